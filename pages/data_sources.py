@@ -1,0 +1,59 @@
+"""Data & sources: every dataset as a searchable table with its sources and downloads."""
+import streamlit as st
+
+from geo import params
+from geo.cache import dataset
+from geo.filters import select
+from geo.i18n import DATASET_LABELS, dataset_label, t
+from geo.tables import (LINK_COLUMNS, SITE_OF_URL, citation, column_labels, for_display, row_counts,
+                        source_entries, source_markdown, to_csv_bytes)
+
+lang = st.session_state[params.LANG]
+data = dataset()
+tables = data.tables()
+
+st.title(t("page_data", lang))
+st.write(t("data_intro", lang))
+
+left, right = st.columns([3, 2])
+with right:
+    st.caption(t("counts_title", lang))
+    st.dataframe(row_counts(tables, lang), hide_index=True)
+with left:
+    name = st.selectbox(t("dataset", lang), list(DATASET_LABELS), key=params.DATASET,
+                        format_func=lambda n: dataset_label(n, lang), persist_state="session")
+    query = st.text_input(t("search", lang), placeholder=t("search_placeholder", lang),
+                          key=params.SEARCH, persist_state="session")
+    use_sidebar = st.toggle(t("apply_sidebar_filters", lang), key=params.APPLY_FILTERS,
+                            persist_state="session")
+
+years = st.session_state[params.YEARS] if use_sidebar else None
+groups = st.session_state[params.GROUPS] if use_sidebar else ()
+selection = select(tables[name], name, years, groups, query)
+table = for_display(selection, data.sources)
+st.caption(t("rows_shown", lang, shown=len(table), total=len(tables[name])))
+
+labels = column_labels(table, lang)
+config = {**labels, **{c: st.column_config.LinkColumn(labels[c], display_text=SITE_OF_URL)
+                       for c in LINK_COLUMNS if c in table}}
+picked = st.dataframe(table, column_config=config, hide_index=True, on_select="rerun",
+                      selection_mode="single-row", key="table")
+rows = picked.selection.rows
+if not len(table):
+    st.info(t("no_rows", lang))
+elif rows and "source_ids" in table:
+    row = table.iloc[rows[0]]
+    st.markdown(f"**{t('row_sources', lang, id=row['id'])}**")
+    st.markdown("\n".join(f"- {source_markdown(e)}" for e in source_entries(row["source_ids"], data.sources)))
+elif "source_ids" in table:
+    st.caption(t("select_row_hint", lang))
+
+download_left, download_right = st.columns(2)
+download_left.download_button(t("download_selection", lang, n=len(table)), to_csv_bytes(table),
+                              file_name=f"{name}-selection.csv", mime="text/csv")
+download_right.download_button(t("download_full", lang, name=f"{name}.csv"), to_csv_bytes(tables[name]),
+                               file_name=f"{name}.csv", mime="text/csv")
+
+with st.expander(t("how_to_cite", lang), expanded=False):
+    st.code(citation(name, len(tables[name]), lang), language=None, wrap_lines=True)
+st.caption(t("shapes_credit", lang))

@@ -1,0 +1,158 @@
+"""Selections, display tables, CSV safety, labels and country names."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from geo.countries import country_name, is_iso3
+from geo.filters import fold, in_years, matching, of_groups, select, year_span
+from geo.i18n import COLUMN_LABELS, DATASET_LABELS, LANGUAGES, STRINGS, t
+from geo.labels import group_labels
+from geo.load import load_dataset
+from geo.tables import (citation, defuse_formula, escape_markdown, for_display, row_counts,
+                        source_entries, source_markdown, to_csv_bytes)
+
+
+@pytest.fixture(scope="module")
+def data():
+    from tests.conftest import FIXTURE_DATA
+    return load_dataset(FIXTURE_DATA)
+
+
+@pytest.mark.parametrize("name,years,expected_ids", [
+    ("attacks", (1999, 1999), ["1999-02-16-tashkent"]),
+    ("attacks", (1999, 2000), ["1999-02-16-tashkent", "2000-08-01-surkhandarya"]),
+    ("attacks", (2018, 2025), []),
+    ("events", (2001, 2001), ["sco-founded"]),
+    ("bases", (2000, 2005), ["b-tavildara"]),
+    ("bases", (2001, 2005), []),
+    ("borders", (2020, 2020), ["br-01"]),  # no end year: still in force
+    ("group_links", (2010, 2014), []),
+    ("sources", (1991, 1991), ["wiki_tashkent_1999", "wiki_stockholm_2017", "wiki_imu", "wiki_sco", "boquerat_2024"]),
+])
+def test_year_filter_keeps_rows_dated_or_active_in_the_period(data, name, years, expected_ids):
+    assert list(in_years(getattr(data, name), name, years)["id"]) == expected_ids
+
+
+@pytest.mark.parametrize("name,groups,expected_ids", [
+    ("attacks", ["imu"], ["1999-02-16-tashkent", "2000-08-01-surkhandarya"]),
+    ("attacks", ["iskp"], []),
+    ("attacks", [], ["1999-02-16-tashkent", "2017-04-07-stockholm", "2000-08-01-surkhandarya"]),
+    ("events", ["imu"], ["imu-founded"]),
+    ("group_links", ["iskp"], ["gl-01"]),
+    ("groups", ["iskp"], ["iskp"]),
+    ("organizations", ["imu"], ["sco"]),  # no group column: untouched
+])
+def test_group_filter_keeps_rows_that_involve_a_chosen_group(data, name, groups, expected_ids):
+    assert list(of_groups(getattr(data, name), name, groups)["id"]) == expected_ids
+
+
+@pytest.mark.parametrize("query,expected_ids", [
+    ("tashkent", ["1999-02-16-tashkent"]),
+    ("TACHKENT", ["1999-02-16-tashkent"]),       # French summary, any case
+    ("batiments", ["1999-02-16-tashkent"]),  # "bâtiments": accents ignored
+    ("truck crowd", ["2017-04-07-stockholm"]),     # every word must match
+    ("truck tashkent", []),
+    ("", ["1999-02-16-tashkent", "2017-04-07-stockholm", "2000-08-01-surkhandarya"]),
+])
+def test_search_matches_every_word_in_any_column(data, query, expected_ids):
+    assert list(matching(data.attacks, query)["id"]) == expected_ids
+
+
+def test_select_combines_years_groups_and_search(data):
+    assert list(select(data.attacks, "attacks", (1991, 2025), ["imu"], "incursion")["id"]) == ["2000-08-01-surkhandarya"]
+
+
+def test_year_span_starts_in_1991_at_the_latest(data):
+    assert year_span(data.attacks, data.events) == (1991, 2017)
+
+
+@pytest.mark.parametrize("text,expected", [("Ouzbékistan", "ouzbekistan"), ("ÉTAT", "etat"), ("Kyiv", "kyiv")])
+def test_fold_drops_case_and_accents(text, expected):
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("Tashkent", "Tashkent"), (12, 12), ("", ""),
+])
+def test_formula_cells_are_defused(value, expected):
+    assert defuse_formula(value) == expected
+
+
+def test_csv_export_has_no_geometry_and_defuses_text(data):
+    frame = data.attacks.copy()
+    frame.loc[0, "summary_en"] = "=cmd|' /C calc'!A0"
+    exported = pd.read_csv(pd.io.common.BytesIO(to_csv_bytes(frame)), dtype=str)
+    assert "geometry" not in exported.columns
+    assert exported.loc[0, "summary_en"].startswith("'=")
+
+
+def test_display_table_gives_first_source_url_and_text_dates(data):
+    table = for_display(data.attacks, data.sources)
+    assert table.loc[0, "source_url"] == "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"
+    assert table.loc[0, "date"] == "1999-02-16"
+    assert "geometry" not in table
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
+    ("[click](javascript:x)", r"\[click\]\(javascript:x\)"),
+    ("**bold**", r"\*\*bold\*\*"),
+])
+def test_markdown_escaping_shows_markup_as_text(text, expected):
+    assert escape_markdown(text) == expected
+
+
+def test_sources_render_as_links_or_references(data):
+    entries = source_entries("wiki_imu;boquerat_2024;missing", data.sources)
+    assert [e["id"] for e in entries] == ["wiki_imu", "boquerat_2024"]
+    assert source_markdown(entries[0]).startswith("[Islamic Movement of Uzbekistan](<https://en.wikipedia.org/")
+    assert "Gilles Boqu" in source_markdown(entries[1]) and "](" not in source_markdown(entries[1])
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "dataset 'Attacks and foiled plots' (3 rows), consulted 2025-01-31"),
+    ("fr", "jeu de données « Attentats et projets déjoués » (3 lignes), consulté le 2025-01-31"),
+])
+def test_citation_names_dataset_rows_and_date(lang, expected):
+    assert expected in citation("attacks", 3, lang, date(2025, 1, 31))
+
+
+def test_row_counts_cover_every_dataset(data):
+    counts = row_counts(data.tables(), "en")
+    assert counts["Rows"].tolist() == [3, 2, 5, 2, 1, 1, 1, 1, 2]
+
+
+@pytest.mark.parametrize("table", [STRINGS, DATASET_LABELS, COLUMN_LABELS])
+def test_every_string_exists_in_every_language(table):
+    missing = [key for key, texts in table.items() for lang in LANGUAGES if not texts.get(lang)]
+    assert missing == []
+
+
+def test_translation_fills_placeholders():
+    assert t("rows_shown", "fr", shown=2, total=5) == "2 lignes affichées sur 5"
+
+
+@pytest.mark.parametrize("iso3,lang,expected", [
+    ("UZB", "en", "Uzbekistan"), ("UZB", "fr", "Ouzbékistan"), ("KGZ", "fr", "Kirghizistan"),
+    ("RUS", "fr", "Russie"), ("IRN", "en", "Iran"), ("TJK", "fr", "Tadjikistan"), ("XXX", "fr", "XXX"),
+])
+def test_country_names(iso3, lang, expected):
+    assert country_name(iso3, lang) == expected
+
+
+@pytest.mark.parametrize("code,expected", [("UZB", True), ("uzb", False), ("UZ", False), ("XXX", False), (None, False)])
+def test_iso3_codes(code, expected):
+    assert is_iso3(code) is expected
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", {"imu": "IMU · Islamic Movement of Uzbekistan", "iskp": "ISKP · Islamic State Khorasan Province"}),
+    ("fr", {"imu": "MIO · Mouvement islamique d'Ouzbékistan", "iskp": "EI-K · État islamique au Khorassan"}),
+])
+def test_group_labels_follow_the_language(data, lang, expected):
+    assert group_labels(data.groups, lang) == expected

@@ -1,0 +1,126 @@
+"""Each rule of the data contract, fed one bad cell, names the file, line, column, value and rule."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from geo.problems import DataValidationError
+from geo.validate import check_data, main, validated_tables
+from tests.conftest import set_cell
+
+TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+
+BAD_CELLS = [
+    # file, row, column, bad value, words the message must contain
+    ("attacks.csv", 0, "date", "16/02/1999", "must be a date written YYYY-MM-DD"),
+    ("attacks.csv", 0, "date", "1999-02-30", "must be a date written YYYY-MM-DD"),
+    ("attacks.csv", 0, "date", TOMORROW, "must not be in the future"),
+    ("attacks.csv", 0, "date_precision", "week", "must be one of: day, month, year"),
+    ("attacks.csv", 0, "lat", "91", "must be a latitude from -90 to 90"),
+    ("attacks.csv", 0, "lon", "east", "must be a longitude from -180 to 180"),
+    ("attacks.csv", 0, "location_precision", "street", "must be one of: exact, city, province, country"),
+    ("attacks.csv", 0, "country_iso3", "UZ", "must be an ISO 3166-1 alpha-3 country code"),
+    ("attacks.csv", 0, "responsibility", "maybe", "must be one of: claimed, attributed"),
+    ("attacks.csv", 0, "perpetrator_nationalities", "UZB, TJK", "must be ISO 3166-1 alpha-3 codes separated by ';'"),
+    ("attacks.csv", 0, "attack_type", "ambush", "must be one of: bombing"),
+    ("attacks.csv", 0, "target_type", "everyone", "must be one of: civilians"),
+    ("attacks.csv", 0, "killed_low", "-3", "must be a whole number from 0"),
+    ("attacks.csv", 0, "wounded_high", "many", "must be a whole number from 0"),
+    ("attacks.csv", 0, "killed_low", "20", "must not be above killed_high (16)"),
+    ("attacks.csv", 0, "wounded_low", "200", "must not be above wounded_high (128)"),
+    ("attacks.csv", 0, "foiled", "yes", "must be one of: true, false"),
+    ("attacks.csv", 0, "summary_fr", "", "must not be empty"),
+    ("attacks.csv", 0, "source_ids", "", "must not be empty"),
+    ("attacks.csv", 0, "source_ids", "nowhere_2020", "'nowhere_2020' is not an id in sources.csv"),
+    ("attacks.csv", 0, "group_id", "imu_faction", "'imu_faction' is not an id in groups.csv"),
+    ("attacks.csv", 0, "id", "2017-04-07-stockholm", "must be unique"),
+    ("attacks.csv", 0, "id", "Tashkent 1999", "must be a lowercase id"),
+    ("attacks.csv", 0, "lat", "48.8566", "outside UZB"),
+    ("attacks.csv", 2, "date", "2000-08-15", "a month-precision date must be the 1st of its month"),
+    ("events.csv", 1, "date", "1998-06-01", "a year-precision date must be January 1st"),
+    ("events.csv", 0, "kind", "party", "must be one of: founding"),
+    ("events.csv", 0, "org_ids", "nato", "'nato' is not an id in organizations.csv"),
+    ("events.csv", 1, "group_ids", "imu;ghost", "'ghost' is not an id in groups.csv"),
+    ("groups.csv", 0, "color", "orange", "must be a colour written #rrggbb"),
+    ("groups.csv", 0, "end_year", "1990", "must not be before founded_year (1998)"),
+    ("group_links.csv", 0, "kind", "friendship", "must be one of: split, merger"),
+    ("group_links.csv", 0, "to_group", "daesh", "'daesh' is not an id in groups.csv"),
+    ("bases.csv", 0, "radius_km", "0", "must be a number above 0"),
+    ("bases.csv", 0, "kind", "castle", "must be one of: base"),
+    ("bases.csv", 0, "end_year", "1996", "must not be before start_year (1997)"),
+    ("borders.csv", 0, "country_b", "AFG", "must come after country_a (KGZ) alphabetically"),
+    ("borders.csv", 0, "status", "tense", "must be one of: mined"),
+    ("organizations.csv", 0, "founded", "June 2001", "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("memberships.csv", 0, "org_id", "nato", "'nato' is not an id in organizations.csv"),
+    ("memberships.csv", 0, "status", "friend", "must be one of: member"),
+    ("memberships.csv", 1, "end_date", "2010", "must not be before start_date (2012-06)"),
+    ("sources.csv", 0, "url", "www.example.org", "must be an http(s) URL"),
+    ("sources.csv", 0, "url", "", "a source without a URL needs an author and a publisher"),
+    ("sources.csv", 0, "language", "French", "must be an ISO 639 language code"),
+]
+
+
+@pytest.mark.parametrize("file,row,column,value,rule", BAD_CELLS)
+def test_a_bad_cell_is_reported_with_file_line_column_value_and_rule(data_dir, file, row, column, value, rule):
+    set_cell(data_dir, file, row, column, value)
+    _, _, problems = check_data(data_dir)
+    matching = [p for p in problems if p.file == file and p.column == column and rule in p.rule]
+    assert matching, f"no problem '{rule}' for {file}:{column} in {[str(p) for p in problems]}"
+    problem = matching[0]
+    assert problem.line == row + 2
+    if column != "lat":
+        assert problem.value == value
+    assert f"{file}: line {row + 2}, column '{column}'" in str(problem)
+
+
+def test_a_foiled_plot_with_victims_is_reported_on_its_tolls(data_dir):
+    set_cell(data_dir, "attacks.csv", 0, "foiled", "true")
+    problems = [str(p) for p in check_data(data_dir)[2]]
+    assert "attacks.csv: line 2, column 'killed_high', value '16': a foiled plot must have no victims" in problems
+
+
+def test_the_fixture_data_passes(data_dir):
+    assert check_data(data_dir)[2] == []
+
+
+def test_every_problem_is_reported_at_once_not_just_the_first(data_dir):
+    set_cell(data_dir, "attacks.csv", 0, "lat", "200")
+    set_cell(data_dir, "attacks.csv", 1, "killed_low", "x")
+    set_cell(data_dir, "groups.csv", 1, "color", "red")
+    with pytest.raises(DataValidationError) as raised:
+        validated_tables(data_dir)
+    assert len(raised.value.problems) == 3
+    assert str(raised.value).startswith("3 data problem(s):")
+
+
+@pytest.mark.parametrize("breakage,expected", [
+    (lambda d: (d / "events.csv").unlink(), "events.csv: whole file: file is missing"),
+    (lambda d: (d / "groups.csv").write_bytes("id,name_en\nimu,Mouvement\xe9\n".encode("latin-1")),
+     "groups.csv: whole file: is not UTF-8"),
+    (lambda d: (d / "sources.csv").write_text("id,title\nx,y\n"), "sources.csv: line 1, column 'url'"),
+    (lambda d: (d / "borders.csv").write_text(""), "borders.csv: whole file: is not a readable CSV"),
+])
+def test_unreadable_files_are_named(data_dir, breakage, expected):
+    breakage(data_dir)
+    problems = [str(p) for p in check_data(data_dir)[2]]
+    assert any(expected in p for p in problems), problems
+
+
+def test_the_command_line_exits_0_and_counts_rows(data_dir, capsys):
+    assert main(["validate", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "attacks.csv" in out and "3 rows" in out
+
+
+def test_the_command_line_exits_1_and_lists_problems(data_dir, capsys):
+    set_cell(data_dir, "attacks.csv", 1, "country_iso3", "XXX")
+    assert main(["validate", str(data_dir)]) == 1
+    assert "attacks.csv: line 3, column 'country_iso3', value 'XXX'" in capsys.readouterr().out
+
+
+def test_validation_never_writes_to_the_data(data_dir):
+    set_cell(data_dir, "attacks.csv", 0, "lat", "200")
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    check_data(data_dir)
+    assert before == {p.name: p.read_bytes() for p in data_dir.iterdir()}
