@@ -25,15 +25,17 @@ if "url_read" not in st.session_state:
     st.session_state["url_read"] = True
 
 with st.sidebar:
+    # Defaults repeat the URL's values: a widget the browser shows before its first value
+    # arrives would otherwise send back the bare default.
     lang = st.radio("Language / Langue", LANGUAGES, format_func=str.upper, horizontal=True,
-                    key=params.LANG)
+                    index=LANGUAGES.index(st.session_state[params.LANG]), key=params.LANG)
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang))
     st.subheader(t("filters", lang))
-    st.slider(t("years", lang), *defaults[params.YEARS], key=params.YEARS)
+    st.slider(t("years", lang), *defaults[params.YEARS], value=st.session_state[params.YEARS], key=params.YEARS)
     labels = group_labels(data.groups, lang)
-    st.multiselect(t("groups", lang), list(labels), format_func=labels.get,
-                   placeholder=t("groups_help", lang), key=params.GROUPS)
+    st.multiselect(t("groups", lang), list(labels), default=st.session_state[params.GROUPS],
+                   format_func=labels.get, placeholder=t("groups_help", lang), key=params.GROUPS)
 
 navigation = st.navigation([
     st.Page("pages/data_sources.py", title=t("page_data", lang), icon="📚", url_path="data", default=True),

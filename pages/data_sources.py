@@ -21,11 +21,13 @@ with right:
     st.dataframe(row_counts(tables, lang), hide_index=True)
 with left:
     name = st.selectbox(t("dataset", lang), list(DATASET_LABELS), key=params.DATASET,
+                        index=list(DATASET_LABELS).index(st.session_state[params.DATASET]),
                         format_func=lambda n: dataset_label(n, lang), persist_state="session")
-    query = st.text_input(t("search", lang), placeholder=t("search_placeholder", lang),
-                          key=params.SEARCH, persist_state="session")
-    use_sidebar = st.toggle(t("apply_sidebar_filters", lang), key=params.APPLY_FILTERS,
-                            persist_state="session")
+    query = st.text_input(t("search", lang), value=st.session_state[params.SEARCH],
+                          placeholder=t("search_placeholder", lang), key=params.SEARCH,
+                          persist_state="session")
+    use_sidebar = st.toggle(t("apply_sidebar_filters", lang), value=st.session_state[params.APPLY_FILTERS],
+                            key=params.APPLY_FILTERS, persist_state="session")
 
 years = st.session_state[params.YEARS] if use_sidebar else None
 groups = st.session_state[params.GROUPS] if use_sidebar else ()

@@ -73,6 +73,18 @@ def visit(browser, url: str):
     return page, errors, hosts
 
 
+def test_the_first_visit_after_start_keeps_the_urls_language_after_a_click(browser, app_url):
+    # Runs first on purpose: the first session pays the data load, when the browser could
+    # answer with a widget's bare default instead of the value the URL set.
+    page, _, _ = visit(browser, f"{app_url}/?lang=fr&dataset=groups")
+    table = page.locator("[data-testid='stDataFrame']").nth(1).bounding_box()
+    page.mouse.click(table["x"] + 18, table["y"] + 55)
+    page.get_by_text("Sources de imu").wait_for(timeout=30_000)
+    assert page.get_by_role("heading", name="Données et sources").is_visible()
+    assert "lang=fr" in page.url
+    page.close()
+
+
 @pytest.mark.parametrize("lang,query,heading,shot", [
     ("en", "", "Data & sources", "data-en.png"),
     ("fr", "?lang=fr&years=2015&years=2024&groups=iskp", "Données et sources", "data-fr-iskp.png"),
