@@ -7,14 +7,25 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+from geo.paths import COUNTRIES_FILE, DATA_DIR
+
+FIXTURE_CSVS = Path(__file__).parent / "fixtures" / "data"
+
+
+@pytest.fixture(scope="session")
+def fixture_data_dir(tmp_path_factory) -> Path:
+    """The fixture CSVs beside the committed country shapes (not duplicated in the repo)."""
+    target = tmp_path_factory.mktemp("fixture") / "data"
+    shutil.copytree(FIXTURE_CSVS, target)
+    shutil.copy(DATA_DIR / COUNTRIES_FILE, target / COUNTRIES_FILE)
+    return target
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A private copy of the fixture data folder."""
+def data_dir(fixture_data_dir: Path, tmp_path: Path) -> Path:
+    """A private copy of the fixture data folder, free to break."""
     target = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, target)
+    shutil.copytree(fixture_data_dir, target)
     return target
 
 

@@ -16,9 +16,8 @@ from geo.tables import (citation, defuse_formula, escape_markdown, for_display, 
 
 
 @pytest.fixture(scope="module")
-def data():
-    from tests.conftest import FIXTURE_DATA
-    return load_dataset(FIXTURE_DATA)
+def data(fixture_data_dir):
+    return load_dataset(fixture_data_dir)
 
 
 @pytest.mark.parametrize("name,years,expected_ids", [

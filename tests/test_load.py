@@ -7,12 +7,12 @@ from shapely.geometry import Point
 from geo.load import load_dataset, shared_border
 from geo.problems import DataValidationError
 from geo.rules import haversine_km, km_outside
-from tests.conftest import FIXTURE_DATA, set_cell
+from tests.conftest import set_cell
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_dataset(FIXTURE_DATA)
+def data(fixture_data_dir):
+    return load_dataset(fixture_data_dir)
 
 
 def test_attacks_are_points_with_typed_columns_and_country_names(data):
