@@ -5,9 +5,9 @@ from geo import params
 from geo.cache import dataset
 from geo.filters import year_span
 from geo.i18n import DATASET_LABELS, LANGUAGES, t
-from geo.labels import group_labels
+from geo.mapview import filter_options
 from geo.problems import DataValidationError
-from geo.urlstate import decode, encode, state_defaults
+from geo.urlstate import MAX_CASUALTY_FILTER, allowed_values, decode, encode, state_defaults
 
 st.set_page_config(page_title="Central Asia jihadist networks", page_icon="🗺️", layout="wide")
 url = {key: st.query_params.get_all(key) for key in st.query_params}
@@ -21,24 +21,43 @@ except DataValidationError as error:
 
 defaults = state_defaults(year_span(data.attacks, data.events))
 if "url_read" not in st.session_state:
-    st.session_state.update(decode(url, defaults, list(data.groups["id"]), list(DATASET_LABELS)))
+    allowed = allowed_values(list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS))
+    st.session_state.update(decode(url, defaults, allowed))
     st.session_state["url_read"] = True
+state = st.session_state
+
+
+def pick(key: str, label: str, options: dict[str, str], **extra):
+    """A multiselect over ids shown by label, starting from the URL's value."""
+    st.multiselect(label, list(options), default=[v for v in state[key] if v in options], key=key,
+                   format_func=options.get, placeholder=t("all", lang), **extra)
+
 
 with st.sidebar:
     # Defaults repeat the URL's values: a widget the browser shows before its first value
     # arrives would otherwise send back the bare default.
     lang = st.radio("Language / Langue", LANGUAGES, format_func=str.upper, horizontal=True,
-                    index=LANGUAGES.index(st.session_state[params.LANG]), key=params.LANG)
+                    index=LANGUAGES.index(state[params.LANG]), key=params.LANG)
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang))
     st.subheader(t("filters", lang))
-    st.slider(t("years", lang), *defaults[params.YEARS], value=st.session_state[params.YEARS], key=params.YEARS)
-    labels = group_labels(data.groups, lang)
-    st.multiselect(t("groups", lang), list(labels), default=st.session_state[params.GROUPS],
-                   format_func=labels.get, placeholder=t("groups_help", lang), key=params.GROUPS)
+    st.slider(t("years", lang), *defaults[params.YEARS], value=state[params.YEARS], key=params.YEARS)
+    options = filter_options(data.attacks, data.groups, lang)
+    pick(params.GROUPS, t("groups", lang), options[params.GROUPS], help=t("groups_help", lang))
+    st.checkbox(t("lineage", lang), value=state[params.LINEAGE], key=params.LINEAGE, help=t("lineage_help", lang))
+    with st.expander(t("more_filters", lang)):
+        pick(params.COUNTRIES, t("countries_filter", lang), options[params.COUNTRIES])
+        pick(params.ATTACK_TYPES, t("attack_type", lang), options[params.ATTACK_TYPES])
+        pick(params.TARGET_TYPES, t("target", lang), options[params.TARGET_TYPES])
+        pick(params.NATIONALITIES, t("nationalities_filter", lang), options[params.NATIONALITIES])
+        st.number_input(t("min_casualties", lang), 0, MAX_CASUALTY_FILTER, value=state[params.MIN_CASUALTIES],
+                        step=5, key=params.MIN_CASUALTIES, help=t("min_casualties_help", lang))
+        st.toggle(t("hide_vague", lang), value=state[params.HIDE_VAGUE_PLACES], key=params.HIDE_VAGUE_PLACES)
+        st.toggle(t("include_foiled", lang), value=state[params.FOILED], key=params.FOILED)
 
 navigation = st.navigation([
-    st.Page("pages/data_sources.py", title=t("page_data", lang), icon="📚", url_path="data", default=True),
+    st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
+    st.Page("pages/data_sources.py", title=t("page_data", lang), icon=":material/table_view:", url_path="data"),
 ])
 navigation.run()
-st.query_params.from_dict(encode({key: st.session_state.get(key) for key in defaults}, defaults))
+st.query_params.from_dict(encode({key: state.get(key) for key in defaults}, defaults))

@@ -1,9 +1,13 @@
 """The Streamlit boundary: cached loaders keyed on plain values."""
 from __future__ import annotations
 
+import geopandas as gpd
 import streamlit as st
 
+from geo.basemap import basemap_collections, compact_json, display_shapes
+from geo.filters import select_attacks
 from geo.load import Dataset, load_dataset
+from geo.maplayers import event_payload
 from geo.paths import DATA_DIR
 
 
@@ -11,3 +15,28 @@ from geo.paths import DATA_DIR
 def dataset(data_dir: str = str(DATA_DIR)) -> Dataset:
     """Every dataset, validated and joined, loaded once per data folder."""
     return load_dataset(data_dir)
+
+
+@st.cache_data(show_spinner=False)
+def shapes(data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
+    """Country shapes simplified for display."""
+    return display_shapes(dataset(data_dir).countries)
+
+
+@st.cache_data(show_spinner=False)
+def basemap_json(data_dir: str = str(DATA_DIR)) -> tuple[dict, dict]:
+    """The basemap's two collections (world, region)."""
+    return basemap_collections(shapes(data_dir))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def attacks(criteria: dict, data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
+    """The attacks selected by `criteria` (keyword arguments of `select_attacks`)."""
+    return select_attacks(dataset(data_dir).attacks, **criteria)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def event_payload_json(criteria: dict, lang: str, data_dir: str = str(DATA_DIR)) -> str:
+    """The packed attacks of a selection as JSON, ready for the map."""
+    data = dataset(data_dir)
+    return compact_json(event_payload(attacks(criteria, data_dir), data.groups, data.sources, lang))

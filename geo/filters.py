@@ -83,3 +83,65 @@ def select(frame: pd.DataFrame, name: str, years: tuple[int, int] | None = None,
     if years is not None:
         frame = in_years(frame, name, years)
     return matching(of_groups(frame, name, groups), query)
+
+
+# Link kinds through which a group lives on in another: its splinters and its successors.
+# A pledge of allegiance is left out: it binds a group to another without descending from it.
+LINEAGE_KINDS = ("split", "merger", "successor")
+
+
+def with_lineage(groups: list[str] | tuple[str, ...], links: pd.DataFrame,
+                 kinds: tuple[str, ...] = LINEAGE_KINDS) -> list[str]:
+    """`groups` plus every group descended from them through `kinds` of links, in order found."""
+    children: dict[str, list[str]] = {}
+    for row in links[links["kind"].isin(kinds)].itertuples(index=False):
+        children.setdefault(row.from_group, []).append(row.to_group)
+    found = list(dict.fromkeys(groups))
+    for group in found:
+        found.extend(child for child in children.get(group, []) if child not in found)
+    return found
+
+
+def casualties_high(attacks: pd.DataFrame) -> pd.Series:
+    """Killed plus wounded at the upper estimate (the lower one where no upper is given)."""
+    killed = attacks["killed_high"].fillna(attacks["killed_low"]).fillna(0)
+    wounded = attacks["wounded_high"].fillna(attacks["wounded_low"]).fillna(0)
+    return (killed + wounded).astype("int64")
+
+
+def _any_listed(cells: pd.Series, wanted: list[str] | tuple[str, ...]) -> pd.Series:
+    return cells.fillna("").map(lambda cell: _mentions(cell, set(wanted)))
+
+
+def select_attacks(attacks: pd.DataFrame, years: tuple[int, int] | None = None,
+                   groups: list[str] | tuple[str, ...] = (), countries: list[str] | tuple[str, ...] = (),
+                   attack_types: list[str] | tuple[str, ...] = (), target_types: list[str] | tuple[str, ...] = (),
+                   nationalities: list[str] | tuple[str, ...] = (), min_casualties: int = 0,
+                   hide_vague_places: bool = False, include_foiled: bool = True) -> pd.DataFrame:
+    """Attacks passing every map filter; an empty list means no filter on that column."""
+    frame = attacks if years is None else in_years(attacks, "attacks", years)
+    keep = pd.Series(True, index=frame.index)
+    for column, wanted in (("group_id", groups), ("country_iso3", countries),
+                           ("attack_type", attack_types), ("target_type", target_types)):
+        if wanted:
+            keep &= frame[column].isin(wanted)
+    if nationalities:
+        keep &= _any_listed(frame["perpetrator_nationalities"], nationalities)
+    if min_casualties:
+        keep &= casualties_high(frame) >= min_casualties
+    if hide_vague_places:
+        keep &= frame["location_precision"] != "country"
+    if not include_foiled:
+        keep &= ~frame["foiled"].astype(bool)
+    return frame[keep]
+
+
+def step_years(years: tuple[int, int], span: tuple[int, int], step: int) -> tuple[int, int] | None:
+    """The window moved by `step` years keeping its width; a full-span window becomes its first
+    (or last) year. None when the move would leave the span."""
+    low, high = years
+    if (low, high) == tuple(span):
+        edge = span[0] if step > 0 else span[1]
+        return (edge, edge)
+    low, high = low + step, high + step
+    return (low, high) if span[0] <= low and high <= span[1] else None

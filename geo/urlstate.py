@@ -9,35 +9,65 @@ from collections.abc import Mapping, Sequence
 
 from geo import params
 from geo.i18n import LANGUAGES
+from geo.vocab import ATTACK_TYPES, TARGET_TYPES
 
-LIST_PARAMS = (params.GROUPS,)
+MAP_LAYERS = ("attacks", "bases", "foreign_bases", "borders", "choropleth", "heatmap")
+DEFAULT_LAYERS = ("attacks", "bases", "borders")
+CHOROPLETH_METRICS = ("attacks", "casualties")
+MAX_CASUALTY_FILTER = 500
+
+# How each parameter is read back: a closed choice, a list of allowed ids, a flag, a number, text.
+CHOICES = {params.LANG: LANGUAGES, params.CHOROPLETH: CHOROPLETH_METRICS}
+LISTS = (params.GROUPS, params.COUNTRIES, params.ATTACK_TYPES, params.TARGET_TYPES,
+         params.NATIONALITIES, params.LAYERS)
+FLAGS = (params.LINEAGE, params.HIDE_VAGUE_PLACES, params.FOILED, params.APPLY_FILTERS, params.ONLINE_TILES)
 
 
 def state_defaults(year_span: tuple[int, int]) -> dict:
     """The view a URL without parameters shows."""
-    return {params.LANG: "en", params.YEARS: year_span, params.GROUPS: [], params.DATASET: "attacks",
-            params.SEARCH: "", params.APPLY_FILTERS: True}
+    return {
+        params.LANG: "en", params.YEARS: year_span, params.GROUPS: [], params.LINEAGE: False,
+        params.COUNTRIES: [], params.ATTACK_TYPES: [], params.TARGET_TYPES: [], params.NATIONALITIES: [],
+        params.MIN_CASUALTIES: 0, params.HIDE_VAGUE_PLACES: False, params.FOILED: True,
+        params.DATASET: "attacks", params.SEARCH: "", params.APPLY_FILTERS: True,
+        params.LAYERS: list(DEFAULT_LAYERS), params.CHOROPLETH: "attacks", params.ONLINE_TILES: False,
+    }
 
 
-def decode(query: Mapping[str, Sequence[str]], defaults: dict, group_ids: Sequence[str],
-           datasets: Sequence[str]) -> dict:
+def allowed_values(group_ids: Sequence[str], country_ids: Sequence[str], datasets: Sequence[str]) -> dict:
+    """The ids each list or choice parameter may hold, given the loaded data."""
+    return {
+        params.GROUPS: group_ids, params.COUNTRIES: country_ids, params.NATIONALITIES: country_ids,
+        params.ATTACK_TYPES: ATTACK_TYPES, params.TARGET_TYPES: TARGET_TYPES, params.LAYERS: MAP_LAYERS,
+        params.DATASET: datasets, **CHOICES,
+    }
+
+
+def _years(values: Sequence[str], span: tuple[int, int]):
+    if len(values) != 2 or not all(v.lstrip("-").isdigit() for v in values):
+        return None
+    low, high = sorted(int(v) for v in values)
+    low, high = max(low, span[0]), min(high, span[1])
+    return (low, high) if low <= high else None
+
+
+def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[str, Sequence[str]]) -> dict:
     """State from query parameters (each a list of strings); bad values fall back to defaults."""
     state = dict(defaults)
     first = {key: values[0] for key, values in query.items() if values}
-    if first.get(params.LANG, "").lower() in LANGUAGES:
-        state[params.LANG] = first[params.LANG].lower()
-    years = query.get(params.YEARS, [])
-    if len(years) == 2 and all(y.lstrip("-").isdigit() for y in years):
-        low, high = sorted(int(y) for y in years)
-        span_low, span_high = defaults[params.YEARS]
-        state[params.YEARS] = (max(low, span_low), min(high, span_high))
-    state[params.GROUPS] = [g for g in dict.fromkeys(query.get(params.GROUPS, [])) if g in group_ids]
-    if first.get(params.DATASET) in datasets:
-        state[params.DATASET] = first[params.DATASET]
-    if params.SEARCH in first:
-        state[params.SEARCH] = first[params.SEARCH][:200]
-    if first.get(params.APPLY_FILTERS) in ("0", "1"):
-        state[params.APPLY_FILTERS] = first[params.APPLY_FILTERS] == "1"
+    for key, values in query.items():
+        if key == params.YEARS:
+            state[key] = _years(values, defaults[key]) or defaults[key]
+        elif key in LISTS:
+            state[key] = [v for v in dict.fromkeys(values) if v in allowed[key]]
+        elif key in FLAGS and first.get(key) in ("0", "1"):
+            state[key] = first[key] == "1"
+        elif key == params.MIN_CASUALTIES and first.get(key, "").isdigit():
+            state[key] = min(int(first[key]), MAX_CASUALTY_FILTER)
+        elif key == params.SEARCH and key in first:
+            state[key] = first[key][:200]
+        elif key in allowed and first.get(key, "").lower() in allowed[key]:
+            state[key] = first[key].lower() if key == params.LANG else first[key]
     return state
 
 
@@ -49,8 +79,9 @@ def encode(state: Mapping, defaults: Mapping) -> dict[str, str | list[str]]:
             continue
         if key == params.YEARS:
             query[key] = [str(v) for v in value]
-        elif key in LIST_PARAMS:
-            query[key] = list(value)
+        elif key in LISTS:
+            # An empty list must still reach the URL when the default is not empty.
+            query[key] = list(value) or [""]
         elif isinstance(value, bool):
             query[key] = "1" if value else "0"
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.paths import COUNTRIES_FILE, DATA_DIR
+from geo.paths import COMMITTED_DATA_DIR, COUNTRIES_FILE
 
 FIXTURE_CSVS = Path(__file__).parent / "fixtures" / "data"
 
@@ -17,7 +17,7 @@ def fixture_data_dir(tmp_path_factory) -> Path:
     """The fixture CSVs beside the committed country shapes (not duplicated in the repo)."""
     target = tmp_path_factory.mktemp("fixture") / "data"
     shutil.copytree(FIXTURE_CSVS, target)
-    shutil.copy(DATA_DIR / COUNTRIES_FILE, target / COUNTRIES_FILE)
+    shutil.copy(COMMITTED_DATA_DIR / COUNTRIES_FILE, target / COUNTRIES_FILE)
     return target
 
 
@@ -35,3 +35,19 @@ def set_cell(data_dir: Path, file: str, row: int, column: str, value: str) -> No
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame.loc[row, column] = value
     frame.to_csv(path, index=False)
+
+
+@pytest.fixture(autouse=True)
+def navigation_declared_by_the_app(monkeypatch):
+    """Keep AppTest in the mode a running server is in once app.py has called st.navigation.
+
+    AppTest forgets between runs that the app declared its pages, and because a `pages/`
+    folder exists it would then run the current page alone, without app.py's sidebar."""
+    from streamlit.runtime.pages_manager import PagesManager
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -16,11 +16,18 @@ def data():
     return load_dataset()
 
 
-def start(**query) -> AppTest:
+DATA_PAGE = "pages/data_sources.py"
+
+
+def start(page: str | None = None, **query) -> AppTest:
+    """The app as opened from a URL with `query`, on `page` (the map when None)."""
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     for key, value in query.items():
         app.query_params[key] = value
-    return app.run()
+    app.run()
+    if page:
+        app.switch_page(page).run()
+    return app
 
 
 @pytest.mark.parametrize("lang,title,dataset_label", [
@@ -28,7 +35,7 @@ def start(**query) -> AppTest:
     ("fr", "Données et sources", "Jeu de données"),
 ])
 def test_data_page_renders_in_each_language(lang, title, dataset_label):
-    app = start(lang=lang)
+    app = start(DATA_PAGE, lang=lang)
     assert not app.exception
     assert app.title[0].value == title
     assert app.selectbox(key=params.DATASET).label == dataset_label
@@ -37,7 +44,7 @@ def test_data_page_renders_in_each_language(lang, title, dataset_label):
 @pytest.mark.parametrize("dataset", ["attacks", "events", "groups", "group_links", "bases", "borders",
                                      "organizations", "memberships", "sources"])
 def test_every_dataset_shows_as_a_table_with_all_its_rows(data, dataset):
-    app = start()
+    app = start(DATA_PAGE)
     app.selectbox(key=params.DATASET).set_value(dataset)
     app.toggle(key=params.APPLY_FILTERS).set_value(False).run()
     assert not app.exception
@@ -46,7 +53,7 @@ def test_every_dataset_shows_as_a_table_with_all_its_rows(data, dataset):
 
 
 def test_year_and_group_filters_narrow_the_attacks(data):
-    app = start()
+    app = start(DATA_PAGE)
     app.slider(key=params.YEARS).set_value((1999, 2004))
     app.multiselect(key=params.GROUPS).set_value(["imu"]).run()
     shown = app.dataframe[1].value
@@ -56,14 +63,14 @@ def test_year_and_group_filters_narrow_the_attacks(data):
 
 
 def test_search_finds_rows_in_either_language():
-    app = start()
+    app = start(DATA_PAGE)
     app.text_input(key=params.SEARCH).input("Tachkent").run()
     ids = list(app.dataframe[1].value["id"])
     assert "1999-02-16-tashkent-bombings" in ids
 
 
 def test_the_url_restores_the_view(data):
-    app = start(lang="fr", years=["2015", "2024"], groups=["iskp"], dataset="attacks")
+    app = start(DATA_PAGE, lang="fr", years=["2015", "2024"], groups=["iskp"], dataset="attacks")
     assert app.radio(key=params.LANG).value == "fr"
     assert app.slider(key=params.YEARS).value == (2015, 2024)
     assert app.multiselect(key=params.GROUPS).value == ["iskp"]
@@ -78,5 +85,92 @@ def test_bad_url_values_are_ignored_not_fatal():
 
 
 def test_how_to_cite_names_the_dataset():
-    app = start(lang="fr")
+    app = start(DATA_PAGE, lang="fr")
     assert any("Attentats et projets déjoués" in code.value for code in app.code)
+
+
+# ---------- the map page ----------
+
+def map_ids(app: AppTest) -> set[str]:
+    """The ids listed in the map page's table of selected events."""
+    return set(app.dataframe[0].value["id"])
+
+
+def metric(app: AppTest, label: str) -> str:
+    return next(m.value for m in app.metric if m.label == label)
+
+
+@pytest.mark.parametrize("lang,title,attacks_label", [("en", "Map", "Attacks"), ("fr", "Carte", "Attentats")])
+def test_the_map_is_the_landing_page_in_each_language(data, lang, title, attacks_label):
+    app = start(lang=lang)
+    assert not app.exception
+    assert app.title[0].value == title
+    assert metric(app, attacks_label) == str(int((~data.attacks["foiled"]).sum()))
+    assert map_ids(app) == set(data.attacks["id"])
+
+
+@pytest.mark.parametrize("query,keep", [
+    ({"years": ["2015", "2024"]}, lambda a: a["year"].between(2015, 2024)),
+    ({"groups": ["iskp"]}, lambda a: a["group_id"] == "iskp"),
+    ({"countries": ["AFG", "RUS"]}, lambda a: a["country_iso3"].isin(["AFG", "RUS"])),
+    ({"atype": ["suicide_bombing"]}, lambda a: a["attack_type"] == "suicide_bombing"),
+    ({"ttype": ["civilians"]}, lambda a: a["target_type"] == "civilians"),
+    ({"nat": ["TJK"]}, lambda a: a["perpetrator_nationalities"].str.contains("TJK")),
+    ({"precise": "1"}, lambda a: a["location_precision"] != "country"),
+    ({"foiled": "0"}, lambda a: ~a["foiled"]),
+])
+def test_each_filter_narrows_the_map_selection(data, query, keep):
+    app = start(**query)
+    assert not app.exception
+    expected = set(data.attacks[keep(data.attacks)]["id"])
+    assert map_ids(app) == expected and 0 < len(expected) < len(data.attacks)
+
+
+def test_lineage_brings_the_imus_splinters_and_successors(data):
+    app = start(groups=["imu"])
+    alone = map_ids(app)
+    app.checkbox(key=params.LINEAGE).check().run()
+    with_lineage = map_ids(app)
+    groups = set(data.attacks.set_index("id").loc[list(with_lineage), "group_id"])
+    assert alone < with_lineage and {"imu", "iskp"} <= groups and "islamic_state" not in groups
+
+
+def test_minimum_casualties_counts_the_upper_estimate(data):
+    app = start()
+    app.number_input(key=params.MIN_CASUALTIES).set_value(100).run()
+    killed = data.attacks["killed_high"].fillna(data.attacks["killed_low"]).fillna(0)
+    wounded = data.attacks["wounded_high"].fillna(data.attacks["wounded_low"]).fillna(0)
+    assert map_ids(app) == set(data.attacks[killed + wounded >= 100]["id"])
+
+
+@pytest.mark.parametrize("clicks,expected", [
+    (["step_forward"], (1991, 1991)),
+    (["step_forward", "step_forward"], (1992, 1992)),
+    (["step_back"], (2025, 2025)),
+])
+def test_stepping_walks_through_the_years(clicks, expected):
+    app = start()
+    span = app.slider(key=params.YEARS).value
+    for key in clicks:
+        app.button(key=key).click().run()
+    expected = expected if expected[0] != 2025 else (span[1], span[1])
+    assert app.slider(key=params.YEARS).value == expected
+
+
+def test_the_map_state_round_trips_through_the_url():
+    query = {"lang": "fr", "years": ["2001", "2010"], "groups": ["imu"], "lineage": "1", "layers": ["attacks", "heatmap"],
+             "choro": "casualties", "precise": "1"}
+    app = start(**query)
+    assert app.pills(key=params.LAYERS).value == ["attacks", "heatmap"]
+    assert app.radio(key=params.CHOROPLETH).value == "casualties"
+    assert app.checkbox(key=params.LINEAGE).value
+    for key, value in query.items():
+        written = app.query_params[key]
+        as_list = list(written) if isinstance(written, (list, tuple)) else [written]
+        assert as_list == (value if isinstance(value, list) else [value])
+
+
+def test_an_empty_selection_says_so(data):
+    app = start(years=["1991", "1991"], groups=["iskp"])
+    assert not app.exception
+    assert any("No attack matches" in info.value for info in app.info)

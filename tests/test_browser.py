@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import socket
 import subprocess
 import time
@@ -9,13 +11,17 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pandas as pd
 import pytest
 
-from geo.paths import ROOT
+from geo.load import load_dataset
+from geo.maplayers import START_VIEW
+from geo.paths import COMMITTED_DATA_DIR, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+BASE_PATH_PROBE = re.compile(r"/[a-z_]+/_stcore/(health|host-config)$")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -28,14 +34,34 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+HOSTILE_ID = "2024-05-17-bamyan-tourist-shooting"
+HOSTILE_SUMMARY = "<img src=x onerror=alert(1)><b>bold</b> & <script>alert(2)</script>"
+
+
 @pytest.fixture(scope="module")
-def app_url():
+def served_data(tmp_path_factory) -> Path:
+    """The committed data with one attack's summary turned into markup, which must show as text."""
+    target = tmp_path_factory.mktemp("served") / "data"
+    shutil.copytree(COMMITTED_DATA_DIR, target)
+    attacks = pd.read_csv(target / "attacks.csv", dtype=str, keep_default_na=False)
+    attacks.loc[attacks["id"] == HOSTILE_ID, "summary_en"] = HOSTILE_SUMMARY
+    attacks.to_csv(target / "attacks.csv", index=False)
+    return target
+
+
+@pytest.fixture(scope="module")
+def served(served_data):
+    return load_dataset(served_data)
+
+
+@pytest.fixture(scope="module")
+def app_url(served_data):
     """The app started with the README's run command, on a free local port."""
     port = free_port()
     server = subprocess.Popen([str(ROOT / "scripts" / "run"), "--server.port", str(port),
                                "--server.address", "127.0.0.1"],
                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                              env={**os.environ, "PYTHONUNBUFFERED": "1", "DASHBOARD_DATA_DIR": str(served_data)})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -65,7 +91,15 @@ def visit(browser, url: str):
     """Open `url` and return the page, its console errors and every host it asked for."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors, hosts = [], set()
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+
+    def on_console(message):
+        # On a page URL such as /data, Streamlit's frontend first looks for its server under
+        # /data/_stcore/ and, on a 404, under /_stcore/: expected, not an error of the app.
+        probe = BASE_PATH_PROBE.search(message.location.get("url", ""))
+        if message.type == "error" and not probe:
+            errors.append(message.text)
+
+    page.on("console", on_console)
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
     page.goto(url)
     page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
@@ -76,7 +110,7 @@ def visit(browser, url: str):
 def test_the_first_visit_after_start_keeps_the_urls_language_after_a_click(browser, app_url):
     # Runs first on purpose: the first session pays the data load, when the browser could
     # answer with a widget's bare default instead of the value the URL set.
-    page, _, _ = visit(browser, f"{app_url}/?lang=fr&dataset=groups")
+    page, _, _ = visit(browser, f"{app_url}/data?lang=fr&dataset=groups")
     table = page.locator("[data-testid='stDataFrame']").nth(1).bounding_box()
     page.mouse.click(table["x"] + 18, table["y"] + 55)
     page.get_by_text("Sources de imu").wait_for(timeout=30_000)
@@ -86,8 +120,8 @@ def test_the_first_visit_after_start_keeps_the_urls_language_after_a_click(brows
 
 
 @pytest.mark.parametrize("lang,query,heading,shot", [
-    ("en", "", "Data & sources", "data-en.png"),
-    ("fr", "?lang=fr&years=2015&years=2024&groups=iskp", "Données et sources", "data-fr-iskp.png"),
+    ("en", "data", "Data & sources", "data-en.png"),
+    ("fr", "data?lang=fr&years=2015&years=2024&groups=iskp", "Données et sources", "data-fr-iskp.png"),
 ])
 def test_data_page_loads_offline_without_errors(browser, app_url, lang, query, heading, shot):
     page, errors, hosts = visit(browser, f"{app_url}/{query}")
@@ -100,9 +134,125 @@ def test_data_page_loads_offline_without_errors(browser, app_url, lang, query, h
 
 
 def test_choosing_french_rewrites_the_page_and_the_url(browser, app_url):
-    page, _, _ = visit(browser, app_url)
+    page, _, _ = visit(browser, f"{app_url}/data")
     page.locator("[data-testid='stRadio'] label").filter(has_text="FR").click()
     page.get_by_role("heading", name="Données et sources").wait_for(timeout=30_000)
     page.wait_for_function("() => window.location.search.includes('lang=fr')", timeout=30_000)
     assert "lang=fr" in page.url
+    page.close()
+
+
+# ---------- the map ----------
+
+MARKERS = ".leaflet-cajnEvents-pane path.leaflet-interactive"
+
+
+def map_frame(page):
+    """The map's frame, once its attack markers are drawn."""
+    page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=60_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame.wait_for_selector(".leaflet-container", timeout=60_000)
+    return frame
+
+
+def markers(frame, expected: int | None = None) -> int:
+    """How many attack markers the map shows, waiting for `expected` when given."""
+    if expected is not None:
+        frame.wait_for_function(f"n => document.querySelectorAll('{MARKERS}').length === n", arg=expected,
+                                timeout=30_000)
+    return frame.locator(MARKERS).count()
+
+
+def view(frame) -> tuple:
+    return tuple(frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]"))
+
+
+@pytest.mark.parametrize("query,shot,heading", [
+    ("?years=2024&years=2024", "map-en-2024.png", "Map"),
+    ("?lang=fr&years=2015&years=2024&groups=iskp&layers=attacks&layers=choropleth&layers=borders&layers=bases",
+     "map-fr-iskp.png", "Carte"),
+])
+def test_the_map_shows_one_marker_per_selected_attack(browser, app_url, served, query, shot, heading):
+    page, errors, hosts = visit(browser, f"{app_url}/{query}")
+    frame = map_frame(page)
+    years = (2024, 2024) if "2015" not in query else (2015, 2024)
+    chosen = served.attacks[served.attacks["year"].between(*years)]
+    if "iskp" in query:
+        chosen = chosen[chosen["group_id"] == "iskp"]
+    assert markers(frame, len(chosen)) == len(chosen)
+    assert page.get_by_role("heading", name=heading).is_visible()
+    frame.locator(".cajn-legend").wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
+    assert errors == []
+    assert hosts <= LOCAL_HOSTS, f"requests left the machine: {hosts - LOCAL_HOSTS}"
+    page.close()
+
+
+def test_moving_the_years_changes_the_markers_and_keeps_the_zoom(browser, app_url, served):
+    page, errors, _ = visit(browser, f"{app_url}/?years=2015&years=2024")
+    frame = map_frame(page)
+    before = markers(frame, int(served.attacks["year"].between(2015, 2024).sum()))
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(800)
+    zoomed = view(frame)
+    high = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").nth(1)
+    high.focus()
+    for _ in range(4):
+        high.press("ArrowLeft")
+    page.wait_for_function("() => window.location.search.includes('years=2020')", timeout=30_000)
+    after = markers(frame, int(served.attacks["year"].between(2015, 2020).sum()))
+    assert after < before
+    assert view(frame) == zoomed and zoomed[0] > START_VIEW["zoom"]
+    assert errors == []
+    page.close()
+
+
+def click_marker(page, frame, attack_id: str, served) -> str:
+    """Click the marker of `attack_id` and return the text of its popup."""
+    row = served.attacks.set_index("id").loc[attack_id]
+    frame.evaluate("""([lat, lon]) => {
+        for (const id in window.map._layers) {
+            const layer = window.map._layers[id];
+            if (layer._cajnIndex !== undefined) {
+                const at = layer.getLatLng();
+                if (Math.abs(at.lat - lat) < 1e-4 && Math.abs(at.lng - lon) < 1e-4) { layer.fire('click', {latlng: at}, true); return; }
+            }
+        }
+        throw new Error('no marker at ' + lat + ',' + lon);
+    }""", [float(row["lat"]), float(row["lon"])])
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    return popup.inner_text()
+
+
+def test_a_popup_lists_the_sources_and_the_card_follows(browser, app_url, served):
+    page, errors, hosts = visit(browser, f"{app_url}/?years=2024&years=2024")
+    frame = map_frame(page)
+    markers(frame, int((served.attacks["year"] == 2024).sum()))
+    text = click_marker(page, frame, "2024-03-22-crocus-city-hall-attack", served)
+    assert "Sources" in text and "Record: 2024-03-22-crocus-city-hall-attack" in text
+    links = frame.locator(".leaflet-popup-content a")
+    assert links.count() >= 2 and links.first.get_attribute("href").startswith("http")
+    assert links.first.get_attribute("rel") == "noopener noreferrer"
+    page.get_by_text("2024-03-22-crocus-city-hall-attack").first.wait_for(timeout=30_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map-popup.png"), full_page=True)
+    assert errors == [] and hosts <= LOCAL_HOSTS
+    page.close()
+
+
+def test_markup_in_a_summary_is_shown_as_text(browser, app_url, served):
+    page, errors, _ = visit(browser, f"{app_url}/?years=2024&years=2024")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    frame = map_frame(page)
+    markers(frame, int((served.attacks["year"] == 2024).sum()))
+    text = click_marker(page, frame, HOSTILE_ID, served)
+    assert "<img src=x onerror=alert(1)><b>bold</b>" in text
+    assert frame.locator(".leaflet-popup-content img, .leaflet-popup-content b").count() == 0
+    page.get_by_text("<img src=x onerror=alert(1)>", exact=False).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert dialogs == [] and errors == []
     page.close()

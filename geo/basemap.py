@@ -1,0 +1,75 @@
+"""Country shapes light enough to draw in a browser, detailed where the story happens."""
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from geo.countries import REGION
+
+WORLD_TOLERANCE_DEG = 0.15
+REGION_TOLERANCE_DEG = 0.005
+MIN_ISLAND_DEG2 = 0.2
+# Antarctica would only stretch the map; nothing in the data happens there.
+LEFT_OUT = ("ATA",)
+
+
+def without_small_islands(shape, min_area: float = MIN_ISLAND_DEG2):
+    """`shape` without the parts smaller than `min_area`; its largest part always stays."""
+    parts = shapely.get_parts(shape)
+    if len(parts) < 2:
+        return shape
+    keep = [part for part in parts if part.area >= min_area] or [max(parts, key=lambda p: p.area)]
+    return shapely.MultiPolygon(keep) if len(keep) > 1 else keep[0]
+
+
+def display_shapes(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """iso3, name_en, name_fr and a geometry simplified for display, with a `detailed` flag.
+
+    Simplification is done on the whole coverage at once, so neighbours keep a common border;
+    the region's countries get a finer pass of their own and are drawn above the rest."""
+    frame = countries[~countries["iso3"].isin(LEFT_OUT)].reset_index(drop=True)
+    coarse = np.array([without_small_islands(shape) for shape in frame.geometry.values])
+    coarse = shapely.coverage_simplify(coarse, WORLD_TOLERANCE_DEG)
+    detailed = frame["iso3"].isin(REGION).to_numpy()
+    fine = shapely.coverage_simplify(frame.geometry.values[detailed], REGION_TOLERANCE_DEG)
+    shapes = frame[["iso3", "name_en", "name_fr"]].copy()
+    geometry = coarse.copy()
+    geometry[detailed] = fine
+    shapes = gpd.GeoDataFrame(shapes, geometry=list(geometry), crs=countries.crs)
+    shapes["detailed"] = detailed
+    shapes["coarse"] = gpd.GeoSeries(list(coarse), crs=countries.crs)
+    return shapes
+
+
+def _rounded(coordinates, digits: int):
+    if isinstance(coordinates[0], (int, float)):
+        return [round(value, digits) for value in coordinates]
+    return [_rounded(part, digits) for part in coordinates]
+
+
+def feature(shape, properties: dict, digits: int = 3) -> dict:
+    """A GeoJSON feature with coordinates rounded to `digits` decimals."""
+    geometry = shapely.geometry.mapping(shape)
+    return {"type": "Feature", "properties": properties,
+            "geometry": {"type": geometry["type"], "coordinates": _rounded(geometry["coordinates"], digits)}}
+
+
+def collection(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def basemap_collections(shapes: gpd.GeoDataFrame) -> tuple[dict, dict]:
+    """The whole world coarsely (2 decimals, ~1 km) and the region in detail (4 decimals)."""
+    world = collection([feature(shape, {}, 2) for shape in shapes["coarse"]])
+    region = shapes[shapes["detailed"]]
+    detail = collection([feature(shape, {}, 4) for shape in region.geometry])
+    return world, detail
+
+
+def compact_json(value) -> str:
+    """JSON that is safe to place inside a <script> element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -1,0 +1,180 @@
+"""What the map page shows for a given view: criteria, totals, layers, clicked record."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+import pandas as pd
+
+from geo import params
+from geo.basemap import compact_json
+from geo.countries import country_name
+from geo.eventpack import first_seen
+from geo.filters import in_years, of_groups, with_lineage
+from geo.i18n import t, value_label
+from geo.labels import group_labels
+from geo.maplayers import (JsonLayer, base_collection, border_collection, choropleth_collection, event_layer,
+                           feature_group, group_table, legend_sections, online_tiles, pane_options)
+from geo.tables import source_entries, source_markdown
+from geo.vocab import ATTACK_TYPES, TARGET_TYPES
+
+
+def attack_criteria(state: Mapping, group_links: pd.DataFrame) -> dict:
+    """Keyword arguments of `select_attacks` for the view in `state` (plain values only)."""
+    return {
+        "years": tuple(int(y) for y in state[params.YEARS]), "groups": tuple(attack_groups(state, group_links)),
+        "countries": tuple(state[params.COUNTRIES]), "attack_types": tuple(state[params.ATTACK_TYPES]),
+        "target_types": tuple(state[params.TARGET_TYPES]), "nationalities": tuple(state[params.NATIONALITIES]),
+        "min_casualties": int(state[params.MIN_CASUALTIES]),
+        "hide_vague_places": bool(state[params.HIDE_VAGUE_PLACES]), "include_foiled": bool(state[params.FOILED]),
+    }
+
+
+def selection_key(criteria: Mapping) -> str:
+    """A short fingerprint of a selection, so a click is never applied to another selection."""
+    return hashlib.sha1(compact_json(criteria).encode()).hexdigest()[:10]
+
+
+def filter_options(attacks: pd.DataFrame, groups: pd.DataFrame, lang: str) -> dict[str, dict[str, str]]:
+    """For each list filter, the ids it offers (those found in the data) and their labels."""
+    countries = sorted(set(attacks["country_iso3"]), key=lambda c: country_name(c, lang))
+    nationals = {n for cell in attacks["perpetrator_nationalities"].fillna("") for n in cell.split(";") if n}
+    return {
+        params.GROUPS: group_labels(groups, lang),
+        params.COUNTRIES: {c: country_name(c, lang) for c in countries},
+        params.NATIONALITIES: {c: country_name(c, lang) for c in sorted(nationals, key=lambda c: country_name(c, lang))},
+        params.ATTACK_TYPES: {v: value_label("attack_type", v, lang) for v in ATTACK_TYPES if v in set(attacks["attack_type"])},
+        params.TARGET_TYPES: {v: value_label("target_type", v, lang) for v in TARGET_TYPES if v in set(attacks["target_type"])},
+    }
+
+
+def _span(low: pd.Series, high: pd.Series) -> tuple[int, int]:
+    low_total = int(low.fillna(0).sum())
+    return low_total, int(high.fillna(low).fillna(0).sum())
+
+
+def attack_totals(attacks: pd.DataFrame) -> dict[str, int | tuple[int, int]]:
+    """Attacks, foiled plots, countries, and killed and wounded as (low, high) sums."""
+    return {
+        "attacks": int((~attacks["foiled"]).sum()), "foiled": int(attacks["foiled"].sum()),
+        "countries": int(attacks["country_iso3"].nunique()),
+        "killed": _span(attacks["killed_low"], attacks["killed_high"]),
+        "wounded": _span(attacks["wounded_low"], attacks["wounded_high"]),
+    }
+
+
+def sources_cited(attacks: pd.DataFrame) -> int:
+    """How many distinct sources the selected attacks cite."""
+    return int(attacks["source_ids"].fillna("").str.split(";").explode().replace("", None).nunique())
+
+
+def number_text(value: int, lang: str) -> str:
+    """An integer with the thousands separator of `lang` (a narrow no-break space in French)."""
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def range_text(span: tuple[int, int], lang: str = "en") -> str:
+    """'9–20', or '4' when both ends agree."""
+    low, high = (number_text(v, lang) for v in span)
+    return low if low == high else f"{low}–{high}"
+
+
+def count_text(low, high, lang: str) -> str:
+    """A toll as '9–20', '4' or 'unknown' from its two estimates, either of which may be missing."""
+    if pd.isna(low) and pd.isna(high):
+        return t("unknown", lang)
+    if pd.isna(low):
+        return f"≤ {number_text(int(high), lang)}"
+    return range_text((int(low), int(low if pd.isna(high) else high)), lang)
+
+
+def view_caption(criteria: Mapping, labels: Mapping[str, Mapping[str, str]], lang: str) -> str:
+    """One line naming the period and every active filter, for screenshots and exports."""
+    low, high = criteria["years"]
+    parts = [t("caption_period", lang, low=low, high=high) if low != high else str(low)]
+    for key, param in (("groups", params.GROUPS), ("countries", params.COUNTRIES),
+                       ("attack_types", params.ATTACK_TYPES), ("target_types", params.TARGET_TYPES),
+                       ("nationalities", params.NATIONALITIES)):
+        if criteria[key]:
+            names = ", ".join(labels[param].get(v, v).split(" · ")[0] for v in criteria[key])
+            parts.append(t("caption_filter", lang, label=t("caption_" + key, lang), values=names))
+    if criteria["min_casualties"]:
+        parts.append(t("caption_min_casualties", lang, n=criteria["min_casualties"]))
+    if criteria["hide_vague_places"]:
+        parts.append(t("caption_precise", lang))
+    if not criteria["include_foiled"]:
+        parts.append(t("caption_no_foiled", lang))
+    return " · ".join(parts)
+
+
+def overlays(data, attacks: pd.DataFrame, payload_json: str, state: Mapping, shapes, lang: str,
+             key: str, attribution: str) -> list:
+    """The feature groups for the layers switched on in `state`, the legend last."""
+    layers = set(state[params.LAYERS])
+    years = tuple(state[params.YEARS])
+    groups = []
+    if state[params.ONLINE_TILES]:
+        groups.append(online_tiles())
+    breaks = statuses = None
+    if "choropleth" in layers:
+        shaded, breaks = choropleth_collection(attacks, shapes, state[params.CHOROPLETH], lang)
+        groups.append(feature_group("choropleth", JsonLayer("cajnFeatures", compact_json(shaded),
+                                                            pane_options("shade"))))
+    if "borders" in layers:
+        lines, statuses = border_collection(data.borders, years, data.sources, lang)
+        groups.append(feature_group("borders", JsonLayer("cajnFeatures", compact_json(lines))))
+    for layer, foreign in (("bases", False), ("foreign_bases", True)):
+        if layer in layers:
+            bases = in_years(data.bases, "bases", years)
+            bases = bases[(bases["kind"] == "foreign_military_base") == foreign]
+            if not foreign:
+                bases = of_groups(bases, "bases", attack_groups(state, data.group_links))
+            groups.append(feature_group(layer, JsonLayer("cajnFeatures", compact_json(base_collection(
+                bases, data.groups, data.sources, lang)))))
+    points, heat = "attacks" in layers, "heatmap" in layers
+    if (points or heat) and len(attacks):
+        groups.append(feature_group("attacks", event_layer(payload_json, len(attacks), points, heat, key)))
+    shown = group_table(first_seen(attacks["group_id"]), data.groups, lang) if points else None
+    legend = legend_sections(lang, shown, statuses, "bases" in layers, "foreign_bases" in layers, breaks,
+                             state[params.CHOROPLETH], heat)
+    groups.append(feature_group("legend", JsonLayer("cajnLegend", compact_json(legend),
+                                                    {"attribution": attribution, "title": t("legend", lang)})))
+    return groups
+
+
+def attack_groups(state: Mapping, group_links: pd.DataFrame) -> list[str]:
+    """The groups chosen in `state`, with their splinters and successors when asked."""
+    groups = list(state[params.GROUPS])
+    return with_lineage(groups, group_links) if state[params.LINEAGE] and groups else groups
+
+
+def clicked_index(value: str | None, key: str) -> int | None:
+    """The position of the clicked attack in the current selection, if the click belongs to it."""
+    if not value or ":" not in value:
+        return None
+    click_key, _, index = value.rpartition(":")
+    return int(index) if click_key == key and index.isdigit() else None
+
+
+def attack_card(row: pd.Series, groups: pd.DataFrame, sources: pd.DataFrame, lang: str) -> dict:
+    """The clicked attack as a title, labelled facts, its summary and its sources (markdown)."""
+    group = group_table([row["group_id"]], groups, lang)[0][0]
+    killed = count_text(row["killed_low"], row["killed_high"], lang)
+    wounded = count_text(row["wounded_low"], row["wounded_high"], lang)
+    facts = [
+        (t("date", lang), f"{row['date']:%Y-%m-%d} ({value_label('date_precision', row['date_precision'], lang)})"),
+        (t("place", lang), f"{', '.join(filter(None, [row['city'], country_name(row['country_iso3'], lang)]))} "
+                           f"({value_label('location_precision', row['location_precision'], lang)})"),
+        (t("group", lang), f"{group} ({value_label('responsibility', row['responsibility'], lang)})"),
+        (t("attack_type", lang), value_label("attack_type", row["attack_type"], lang)),
+        (t("target", lang), value_label("target_type", row["target_type"], lang)),
+        (t("killed", lang), killed), (t("wounded", lang), wounded),
+    ]
+    if row["foiled"]:
+        facts.append((t("foiled", lang), t("yes", lang)))
+    kind = t("foiled", lang) if row["foiled"] else value_label("attack_type", row["attack_type"], lang)
+    place = row["city"] or country_name(row["country_iso3"], lang)
+    return {"title": f"{kind} — {place}",
+            "facts": facts, "summary": row.get(f"summary_{lang}", ""), "id": row["id"],
+            "sources": [source_markdown(e) for e in source_entries(row.get("source_ids", "") or "", sources)]}

@@ -1,0 +1,90 @@
+"""Map: attacks, bases, borders and countries for the sidebar's years and filters."""
+import time
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import cache, params
+from geo.filters import step_years, year_span
+from geo.i18n import t, value_label
+from geo.maplayers import basemap
+from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, filter_options, overlays,
+                         range_text, selection_key, sources_cited, view_caption)
+from geo.tables import column_labels, escape_markdown, for_display, to_csv_bytes
+from geo.urlstate import CHOROPLETH_METRICS, MAP_LAYERS
+
+PLAY_SECONDS = 1.5
+state = st.session_state
+lang = state[params.LANG]
+data = cache.dataset()
+span = year_span(data.attacks, data.events)
+criteria = attack_criteria(state, data.group_links)
+attacks = cache.attacks(criteria)
+totals = attack_totals(attacks)
+key = selection_key(criteria)
+
+
+def step(direction: int):
+    moved = step_years(tuple(state[params.YEARS]), span, direction)
+    state[params.YEARS] = moved or state[params.YEARS]
+    state["playing"] = bool(moved) and state.get("playing", False)
+
+
+st.title(t("page_map", lang))
+st.write(t("map_intro", lang))
+st.caption(view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang))
+columns = st.columns(4)
+columns[0].metric(t("metric_attacks", lang), totals["attacks"], help=t("metric_foiled", lang, n=totals["foiled"]))
+columns[1].metric(t("metric_killed", lang), range_text(totals["killed"], lang), help=t("range_help", lang))
+columns[2].metric(t("metric_wounded", lang), range_text(totals["wounded"], lang), help=t("range_help", lang))
+columns[3].metric(t("metric_countries", lang), totals["countries"])
+
+st.pills(t("layers", lang), MAP_LAYERS, selection_mode="multi", default=state[params.LAYERS],
+         format_func=lambda v: value_label("layer", v, lang), key=params.LAYERS, persist_state="session")
+controls = st.columns([3, 1, 1, 2, 3])
+controls[0].radio(t("shade_by", lang), CHOROPLETH_METRICS, horizontal=True, key=params.CHOROPLETH,
+                  disabled="choropleth" not in state[params.LAYERS],
+                  index=CHOROPLETH_METRICS.index(state[params.CHOROPLETH]), persist_state="session",
+                  format_func=lambda v: value_label("choropleth", v, lang))
+controls[4].toggle(t("online_tiles", lang), value=state[params.ONLINE_TILES], key=params.ONLINE_TILES,
+                   help=t("online_tiles_help", lang), persist_state="session")
+controls[1].button(t("step_back", lang), on_click=step, args=(-1,), key="step_back", width="stretch")
+controls[2].button(t("step_forward", lang), on_click=step, args=(1,), key="step_forward", width="stretch")
+controls[3].toggle(t("play", lang), key="playing")
+
+
+@st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)
+def play():
+    # A full rerun also runs this body; only the timer's runs, spaced by PLAY_SECONDS, move the years.
+    if state.get("playing") and time.monotonic() - state.get("played_at", 0) > PLAY_SECONDS * 0.8:
+        state["played_at"] = time.monotonic()
+        step(1)
+        st.rerun(scope="app")
+
+
+play()
+if not len(attacks):
+    st.info(t("no_attacks", lang))
+base_path = st.get_option("server.baseUrlPath") or ""
+attribution = t("map_data_attribution", lang, n=sources_cited(attacks))
+layers = overlays(data, attacks, cache.event_payload_json(criteria, lang), state, cache.shapes(), lang, key, attribution)
+clicked = st_folium(basemap(cache.basemap_json(), lang, base_path), key="map", height=620, use_container_width=True,
+                    feature_group_to_add=layers, returned_objects=["last_object_clicked_tooltip"])
+
+index = clicked_index((clicked or {}).get("last_object_clicked_tooltip"), key)
+with st.container(border=True):
+    if index is None or index >= len(attacks):
+        st.caption(t("clicked_hint", lang))
+    else:
+        card = attack_card(attacks.iloc[index], data.groups, data.sources, lang)
+        st.subheader(escape_markdown(card["title"]), anchor=False)
+        st.markdown("\n".join(f"- **{label}**: {escape_markdown(value)}" for label, value in card["facts"]))
+        st.markdown(escape_markdown(card["summary"]))
+        st.markdown(f"**{t('record_sources', lang)}** ({escape_markdown(card['id'])})\n\n" +
+                    "\n".join(f"1. {line}" for line in card["sources"]))
+
+st.subheader(t("selected_events", lang), anchor=False)
+table = for_display(attacks, data.sources)
+st.dataframe(table, hide_index=True, column_config=column_labels(table, lang), key="map_table")
+st.download_button(t("download_map_selection", lang, n=len(table)), to_csv_bytes(table),
+                   file_name=f"attacks-{criteria['years'][0]}-{criteria['years'][1]}.csv", mime="text/csv")

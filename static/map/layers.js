@@ -1,0 +1,383 @@
+/* Map layers built from compact JSON payloads: events (circles, clusters, heat), styled
+ * shapes and points (basemap, choropleth, borders, bases) and the legend.
+ * Every text that comes from the data is written with textContent, never as HTML. */
+(function () {
+  "use strict";
+
+  var STYLE = [
+    ".cajn-popup{font:13px/1.35 system-ui,sans-serif;max-width:340px}",
+    ".cajn-popup h4{margin:0 0 4px;font-size:14px;display:flex;align-items:center;gap:6px}",
+    ".cajn-popup table{border-collapse:collapse;margin:4px 0}",
+    ".cajn-popup th{text-align:left;font-weight:600;padding:1px 8px 1px 0;vertical-align:top;white-space:nowrap}",
+    ".cajn-popup td{padding:1px 0}",
+    ".cajn-popup p{margin:6px 0}",
+    ".cajn-popup ol{margin:2px 0 0;padding-left:18px}",
+    ".cajn-note{color:#555;font-size:12px}",
+    ".cajn-swatch{display:inline-block;width:12px;height:12px;border-radius:50%;border:1px solid #333;flex:none}",
+    ".cajn-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:4px;",
+    "box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 system-ui,sans-serif;max-height:55vh;overflow:auto;max-width:250px}",
+    ".cajn-legend summary{font-weight:700;cursor:pointer}",
+    ".cajn-legend h5{margin:6px 0 3px;font-size:12px}",
+    ".cajn-legend div{display:flex;align-items:center;gap:6px;margin:1px 0}",
+    ".cajn-legend svg{flex:none}",
+    ".leaflet-heatmap-layer{pointer-events:none}"
+  ].join("");
+
+  function injectStyle() {
+    if (document.getElementById("cajn-style")) { return; }
+    var style = document.createElement("style");
+    style.id = "cajn-style";
+    style.textContent = STYLE;
+    document.head.appendChild(style);
+  }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  function safeUrl(url) {
+    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+  }
+
+  /* A popup from {title, color, rows: [[label, value]], text, sources: [[title, url]], sourcesLabel, note}. */
+  function popupContent(spec) {
+    var box = el("div", null, "cajn-popup");
+    var head = el("h4");
+    if (spec.color) {
+      var swatch = el("span", null, "cajn-swatch");
+      swatch.style.background = spec.color;
+      head.appendChild(swatch);
+    }
+    head.appendChild(el("span", spec.title));
+    box.appendChild(head);
+    if (spec.rows && spec.rows.length) {
+      var table = el("table");
+      spec.rows.forEach(function (row) {
+        var tr = el("tr");
+        tr.appendChild(el("th", row[0]));
+        tr.appendChild(el("td", row[1]));
+        table.appendChild(tr);
+      });
+      box.appendChild(table);
+    }
+    if (spec.text) { box.appendChild(el("p", spec.text)); }
+    if (spec.sources && spec.sources.length) {
+      box.appendChild(el("strong", spec.sourcesLabel));
+      var list = el("ol");
+      spec.sources.forEach(function (source) {
+        var item = el("li");
+        var url = safeUrl(source[1]);
+        if (url) {
+          var link = el("a", source[0]);
+          link.href = url;
+          link.target = "_blank";
+          link.rel = "noopener noreferrer";
+          item.appendChild(link);
+        } else {
+          item.textContent = source[0];
+        }
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    }
+    if (spec.note) { box.appendChild(el("div", spec.note, "cajn-note")); }
+    return box;
+  }
+
+  function tooltipContent(lines) {
+    var box = el("div");
+    (lines || []).forEach(function (line, index) {
+      box.appendChild(index === 0 ? el("strong", line) : el("div", line));
+    });
+    return box;
+  }
+
+  /* Report a clicked record to the hosting dashboard, which shows its full detail card. */
+  function reportClick(value) {
+    if (window.__GLOBAL_DATA__) { window.__GLOBAL_DATA__.last_object_clicked_tooltip = value; }
+  }
+
+  /* Panes order the layers: basemap, then shaded countries, borders and bases, then events. */
+  function ensurePane(map, name, zIndex) {
+    if (name && !map.getPane(name)) { map.createPane(name).style.zIndex = zIndex || 400; }
+  }
+
+  /* ---------- styled GeoJSON features: basemap, choropleth, borders, bases ---------- */
+
+  function shapeIcon(shape, color, size) {
+    var svg = shape === "square"
+      ? '<rect x="2" y="2" width="12" height="12" stroke="#222" stroke-width="1.5"/>'
+      : '<path d="M8 1.5 L14.5 14 L1.5 14 Z" stroke="#222" stroke-width="1.5"/>';
+    return L.divIcon({
+      className: "",
+      iconSize: [size, size],
+      html: '<svg width="' + size + '" height="' + size + '" viewBox="0 0 16 16" fill="' +
+        (/^#[0-9a-fA-F]{3,8}$/.test(color) ? color : "#777") + '">' + svg + "</svg>"
+    });
+  }
+
+  L.CajnFeatures = L.GeoJSON.extend({
+    initialize: function (data, options) {
+      injectStyle();
+      var self = this;
+      L.GeoJSON.prototype.initialize.call(this, data, L.extend({
+        style: function (feature) { return feature.properties.style || {}; },
+        pointToLayer: function (feature, latlng) { return self._point(feature, latlng); },
+        onEachFeature: function (feature, layer) { self._bind(feature, layer); }
+      }, options));
+    },
+    onAdd: function (map) {
+      // The drawn basemap sits below any tile layer the user switches on.
+      ensurePane(map, this.options.pane, this.options.paneZ);
+      L.GeoJSON.prototype.onAdd.call(this, map);
+    },
+    _point: function (feature, latlng) {
+      var p = feature.properties;
+      if (p.point === "area") { return L.circle(latlng, L.extend({radius: p.radius_m}, p.style)); }
+      return L.marker(latlng, {icon: shapeIcon(p.point, (p.style || {}).fillColor, 16), keyboard: false});
+    },
+    _bind: function (feature, layer) {
+      var p = feature.properties;
+      if (p.tip) { layer.bindTooltip(tooltipContent(p.tip), {sticky: true}); }
+      if (p.popup) { layer.bindPopup(function () { return popupContent(p.popup); }, {maxWidth: 360}); }
+    },
+    getAttribution: function () { return this.options.attribution; }
+  });
+  L.cajnFeatures = function (data, options) { return new L.CajnFeatures(data, options); };
+
+  /* ---------- the legend, as a layer so it comes and goes with its feature group ---------- */
+
+  function legendSymbol(item) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    var size = item.size || 14;
+    svg.setAttribute("width", size);
+    svg.setAttribute("height", size);
+    var shape;
+    if (item.shape === "line") {
+      shape = document.createElementNS(ns, "line");
+      shape.setAttribute("x1", 0); shape.setAttribute("y1", size / 2);
+      shape.setAttribute("x2", size); shape.setAttribute("y2", size / 2);
+      shape.setAttribute("stroke", item.color);
+      shape.setAttribute("stroke-width", item.weight || 3);
+      if (item.dash) { shape.setAttribute("stroke-dasharray", item.dash); }
+    } else if (item.shape === "square") {
+      shape = document.createElementNS(ns, "rect");
+      shape.setAttribute("x", 1); shape.setAttribute("y", 1);
+      shape.setAttribute("width", size - 2); shape.setAttribute("height", size - 2);
+      shape.setAttribute("fill", item.color); shape.setAttribute("stroke", item.stroke || "#333");
+    } else if (item.shape === "triangle") {
+      shape = document.createElementNS(ns, "path");
+      shape.setAttribute("d", "M" + size / 2 + " 1 L" + (size - 1) + " " + (size - 1) + " L1 " + (size - 1) + " Z");
+      shape.setAttribute("fill", item.color); shape.setAttribute("stroke", "#222");
+    } else {
+      shape = document.createElementNS(ns, "circle");
+      shape.setAttribute("cx", size / 2); shape.setAttribute("cy", size / 2);
+      shape.setAttribute("r", size / 2 - 1.5);
+      shape.setAttribute("fill", item.hollow ? "none" : item.color);
+      shape.setAttribute("fill-opacity", item.opacity === undefined ? 0.8 : item.opacity);
+      shape.setAttribute("stroke", item.stroke || "#333");
+      shape.setAttribute("stroke-width", 1.2);
+      if (item.dash) { shape.setAttribute("stroke-dasharray", item.dash); }
+    }
+    svg.appendChild(shape);
+    return svg;
+  }
+
+  L.CajnLegend = L.Layer.extend({
+    initialize: function (sections, options) {
+      injectStyle();
+      this._sections = sections;
+      L.setOptions(this, options);
+    },
+    onAdd: function (map) {
+      var sections = this._sections, options = this.options;
+      this._control = L.control({position: this.options.position || "bottomright"});
+      this._control.onAdd = function () {
+        var box = el("details", null, "cajn-legend");
+        box.open = !options.collapsed;
+        box.appendChild(el("summary", options.title || "Legend"));
+        sections.forEach(function (section) {
+          box.appendChild(el("h5", section.title));
+          section.items.forEach(function (item) {
+            var row = el("div");
+            row.appendChild(legendSymbol(item));
+            row.appendChild(el("span", item.label));
+            box.appendChild(row);
+          });
+        });
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      };
+      this._control.addTo(map);
+    },
+    onRemove: function (map) { map.removeControl(this._control); },
+    getAttribution: function () { return this.options.attribution; }
+  });
+  L.cajnLegend = function (sections, options) { return new L.CajnLegend(sections, options); };
+
+  /* ---------- events packed as gzip-compressed columns ---------- */
+
+  function base64Bytes(text) {
+    var binary = atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+    return bytes;
+  }
+
+  function gunzip(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer();
+  }
+
+  /* Column layout, in order; must match geo/eventpack.py. */
+  var LAYOUT = [["lat", Int32Array], ["lon", Int32Array], ["day", Uint16Array], ["group", Uint16Array],
+    ["country", Uint16Array], ["killed_low", Uint16Array], ["killed_high", Uint16Array],
+    ["wounded_low", Uint16Array], ["wounded_high", Uint16Array], ["flags", Uint8Array]];
+  var MISSING = 65535;
+
+  function columns(buffer, n) {
+    var cols = {}, offset = 0;
+    LAYOUT.forEach(function (entry) {
+      cols[entry[0]] = new entry[1](buffer, offset, n);
+      offset += n * entry[1].BYTES_PER_ELEMENT;
+    });
+    return cols;
+  }
+
+  L.CajnEvents = L.FeatureGroup.extend({
+    initialize: function (payload, options) {
+      injectStyle();
+      L.FeatureGroup.prototype.initialize.call(this, []);
+      L.setOptions(this, options);
+      this._payload = payload;
+      this._tip = L.tooltip({direction: "top", offset: [0, -6], opacity: 0.95});
+      var self = this;
+      this.ready = gunzip(base64Bytes(payload.columns)).then(function (buffer) {
+        self._cols = columns(buffer, payload.n);
+        self._draw();
+        return self;
+      });
+      this.on("mouseover", this._hover, this);
+      this.on("mouseout", this._unhover, this);
+      this.on("click", this._click, this);
+    },
+    onAdd: function (map) {
+      ensurePane(map, this.options.pane, this.options.paneZ);
+      L.FeatureGroup.prototype.onAdd.call(this, map);
+    },
+    _index: function (e) {
+      var layer = e.sourceTarget;
+      return layer && layer._cajnIndex !== undefined ? layer._cajnIndex : null;
+    },
+    _casualties: function (i) {
+      var c = this._cols, kl = c.killed_low[i], wl = c.wounded_low[i];
+      return (kl === MISSING ? 0 : kl) + (wl === MISSING ? 0 : wl);
+    },
+    radius: function (i) {
+      return Math.min(28, 3.5 + 1.6 * Math.sqrt(this._casualties(i)));
+    },
+    _markerOptions: function (i) {
+      var c = this._cols, flags = c.flags[i], color = this._payload.groups[c.group[i]][1];
+      var foiled = (flags >> 4) & 1, place = (flags >> 2) & 3;
+      return {
+        radius: this.radius(i), color: foiled ? color : "#222", weight: foiled ? 2 : 0.8,
+        dashArray: foiled ? "3 3" : null, fillColor: color,
+        fillOpacity: foiled ? 0.05 : (place >= 2 ? 0.35 : 0.75),
+        pane: this.options.pane || "overlayPane", bubblingMouseEvents: true
+      };
+    },
+    _draw: function () {
+      var c = this._cols, n = this._payload.n, self = this, order = new Array(n), i;
+      for (i = 0; i < n; i++) { order[i] = i; }
+      // Big circles first, so small ones stay clickable on top of them.
+      order.sort(function (a, b) { return self._casualties(b) - self._casualties(a); });
+      var markers = order.map(function (index) {
+        var marker = L.circleMarker([c.lat[index] / 1e5, c.lon[index] / 1e5], self._markerOptions(index));
+        marker._cajnIndex = index;
+        return marker;
+      });
+      if (this.options.heat && L.heatLayer) {
+        var points = [];
+        for (i = 0; i < n; i++) {
+          points.push([c.lat[i] / 1e5, c.lon[i] / 1e5, 1 + Math.log(1 + this._casualties(i))]);
+        }
+        this.addLayer(L.heatLayer(points, {radius: 22, blur: 18, maxZoom: 7, minOpacity: 0.3,
+          gradient: this.options.gradient}));
+      }
+      if (!this.options.points) { return; }
+      if (this.options.cluster && L.markerClusterGroup) {
+        var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45,
+          showCoverageOnHover: false, spiderfyOnMaxZoom: true});
+        cluster.addLayers(markers);
+        this.addLayer(cluster);
+      } else {
+        markers.forEach(function (marker) { self.addLayer(marker); });
+      }
+    },
+    _dateText: function (i) {
+      var p = this._payload, day = this._cols.day[i], flags = this._cols.flags[i];
+      var date = new Date(Date.UTC(1900, 0, 1) + day * 86400000);
+      var precision = flags & 3, month = p.labels.months[date.getUTCMonth()];
+      var text = precision === 2 ? String(date.getUTCFullYear())
+        : precision === 1 ? month + " " + date.getUTCFullYear()
+          : date.getUTCDate() + " " + month + " " + date.getUTCFullYear();
+      return text + " (" + p.labels.date_precisions[precision] + ")";
+    },
+    _range: function (low, high) {
+      if (low === MISSING && high === MISSING) { return this._payload.labels.unknown; }
+      if (high === MISSING || high === low) { return String(low === MISSING ? high : low); }
+      if (low === MISSING) { return "≤ " + high; }
+      return low + "–" + high;
+    },
+    _hover: function (e) {
+      var i = this._index(e);
+      if (i === null || !this._map) { return; }
+      var p = this._payload, c = this._cols, detail = p.details ? p.details[i] : null;
+      var lines = [((detail && detail[1]) || p.countries[c.country[i]]) + " · " + this._dateText(i),
+        p.groups[c.group[i]][0],
+        p.labels.killed + ": " + this._range(c.killed_low[i], c.killed_high[i]) + " · " +
+        p.labels.wounded + ": " + this._range(c.wounded_low[i], c.wounded_high[i])];
+      this._tip.setContent(tooltipContent(lines)).setLatLng(e.sourceTarget.getLatLng());
+      this._map.openTooltip(this._tip);
+    },
+    _unhover: function () {
+      if (this._map) { this._map.closeTooltip(this._tip); }
+    },
+    popupSpec: function (i) {
+      var p = this._payload, c = this._cols, l = p.labels, flags = c.flags[i];
+      var detail = p.details ? p.details[i] : null;
+      var place = (detail && detail[1] ? detail[1] + ", " : "") + p.countries[c.country[i]];
+      var rows = [
+        [l.date, this._dateText(i)],
+        [l.place, place + " (" + l.location_precisions[(flags >> 2) & 3] + ")"],
+        [l.group, p.groups[c.group[i]][0] + " (" + l.responsibilities[(flags >> 5) & 3] + ")"],
+        [l.killed, this._range(c.killed_low[i], c.killed_high[i])],
+        [l.wounded, this._range(c.wounded_low[i], c.wounded_high[i])]
+      ];
+      if ((flags >> 4) & 1) { rows.push([l.foiled, l.yes]); }
+      var title = detail ? detail[3] + " — " + ((detail[1]) || p.countries[c.country[i]]) : p.groups[c.group[i]][0];
+      var spec = {title: title, color: p.groups[c.group[i]][1],
+        rows: rows, sourcesLabel: l.sources, note: l.more};
+      if (detail) {
+        rows.push.apply(rows, detail[5]);
+        spec.text = detail[2];
+        spec.sources = detail[4].map(function (k) { return p.sources[k]; });
+        spec.note = l.record + ": " + detail[0];
+      }
+      return spec;
+    },
+    _click: function (e) {
+      var i = this._index(e);
+      if (i === null || !this._map) { return; }
+      L.popup({maxWidth: 360, autoPanPaddingTopLeft: [60, 20]}).setLatLng(e.sourceTarget.getLatLng())
+        .setContent(popupContent(this.popupSpec(i))).openOn(this._map);
+      reportClick(this.options.key + ":" + i);
+    },
+    getAttribution: function () { return this.options.attribution; }
+  });
+  L.cajnEvents = function (payload, options) { return new L.CajnEvents(payload, options); };
+}());

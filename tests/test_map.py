@@ -1,0 +1,296 @@
+"""The map's pure parts: selection, packing, layers, legend, assets and clicks."""
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from geo import eventpack, params
+from geo.basemap import basemap_collections, compact_json, display_shapes
+from geo.filters import select_attacks, step_years, with_lineage
+from geo.load import load_dataset
+from geo.maplayers import (ASSETS_CSS, ASSETS_JS, CHOROPLETH_COLORS, CLUSTER_ABOVE, basemap, event_layer, border_collection, choropleth_collection,
+                           class_labels, color_of, event_payload, legend_sections, nice_breaks, static_url)
+from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, count_text, overlays, range_text,
+                         selection_key, view_caption)
+from geo.paths import ROOT
+from geo.urlstate import state_defaults
+
+LINKS = pd.DataFrame({
+    "from_group": ["imu", "imu", "imu", "imu", "ttp", "iju", "hizb"],
+    "to_group": ["iju", "jamaat_ansarullah", "iskp", "taliban", "iskp", "taliban", "akramiya"],
+    "kind": ["split", "split", "merger", "alliance", "split", "pledge", "split"],
+})
+
+
+def attack(id, date="2015-06-01", group="imu", country="UZB", killed=(1, 2), wounded=(0, 0), precision="city",
+           foiled=False, attack_type="bombing", target="police", nationalities="UZB", **extra):
+    row = {"id": id, "date": pd.Timestamp(date), "date_precision": "day", "city": "Osh", "country_iso3": country,
+           "lat": 40.5, "lon": 72.8, "location_precision": precision, "group_id": group,
+           "responsibility": "claimed", "perpetrator_nationalities": nationalities, "attack_type": attack_type,
+           "target_type": target, "killed_low": killed[0], "killed_high": killed[1], "wounded_low": wounded[0],
+           "wounded_high": wounded[1], "foiled": foiled, "summary_en": f"Summary of {id}", "summary_fr": f"Résumé de {id}",
+           "source_ids": "s1;s2", "notes": ""}
+    row.update(extra)
+    return row
+
+
+def frame(*rows) -> pd.DataFrame:
+    attacks = pd.DataFrame(rows)
+    attacks["year"] = attacks["date"].dt.year
+    for column in ("killed_low", "killed_high", "wounded_low", "wounded_high"):
+        attacks[column] = attacks[column].astype("Int64")
+    return attacks
+
+
+ATTACKS = frame(
+    attack("a", "1999-02-16", killed=(9, 20), wounded=(15, 120)),
+    attack("b", "2004-03-29", group="iju", killed=(None, None), wounded=(None, None), target="civilians"),
+    attack("c", "2015-08-01", group="iskp", country="AFG", precision="country", attack_type="suicide_bombing"),
+    attack("d", "2017-04-07", group="unknown", country="SWE", killed=(5, 5), wounded=(14, 15), nationalities="UZB"),
+    attack("e", "2024-03-22", group="iskp", country="RUS", killed=(145, 145), wounded=(551, 551), nationalities="TJK"),
+    attack("f", "2024-07-25", group="iskp", country="BEL", killed=(0, 0), foiled=True, nationalities=""),
+)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def shapes(data):
+    return display_shapes(data.countries)
+
+
+@pytest.mark.parametrize("groups,expected", [
+    (["imu"], ["imu", "iju", "jamaat_ansarullah", "iskp"]),
+    (["ttp"], ["ttp", "iskp"]),
+    (["iskp"], ["iskp"]),
+    (["iju"], ["iju"]),
+    (["hizb", "ttp"], ["hizb", "ttp", "akramiya", "iskp"]),
+    ([], []),
+])
+def test_lineage_brings_splinters_and_successors_but_not_allies(groups, expected):
+    assert with_lineage(groups, LINKS) == expected
+
+
+def test_lineage_on_the_committed_links_reaches_iskp_from_the_imu(data):
+    assert {"iju", "jamaat_ansarullah", "iskp"} <= set(with_lineage(["imu"], data.group_links))
+    assert "taliban" not in with_lineage(["imu"], data.group_links)
+
+
+@pytest.mark.parametrize("criteria,expected", [
+    ({}, "abcdef"),
+    ({"years": (2015, 2024)}, "cdef"),
+    ({"groups": ("iskp",)}, "cef"),
+    ({"countries": ("UZB", "RUS")}, "abe"),
+    ({"attack_types": ("suicide_bombing",)}, "c"),
+    ({"target_types": ("civilians",)}, "b"),
+    ({"nationalities": ("TJK",)}, "e"),
+    ({"min_casualties": 20}, "ade"),
+    ({"min_casualties": 100}, "ae"),
+    ({"hide_vague_places": True}, "abdef"),
+    ({"include_foiled": False}, "abcde"),
+    ({"years": (2024, 2024), "include_foiled": False}, "e"),
+])
+def test_attack_filters_combine(criteria, expected):
+    assert "".join(select_attacks(ATTACKS, **criteria)["id"]) == expected
+
+
+@pytest.mark.parametrize("years,step,expected", [
+    ((1991, 2025), 1, (1991, 1991)),
+    ((1991, 2025), -1, (2025, 2025)),
+    ((2000, 2002), 1, (2001, 2003)),
+    ((2000, 2002), -1, (1999, 2001)),
+    ((2023, 2025), 1, None),
+    ((1991, 1991), -1, None),
+])
+def test_stepping_moves_the_window_and_stops_at_the_ends(years, step, expected):
+    assert step_years(years, (1991, 2025), step) == expected
+
+
+def test_totals_keep_ranges_and_count_plots_apart():
+    totals = attack_totals(ATTACKS)
+    assert totals["attacks"] == 5 and totals["foiled"] == 1 and totals["countries"] == 5
+    # a 9-20, b unknown, c 1-2, d 5, e 145, f 0 killed; a 15-120, d 14-15, e 551 wounded.
+    assert totals["killed"] == (9 + 1 + 5 + 145, 20 + 2 + 5 + 145)
+    assert totals["wounded"] == (15 + 14 + 551, 120 + 15 + 551)
+
+
+@pytest.mark.parametrize("low,high,expected", [
+    (9, 20, "9–20"), (4, 4, "4"), (4, None, "4"), (None, 7, "≤ 7"), (None, None, "unknown"), (1200, 1500, "1,200–1,500"),
+])
+def test_counts_read_as_ranges(low, high, expected):
+    assert count_text(pd.NA if low is None else low, pd.NA if high is None else high, "en") == expected
+
+
+@pytest.mark.parametrize("span,lang,expected", [
+    ((1182, 1470), "en", "1,182–1,470"), ((1182, 1470), "fr", "1\u202f182–1\u202f470"), ((7, 7), "fr", "7"),
+])
+def test_totals_use_each_languages_number_format(span, lang, expected):
+    assert range_text(span, lang) == expected
+
+
+@pytest.mark.parametrize("column", [name for name, _ in eventpack.LAYOUT])
+def test_packed_columns_come_back_as_the_browser_reads_them(column):
+    order_groups, order_countries = ["imu", "iju", "iskp", "unknown"], ["UZB", "AFG", "SWE", "RUS", "BEL"]
+    expected = eventpack.columns(ATTACKS, order_groups, order_countries)[column]
+    unpacked = eventpack.unpack(eventpack.pack(ATTACKS, order_groups, order_countries), len(ATTACKS))
+    np.testing.assert_array_equal(unpacked[column], expected)
+
+
+def test_packing_keeps_coordinates_dates_flags_and_unknown_counts():
+    packed = eventpack.columns(ATTACKS, ["imu", "iju", "iskp", "unknown"], ["UZB", "AFG", "SWE", "RUS", "BEL"])
+    assert packed["lat"][0] == 4050000 and packed["lon"][0] == 7280000
+    assert (np.datetime64("1900-01-01") + int(packed["day"][4])) == np.datetime64("2024-03-22")
+    assert packed["killed_low"][1] == eventpack.MISSING and packed["killed_high"][0] == 20
+    assert packed["flags"][5] >> 4 & 1 == 1 and packed["flags"][2] >> 2 & 3 == 3
+    assert list(packed["group"]) == [0, 1, 2, 3, 2, 2]
+
+
+def test_an_order_missing_a_value_is_refused():
+    with pytest.raises(ValueError):
+        eventpack.indices(pd.Series(["imu", "nobody"]), ["imu"])
+
+
+def test_small_selections_carry_text_and_sources_large_ones_do_not(data):
+    small = event_payload(ATTACKS, data.groups, data.sources, "fr")
+    assert small["n"] == 6 and small["details"][4][2] == "Résumé de e"
+    assert small["groups"][-1] == ["Inconnu ou non attribué", "#999999"]
+    large = event_payload(ATTACKS, data.groups, data.sources, "en", detail_up_to=5)
+    assert large["details"] is None and large["sources"] == []
+
+
+def test_markup_in_data_cannot_close_the_script_it_is_embedded_in(data):
+    hostile = frame(attack("x", summary_en="</script><img src=x onerror=alert(1)>"))
+    text = compact_json(event_payload(hostile, data.groups, data.sources, "en"))
+    assert "</script>" not in text and "<img" not in text
+    assert json.loads(text)["details"][0][2] == "</script><img src=x onerror=alert(1)>"
+
+
+@pytest.mark.parametrize("maximum,expected", [
+    (1, [1]), (4, [1, 2]), (9, [1, 2, 5]), (100, [1, 2, 10, 20, 100]), (551, [1, 5, 20, 50, 200]),
+])
+def test_choropleth_classes_are_round_numbers(maximum, expected):
+    assert nice_breaks(maximum) == expected
+
+
+@pytest.mark.parametrize("value,expected", [(1, 0), (4, 1), (20, 3), (10_000, 4)])
+def test_values_take_the_colour_of_their_class(value, expected):
+    assert color_of(value, [1, 2, 10, 20, 100]) == CHOROPLETH_COLORS[expected]
+
+
+def test_class_labels_read_as_ranges():
+    assert class_labels([1, 2, 10, 20, 100]) == ["1", "2–9", "10–19", "20–99", "100+"]
+
+
+@pytest.mark.parametrize("metric,country,expected,shaded_count", [
+    ("attacks", "Russia", "Number of attacks: 1", 5),
+    ("casualties", "Russia", "Killed and wounded: 696", 4),
+    ("casualties", "Uzbekistan", "Killed and wounded: 140", 4),  # the foiled plot in Belgium hurt no one
+])
+def test_countries_are_shaded_by_the_chosen_measure(shapes, metric, country, expected, shaded_count):
+    shaded, _ = choropleth_collection(ATTACKS, shapes, metric, "en")
+    tips = {f["properties"]["tip"][0]: f["properties"]["tip"][1] for f in shaded["features"]}
+    assert tips[country] == expected and len(tips) == shaded_count
+
+
+@pytest.mark.parametrize("years,pair,gravest", [
+    ((1999, 2001), "Tajikistan – Uzbekistan", "Mined"),
+    ((2021, 2024), "Kyrgyzstan – Tajikistan", "Armed clashes"),
+])
+def test_borders_take_the_style_of_their_gravest_status_in_the_period(data, years, pair, gravest):
+    lines, statuses = border_collection(data.borders, years, data.sources, "en")
+    by_pair = {f["properties"]["popup"]["title"]: f["properties"] for f in lines["features"]}
+    assert by_pair[pair]["tip"][1].startswith(gravest)
+    assert by_pair[pair]["popup"]["sources"]
+
+
+def test_the_legend_lists_only_what_is_drawn():
+    sections = legend_sections("en", [["IMU · Islamic Movement of Uzbekistan", "#e69f00"]], ["mined"], breaks=[1, 2])
+    titles = [s["title"] for s in sections]
+    assert titles == ["Attacks by group", "Circle size: killed + wounded (low estimate)", "Number of attacks",
+                      "Borders in the period"]
+    assert legend_sections("fr") == []
+
+
+@pytest.mark.parametrize("base_path,expected", [
+    ("", "/app/static/map/layers.js"), ("dash", "/dash/app/static/map/layers.js"),
+    ("/a/b/", "/a/b/app/static/map/layers.js"),
+])
+def test_assets_are_served_by_the_app_under_its_base_path(base_path, expected):
+    assert static_url("map/layers.js", base_path) == expected
+
+
+@pytest.mark.parametrize("name,path", ASSETS_JS + ASSETS_CSS)
+def test_every_asset_is_in_the_repository(name, path):
+    assert (ROOT / "static" / path).stat().st_size > 500
+
+
+def external_urls(html: str) -> list[str]:
+    """Every absolute http(s) URL a page would load (scripts, styles, images)."""
+    return re.findall(r"""(?:src|href)=["'](https?://[^"']+)""", html)
+
+
+def test_the_check_for_outside_urls_catches_folium_defaults():
+    import folium
+    assert any("cdn.jsdelivr.net" in url for url in external_urls(folium.Map().get_root().render()))
+
+
+def test_the_map_loads_nothing_from_outside(data, shapes):
+    fmap = basemap(basemap_collections(shapes), "en")
+    state = state_defaults((1991, 2025))
+    state[params.LAYERS] = ["attacks", "bases", "foreign_bases", "borders", "choropleth", "heatmap"]
+    payload = compact_json(event_payload(data.attacks, data.groups, data.sources, "en"))
+    for group in overlays(data, data.attacks, payload, state, shapes, "en", "k", "credit"):
+        group.add_to(fmap)
+    html = fmap.get_root().render()
+    assert external_urls(html) == []
+    assert "/app/static/vendor/leaflet/leaflet.js" in html and "cajnEvents" in html
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("abc123:4", 4), ("other:4", None), ("abc123:x", None), (None, None), ("", None),
+])
+def test_a_click_counts_only_for_the_selection_it_was_made_in(value, expected):
+    assert clicked_index(value, "abc123") == expected
+
+
+def test_selection_keys_differ_with_the_criteria(data):
+    state = state_defaults((1991, 2025))
+    first = selection_key(attack_criteria(state, data.group_links))
+    state[params.YEARS] = (2000, 2001)
+    assert selection_key(attack_criteria(state, data.group_links)) != first
+
+
+def test_criteria_expand_lineage_only_when_asked(data):
+    state = {**state_defaults((1991, 2025)), params.GROUPS: ["imu"]}
+    assert attack_criteria(state, data.group_links)["groups"] == ("imu",)
+    state[params.LINEAGE] = True
+    assert "iskp" in attack_criteria(state, data.group_links)["groups"]
+
+
+def test_the_caption_names_period_and_filters(data):
+    state = {**state_defaults((1991, 2025)), params.YEARS: (2015, 2024), params.GROUPS: ["iskp"],
+             params.FOILED: False}
+    labels = {params.GROUPS: {"iskp": "ISKP · Islamic State – Khorasan Province"}}
+    caption = view_caption(attack_criteria(state, data.group_links), labels, "en")
+    assert caption == "2015–2024 · Groups: ISKP · foiled plots excluded"
+
+
+def test_the_card_gives_ranges_precisions_and_sources(data):
+    row = data.attacks.set_index("id", drop=False).loc["1999-02-16-tashkent-bombings"]
+    card = attack_card(row, data.groups, data.sources, "en")
+    facts = dict(card["facts"])
+    assert facts["Killed"] == "9–20" and facts["Date"] == "1999-02-16 (exact day)"
+    assert card["title"] == "Bombing — Tashkent" and len(card["sources"]) >= 3
+
+
+@pytest.mark.parametrize("n,cluster", [(10, False), (CLUSTER_ABOVE, False), (CLUSTER_ABOVE + 1, True)])
+def test_large_selections_are_clustered(n, cluster):
+    layer = event_layer("{}", n, points=True, heat=False, key="k")
+    assert json.loads(layer.options)["cluster"] is cluster
