@@ -21,7 +21,8 @@ except DataValidationError as error:
 
 defaults = state_defaults(year_span(data.attacks, data.events))
 if "url_read" not in st.session_state:
-    allowed = allowed_values(list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS))
+    allowed = allowed_values(list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS),
+                             list(data.organizations["id"]))
     st.session_state.update(decode(url, defaults, allowed))
     st.session_state["url_read"] = True
 state = st.session_state
@@ -57,6 +58,7 @@ with st.sidebar:
 
 navigation = st.navigation([
     st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
+    st.Page("pages/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/data_sources.py", title=t("page_data", lang), icon=":material/table_view:", url_path="data"),
 ])
 navigation.run()

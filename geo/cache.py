@@ -4,6 +4,7 @@ from __future__ import annotations
 import geopandas as gpd
 import streamlit as st
 
+from geo import export
 from geo.basemap import basemap_collections, compact_json, display_shapes
 from geo.filters import select_attacks
 from geo.load import Dataset, load_dataset
@@ -40,3 +41,15 @@ def event_payload_json(criteria: dict, lang: str, data_dir: str = str(DATA_DIR))
     """The packed attacks of a selection as JSON, ready for the map."""
     data = dataset(data_dir)
     return compact_json(event_payload(attacks(criteria, data_dir), data.groups, data.sources, lang))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_png(spec: str) -> bytes:
+    """A chart's PNG, rendered once per spec."""
+    return export.chart_png(spec)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_svg(spec: str) -> str:
+    """A chart's SVG, rendered once per spec."""
+    return export.chart_svg(spec)

@@ -136,6 +136,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "legend_area": {"en": "Operating area (radius)", "fr": "Zone d'action (rayon)"},
     "no_attacks": {"en": "No attack matches these filters; widen the years or clear a filter.",
                    "fr": "Aucun attentat ne correspond à ces filtres ; élargissez les années ou retirez un filtre."},
+    "download_png": {"en": "PNG image", "fr": "Image PNG"},
+    "download_svg": {"en": "SVG image", "fr": "Image SVG"},
+    "download_csv": {"en": "Numbers (CSV)", "fr": "Chiffres (CSV)"},
+    "chart_numbers": {"en": "The numbers behind this chart", "fr": "Les chiffres de ce graphique"},
+    "page_timeline": {"en": "Timeline and trends", "fr": "Chronologie et tendances"},
+    "timeline_intro": {
+        "en": "How violence rose and moved over time, from the IMU to al-Qaida's orbit and then ISKP, for the "
+              "sidebar's years and filters. Bars count the low estimate; hover a bar for the range and its attacks.",
+        "fr": "Comment la violence a crû et s'est déplacée, du MIO à l'orbite d'al-Qaïda puis à l'EI-K, pour les "
+              "années et filtres du panneau latéral. Les barres comptent l'estimation basse ; survolez une barre "
+              "pour la fourchette et ses attentats.",
+    },
+    "stack_by": {"en": "Stack by", "fr": "Empiler par"},
+    "stack_group": {"en": "Group", "fr": "Groupe"},
+    "stack_country": {"en": "Country", "fr": "Pays"},
+    "measure": {"en": "Count", "fr": "Compter"},
+    "measure_attacks": {"en": "Attacks", "fr": "Attentats"},
+    "measure_killed": {"en": "Killed", "fr": "Tués"},
+    "measure_wounded": {"en": "Wounded", "fr": "Blessés"},
+    "chart_per_year": {"en": "{measure} per year, by {by}", "fr": "{measure} par an, par {by}"},
+    "chart_inside_outside": {"en": "Attacks per year inside and outside Central Asia",
+                             "fr": "Attentats par an en Asie centrale et hors de la région"},
+    "chart_key_events": {"en": "Key events", "fr": "Événements clés"},
+    "inside_region": {"en": "In Central Asia", "fr": "En Asie centrale"},
+    "outside_region": {"en": "Outside Central Asia", "fr": "Hors d'Asie centrale"},
+    "other_countries": {"en": "Other countries", "fr": "Autres pays"},
+    "era_roots": {"en": "Roots of the IMU", "fr": "Racines du MIO"},
+    "era_al_qaeda": {"en": "Al-Qaida years", "fr": "Années al-Qaïda"},
+    "era_iskp": {"en": "ISKP era", "fr": "Ère de l'EI-K"},
+    "export_source": {"en": "Source: Jihadist networks in Central Asia dashboard, {today}; every row cites its sources.",
+                      "fr": "Source : tableau de bord Réseaux djihadistes en Asie centrale, {today} ; chaque ligne cite ses sources."},
     "data_error": {
         "en": "The data files did not pass validation. Fix the problems below and reload.",
         "fr": "Les fichiers de données n'ont pas passé la validation. Corrigez les problèmes ci-dessous puis rechargez.",
@@ -151,6 +182,7 @@ DATASET_LABELS = {
     "borders": {"en": "Borders", "fr": "Frontières"},
     "organizations": {"en": "Regional organisations", "fr": "Organisations régionales"},
     "memberships": {"en": "Memberships", "fr": "Adhésions"},
+    "context": {"en": "Context figures (migration, water, trafficking)", "fr": "Chiffres de contexte (migrations, eau, trafics)"},
     "sources": {"en": "Sources", "fr": "Sources"},
 }
 
@@ -213,6 +245,14 @@ COLUMN_LABELS = {
     "start_date": {"en": "Start", "fr": "Début"},
     "end_date": {"en": "End", "fr": "Fin"},
     "source_url": {"en": "First source", "fr": "Première source"},
+    "topic": {"en": "Topic", "fr": "Thème"},
+    "indicator": {"en": "Indicator", "fr": "Indicateur"},
+    "year": {"en": "Year", "fr": "Année"},
+    "value_low": {"en": "Value (low)", "fr": "Valeur (basse)"},
+    "value_high": {"en": "Value (high)", "fr": "Valeur (haute)"},
+    "unit": {"en": "Unit", "fr": "Unité"},
+    "label_en": {"en": "Label (EN)", "fr": "Libellé (EN)"},
+    "label_fr": {"en": "Label (FR)", "fr": "Libellé (FR)"},
 }
 
 
@@ -266,9 +306,40 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
                     foreign_bases=("Foreign military bases", "Bases militaires étrangères"),
                     borders=("Borders", "Frontières"), choropleth=("Countries shaded", "Pays colorés"),
                     heatmap=("Heatmap", "Carte de chaleur")),
+    "event_kind": _pairs(
+        founding=("Founding", "Fondation"), split=("Split", "Scission"), pledge=("Pledge of allegiance", "Allégeance"),
+        treaty=("Treaty", "Traité"), membership=("Membership", "Adhésion"), intervention=("Intervention", "Intervention"),
+        base_opened=("Base opened", "Ouverture de base"), base_closed=("Base closed", "Fermeture de base"),
+        exercise=("Joint exercise", "Exercice conjoint"), statement=("Statement", "Déclaration"),
+        aid_programme=("Aid programme", "Programme d'aide"), summit=("Summit", "Sommet"),
+        leader_killed=("Leader killed", "Chef tué"), repression=("Repression", "Répression"), other=("Other", "Autre"),
+    ),
+    "link_kind": _pairs(split=("Split", "Scission"), merger=("Merger", "Fusion"), pledge=("Pledge of allegiance", "Allégeance"),
+                        alliance=("Alliance", "Alliance"), rivalry=("Rivalry", "Rivalité"), successor=("Successor", "Successeur")),
+    "membership_status": _pairs(member=("Member", "Membre"), associate=("Associate member", "Membre associé"),
+                                observer=("Observer", "Observateur"), dialogue_partner=("Dialogue partner", "Partenaire de dialogue"),
+                                partner=("Partner", "Partenaire"), suspended=("Suspended", "Suspendu"), left=("Left", "Retiré")),
     "choropleth": _pairs(attacks=("Number of attacks", "Nombre d'attentats"),
                          casualties=("Killed and wounded", "Tués et blessés")),
 }
+
+# Words the charts share, by key; `chart_labels` gives them in one language.
+CHART_WORDS = _pairs(
+    year=("Year", "Année"), attacks=("Attacks", "Attentats"), killed=("Killed", "Tués"), wounded=("Wounded", "Blessés"),
+    events=("Attacks in this bar", "Attentats de cette barre"), date=("Date", "Date"), kind=("Kind", "Type"),
+    event=("Event", "Événement"), founded=("Founded", "Fondation"), link=("Link", "Lien"), to=("To", "Vers"),
+    since=("Since", "Depuis"), group=("Group", "Groupe"), status=("Status", "Statut"), country=("Country", "Pays"),
+    none=("Not a member", "Non membre"), operator=("Operated by", "Exploitée par"), base=("Base", "Base"),
+    origin=("Perpetrators from", "Auteurs originaires de"), place=("Place", "Lieu"), value=("Value", "Valeur"),
+    by=("Group", "Groupe"),
+)
+CHART_WORDS["from"] = {"en": "From", "fr": "De"}
+
+
+def chart_labels(lang: str) -> dict[str, str]:
+    """The charts' shared words in `lang`."""
+    return {key: words[lang] for key, words in CHART_WORDS.items()}
+
 
 MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -30,6 +30,7 @@ class Dataset:
     borders: gpd.GeoDataFrame
     organizations: pd.DataFrame
     memberships: pd.DataFrame
+    context: pd.DataFrame
     countries: gpd.GeoDataFrame
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -72,6 +73,14 @@ def typed_events(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
     frame["year"] = frame["date"].dt.year.astype("Int64")
+    return frame
+
+
+def typed_context(frame: pd.DataFrame) -> pd.DataFrame:
+    """Context figures with numeric years and values."""
+    frame = _years(frame.copy(), "year")
+    for column in ("value_low", "value_high"):
+        frame[column] = pd.to_numeric(frame[column])
     return frame
 
 
@@ -121,6 +130,7 @@ def build_dataset(tables: dict[str, pd.DataFrame], countries: gpd.GeoDataFrame) 
         borders=border_lines(tables["borders"], countries),
         organizations=organizations,
         memberships=typed_memberships(tables["memberships"]),
+        context=typed_context(tables["context"]),
         countries=countries,
     )
 

@@ -86,6 +86,11 @@ def year(*, optional: bool = False) -> pa.Check:
     return whole_number(FIRST_YEAR, LAST_YEAR, optional=optional)
 
 
+def non_negative_number(*, optional: bool = False) -> list[pa.Check]:
+    checks = [rule("must be a number of 0 or more", lambda v: _is_float(v, 0, 1e15), optional=optional)]
+    return checks if optional else [required()] + checks
+
+
 def latitude() -> list[pa.Check]:
     return [required(), rule("must be a latitude from -90 to 90", lambda v: _is_float(v, -90, 90))]
 
@@ -230,6 +235,12 @@ SPECS: dict[str, FileSpec] = {spec.name: spec for spec in (
         "founded": partial_date(), "dissolved": partial_date(optional=True), "hq_city": text(),
         "description_en": text(optional=False), "description_fr": text(optional=False),
         "source_ids": id_list(optional=False),
+    }),
+    FileSpec("context", {
+        "id": identifier(), "topic": one_of(vocab.CONTEXT_TOPICS), "indicator": identifier(),
+        "country_iso3": iso3(optional=True), "year": year(), "value_low": non_negative_number(),
+        "value_high": non_negative_number(), "unit": text(optional=False), "label_en": text(optional=False),
+        "label_fr": text(optional=False), "source_ids": id_list(optional=False), "notes": text(),
     }),
     FileSpec("memberships", {
         "id": identifier(), "org_id": identifier(), "country_iso3": iso3(),

@@ -14,10 +14,13 @@ from geo.vocab import ATTACK_TYPES, TARGET_TYPES
 MAP_LAYERS = ("attacks", "bases", "foreign_bases", "borders", "choropleth", "heatmap")
 DEFAULT_LAYERS = ("attacks", "bases", "borders")
 CHOROPLETH_METRICS = ("attacks", "casualties")
+STACK_BY = ("group", "country")
+MEASURES = ("attacks", "killed", "wounded")
 MAX_CASUALTY_FILTER = 500
 
 # How each parameter is read back: a closed choice, a list of allowed ids, a flag, a number, text.
-CHOICES = {params.LANG: LANGUAGES, params.CHOROPLETH: CHOROPLETH_METRICS}
+CHOICES = {params.LANG: LANGUAGES, params.CHOROPLETH: CHOROPLETH_METRICS, params.STACK_BY: STACK_BY,
+           params.MEASURE: MEASURES}
 LISTS = (params.GROUPS, params.COUNTRIES, params.ATTACK_TYPES, params.TARGET_TYPES,
          params.NATIONALITIES, params.LAYERS)
 FLAGS = (params.LINEAGE, params.HIDE_VAGUE_PLACES, params.FOILED, params.APPLY_FILTERS, params.ONLINE_TILES)
@@ -31,13 +34,17 @@ def state_defaults(year_span: tuple[int, int]) -> dict:
         params.MIN_CASUALTIES: 0, params.HIDE_VAGUE_PLACES: False, params.FOILED: True,
         params.DATASET: "attacks", params.SEARCH: "", params.APPLY_FILTERS: True,
         params.LAYERS: list(DEFAULT_LAYERS), params.CHOROPLETH: "attacks", params.ONLINE_TILES: False,
+        params.STACK_BY: "group", params.MEASURE: "attacks", params.PROFILE: "imu", params.ORGANIZATION: "csto",
+        params.YEAR: year_span[1],
     }
 
 
-def allowed_values(group_ids: Sequence[str], country_ids: Sequence[str], datasets: Sequence[str]) -> dict:
+def allowed_values(group_ids: Sequence[str], country_ids: Sequence[str], datasets: Sequence[str],
+                   org_ids: Sequence[str] = ()) -> dict:
     """The ids each list or choice parameter may hold, given the loaded data."""
     return {
-        params.GROUPS: group_ids, params.COUNTRIES: country_ids, params.NATIONALITIES: country_ids,
+        params.GROUPS: group_ids, params.PROFILE: group_ids, params.ORGANIZATION: org_ids,
+        params.COUNTRIES: country_ids, params.NATIONALITIES: country_ids,
         params.ATTACK_TYPES: ATTACK_TYPES, params.TARGET_TYPES: TARGET_TYPES, params.LAYERS: MAP_LAYERS,
         params.DATASET: datasets, **CHOICES,
     }
@@ -64,6 +71,9 @@ def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[
             state[key] = first[key] == "1"
         elif key == params.MIN_CASUALTIES and first.get(key, "").isdigit():
             state[key] = min(int(first[key]), MAX_CASUALTY_FILTER)
+        elif key == params.YEAR and first.get(key, "").isdigit():
+            low, high = defaults[params.YEARS]
+            state[key] = min(max(int(first[key]), low), high)
         elif key == params.SEARCH and key in first:
             state[key] = first[key][:200]
         elif key in allowed and first.get(key, "").lower() in allowed[key]:

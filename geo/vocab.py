@@ -21,5 +21,6 @@ BASE_KINDS = ("base", "safe_haven", "training_camp", "operating_area", "foreign_
 BORDER_STATUSES = ("mined", "closed", "clashes", "trafficking_route", "fenced")
 ORG_KINDS = ("security", "economic", "political")
 MEMBERSHIP_STATUSES = ("member", "associate", "observer", "dialogue_partner", "partner", "suspended", "left")
+CONTEXT_TOPICS = ("labour_migration", "water", "trafficking")
 BOOLEANS = ("true", "false")
 UNKNOWN_GROUP = "unknown"

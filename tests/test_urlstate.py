@@ -7,7 +7,7 @@ from geo import params
 from geo.urlstate import allowed_values, decode, encode, state_defaults
 
 DEFAULTS = state_defaults((1991, 2025))
-ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "groups"])
+ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "groups"], ["csto", "sco"])
 
 
 @pytest.mark.parametrize("changes", [
@@ -20,6 +20,8 @@ ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "gr
     {params.LAYERS: ["heatmap", "choropleth"], params.CHOROPLETH: "casualties", params.ONLINE_TILES: True},
     {params.LAYERS: []},
     {params.DATASET: "groups", params.SEARCH: "Tachkent", params.APPLY_FILTERS: False},
+    {params.STACK_BY: "country", params.MEASURE: "killed", params.PROFILE: "iskp"},
+    {params.ORGANIZATION: "sco", params.YEAR: 2001},
 ])
 def test_every_state_round_trips_through_the_url(changes):
     state = {**DEFAULTS, **changes}
@@ -45,6 +47,11 @@ def test_defaults_leave_the_url_empty():
     ({"foiled": ["maybe"]}, params.FOILED, True),
     ({"choro": ["deaths"]}, params.CHOROPLETH, "attacks"),
     ({"dataset": ["secrets"]}, params.DATASET, "attacks"),
+    ({"year": ["1850"]}, params.YEAR, 1991),
+    ({"year": ["2099"]}, params.YEAR, 2025),
+    ({"org": ["nato"]}, params.ORGANIZATION, "csto"),
+    ({"group": ["nobody"]}, params.PROFILE, "imu"),
+    ({"stack": ["city"]}, params.STACK_BY, "group"),
 ])
 def test_bad_values_fall_back_to_defaults(query, key, expected):
     assert decode(query, DEFAULTS, ALLOWED)[key] == expected

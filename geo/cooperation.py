@@ -1,0 +1,47 @@
+"""Regional security cooperation: who belonged to what, year by year, and foreign bases."""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo.countries import country_name
+from geo.i18n import value_label
+
+COOPERATION_KINDS = ("treaty", "membership", "exercise", "aid_programme", "summit", "base_opened",
+                     "base_closed", "intervention")
+
+
+def status_in_year(memberships: pd.DataFrame, org_id: str, year: int) -> pd.DataFrame:
+    """Each country's status in `org_id` during `year`: the latest status that held at some point of it."""
+    first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    rows = memberships[(memberships["org_id"] == org_id) & (memberships["start"] <= last)
+                       & (memberships["end"].isna() | (memberships["end"] >= first))]
+    latest = rows.sort_values("start").groupby("country_iso3", as_index=False).last()
+    return latest[["country_iso3", "status", "start", "end", "source_ids"]].reset_index(drop=True)
+
+
+def membership_table(statuses: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Statuses with country and status names in `lang`, for a table beside the map."""
+    return pd.DataFrame({
+        "country": statuses["country_iso3"].map(lambda c: country_name(c, lang)),
+        "status": statuses["status"].map(lambda s: value_label("membership_status", s, lang)),
+        "since": statuses["start"].dt.strftime("%Y-%m-%d"),
+        "until": statuses["end"].dt.strftime("%Y-%m-%d").fillna(""),
+        "sources": statuses["source_ids"],
+    })
+
+
+def organizations_in(organizations: pd.DataFrame, memberships: pd.DataFrame) -> list[str]:
+    """Organisations that have at least one membership row, oldest first."""
+    with_members = organizations[organizations["id"].isin(memberships["org_id"])]
+    return list(with_members.sort_values(["founded_year", "id"])["id"])
+
+
+def base_periods(bases: pd.DataFrame, last_year: int, lang: str) -> pd.DataFrame:
+    """Foreign military bases as periods [start, end], open ones running to `last_year`."""
+    foreign = bases[bases["kind"] == "foreign_military_base"]
+    return pd.DataFrame({
+        "name": foreign[f"name_{lang}"], "operator": foreign["operator"],
+        "country": foreign["country_iso3"].map(lambda c: country_name(c, lang)),
+        "start": foreign["start_year"].astype(int), "end": foreign["end_year"].fillna(last_year).astype(int),
+        "open": foreign["end_year"].isna(),
+    }).sort_values(["start", "name"], ignore_index=True)
