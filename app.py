@@ -59,6 +59,9 @@ with st.sidebar:
 navigation = st.navigation([
     st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
     st.Page("pages/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/account_tree:", url_path="groups"),
+    st.Page("pages/cooperation.py", title=t("page_cooperation", lang), icon=":material/handshake:", url_path="cooperation"),
+    st.Page("pages/abroad.py", title=t("page_abroad", lang), icon=":material/flight_takeoff:", url_path="abroad"),
     st.Page("pages/data_sources.py", title=t("page_data", lang), icon=":material/table_view:", url_path="data"),
 ])
 navigation.run()

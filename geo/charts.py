@@ -100,7 +100,7 @@ def lineage_chart(nodes: pd.DataFrame, edges: pd.DataFrame, labels: dict[str, st
     kinds = [k for k in LINK_STYLES if k in set(edges["kind"])] or list(LINK_STYLES)
     kind_labels = dict(zip(edges["kind"], edges["kind_label"]))
     domain = [kind_labels.get(k, k) for k in kinds]
-    x = alt.X("x:Q", title=labels["founded"], axis=alt.Axis(format="d"), scale=alt.Scale(zero=False, padding=30))
+    x = alt.X("x:Q", title=labels["founded"], axis=alt.Axis(format="d"), scale=alt.Scale(zero=False, padding=40))
     y = alt.Y("y:Q", axis=None, scale=alt.Scale(padding=20))
     lines = alt.Chart(numbers_for_browser(edges)).mark_rule(strokeWidth=2.2).encode(
         x=x, y=y, x2="x2:Q", y2="y2:Q",
@@ -114,7 +114,7 @@ def lineage_chart(nodes: pd.DataFrame, edges: pd.DataFrame, labels: dict[str, st
     dim = alt.condition("datum.role === 'other'", alt.value(0.25), alt.value(1))
     dots = alt.Chart(numbers_for_browser(nodes)).mark_circle(size=260, stroke="#222", strokeWidth=1).encode(
         x=x, y=y, color=alt.Color("color:N", scale=None), opacity=dim,
-        tooltip=[alt.Tooltip("name:N", title=labels["group"]), alt.Tooltip("x:Q", title=labels["founded"], format="d")])
+        tooltip=[alt.Tooltip("name:N", title=labels["group"]), alt.Tooltip("founded:N", title=labels["founded"])])
     names = alt.Chart(numbers_for_browser(nodes)).mark_text(align="left", dx=11, fontSize=12).encode(x=x, y=y, text="short:N", opacity=dim)
     return alt.layer(lines, dots, names).properties(width=WIDTH, height=max(260, 26 * len(nodes)))
 
@@ -126,31 +126,35 @@ def group_years_chart(table: pd.DataFrame, color: str, span: tuple[int, int], la
     return alt.Chart(numbers_for_browser(long)).mark_bar(color=color).encode(
         x=alt.X("year:O", title=labels["year"], scale=alt.Scale(domain=list(range(span[0], span[1] + 1)))),
         y=alt.Y("value:Q", title=None), row=alt.Row("measure:N", title=None),
-        tooltip=["year:O", "measure:N", "value:Q"]).properties(width=WIDTH - 80, height=110)
+        tooltip=["year:O", "measure:N", "value:Q"]).properties(width=WIDTH - 80, height=110).resolve_scale(y="independent")
 
 
 def region_shapes(shapes: gpd.GeoDataFrame, box: tuple[float, float, float, float]) -> gpd.GeoDataFrame:
     """Country shapes cut to `box` (west, south, east, north), without those left empty."""
-    clipped = shapes.assign(geometry=shapely.clip_by_rect(shapes.geometry.values, *box))
+    # The cut edges run along parallels; Vega draws edges as great circles, so they get extra points.
+    cut = shapely.segmentize(shapely.clip_by_rect(shapes.geometry.values, *box), 1.0)
+    clipped = shapes.assign(geometry=cut)
     return clipped[~clipped.geometry.is_empty]
 
 
 def _geo_values(frame: gpd.GeoDataFrame, columns: list[str]) -> list[dict]:
+    """Features for Vega, whose spherical maths reads a counter-clockwise ring as 'the whole globe but this'."""
+    shapes = shapely.orient_polygons(frame.geometry.values, exterior_cw=True)
     return [feature(geom, {c: getattr(row, c) for c in columns}, 2)
-            for row, geom in zip(frame.itertuples(index=False), frame.geometry)]
+            for row, geom in zip(frame.itertuples(index=False), shapes)]
 
 
 def membership_map(shapes: gpd.GeoDataFrame, statuses: pd.DataFrame, lang: str, labels: dict[str, str],
                    status_labels: dict[str, str]) -> alt.LayerChart:
     """Countries coloured by their status in one organisation in one year."""
-    region = region_shapes(shapes, (20, 25, 135, 62))
+    region = region_shapes(shapes, (30, 25, 110, 60))
     by_country = dict(zip(statuses["country_iso3"], statuses["status"]))
     region = region.assign(status=region["iso3"].map(lambda c: status_labels.get(by_country.get(c), labels["none"])),
                            country=region[f"name_{lang}"])
     present = [s for s in STATUS_COLORS if s in set(by_country.values())]
     domain = [status_labels[s] for s in present] + [labels["none"]]
     colors = [STATUS_COLORS[s] for s in present] + [NOT_A_MEMBER]
-    values = alt.Data(values=_geo_values(region, ["country", "status"]), format=alt.DataFormat(property="features"))
+    values = alt.Data(values=_geo_values(region, ["country", "status"]))
     return alt.Chart(values).mark_geoshape(stroke="#666", strokeWidth=0.5).encode(
         color=alt.Color("properties.status:N", title=labels["status"], scale=alt.Scale(domain=domain, range=colors)),
         tooltip=[alt.Tooltip("properties.country:N", title=labels["country"]),
@@ -190,8 +194,7 @@ def great_circle(start: tuple[float, float], end: tuple[float, float], steps: in
 def abroad_map(shapes: gpd.GeoDataFrame, trips: pd.DataFrame, lang: str, labels: dict[str, str],
                origin_colors: dict[str, str]) -> alt.LayerChart:
     """Arcs from the perpetrators' country of origin to each attack site abroad."""
-    land = alt.Data(values=_geo_values(region_shapes(shapes, (-130, 0, 150, 72)), []),
-                    format=alt.DataFormat(property="features"))
+    land = alt.Data(values=_geo_values(region_shapes(shapes, (-100, 10, 140, 70)), []))
     base = alt.Chart(land).mark_geoshape(fill="#f2efe9", stroke="#bbbbbb", strokeWidth=0.4)
     arcs = [feature(great_circle((r.origin_lon, r.origin_lat), (r.lon, r.lat)),
                     {"origin": r.origin_name, "place": r.place, "date": r.date, "destination": r.destination_name}, 3)
@@ -216,3 +219,20 @@ def count_bars(table: pd.DataFrame, name_column: str, title: str, color: str) ->
         x=alt.X("attacks:Q", title=title, axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y(f"{name_column}:N", title=None, sort="-x"),
         tooltip=[f"{name_column}:N", "attacks:Q"]).properties(width=300, height=max(80, 24 * len(table)))
+
+
+def context_chart(rows: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart:
+    """An indicator over the years, one colour per country; a bar spans each range sources give."""
+    data = numbers_for_browser(rows.assign(value=(rows["low"] + rows["high"]) / 2))
+    countries = list(dict.fromkeys(rows["country"]))
+    color = alt.Color("country:N", title=labels["country"],
+                      scale=alt.Scale(domain=countries, range=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(countries))]))
+    x = alt.X("year:Q", title=labels["year"], axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, padding=12))
+    unit = rows["unit"].iloc[0] if len(rows) else ""
+    tooltip = [alt.Tooltip("country:N", title=labels["country"]), alt.Tooltip("year:Q", title=labels["year"], format="d"),
+               alt.Tooltip("low:Q", title="min"), alt.Tooltip("high:Q", title="max"), alt.Tooltip("notes:N", title=" ")]
+    ranges = alt.Chart(data).mark_rule(strokeWidth=3, opacity=0.6).encode(
+        x=x, y=alt.Y("low:Q", title=unit), y2="high:Q", color=color, tooltip=tooltip)
+    points = alt.Chart(data).mark_point(filled=True, size=60).encode(x=x, y="value:Q", color=color, tooltip=tooltip)
+    lines = alt.Chart(data).mark_line(opacity=0.4).encode(x=x, y="value:Q", color=color)
+    return alt.layer(lines, ranges, points).properties(width=WIDTH - 120, height=260)

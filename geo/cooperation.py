@@ -40,8 +40,26 @@ def base_periods(bases: pd.DataFrame, last_year: int, lang: str) -> pd.DataFrame
     """Foreign military bases as periods [start, end], open ones running to `last_year`."""
     foreign = bases[bases["kind"] == "foreign_military_base"]
     return pd.DataFrame({
-        "name": foreign[f"name_{lang}"], "operator": foreign["operator"],
+        "name": foreign[f"name_{lang}"], "operator": foreign["operator"].map(lambda c: country_name(c, lang)),
         "country": foreign["country_iso3"].map(lambda c: country_name(c, lang)),
         "start": foreign["start_year"].astype(int), "end": foreign["end_year"].fillna(last_year).astype(int),
         "open": foreign["end_year"].isna(),
     }).sort_values(["start", "name"], ignore_index=True)
+
+
+def indicators(context: pd.DataFrame, topic: str, lang: str) -> dict[str, str]:
+    """The indicators of a context topic and their labels in `lang`, the most documented first."""
+    rows = context[context["topic"] == topic]
+    ranked = rows["indicator"].value_counts()
+    labels = rows.drop_duplicates("indicator").set_index("indicator")[f"label_{lang}"]
+    return {indicator: f"{labels[indicator]} ({count})" for indicator, count in ranked.items()}
+
+
+def indicator_rows(context: pd.DataFrame, indicator: str, lang: str) -> pd.DataFrame:
+    """One indicator's figures with country names, ready to chart and to list."""
+    rows = context[context["indicator"] == indicator].sort_values(["country_iso3", "year"])
+    return pd.DataFrame({
+        "country": rows["country_iso3"].map(lambda c: country_name(c, lang) if c else "—"),
+        "year": rows["year"].astype(int), "low": rows["value_low"], "high": rows["value_high"],
+        "unit": rows["unit"], "label": rows[f"label_{lang}"], "notes": rows["notes"], "sources": rows["source_ids"],
+    }).reset_index(drop=True)

@@ -101,6 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "record_sources": {"en": "Sources", "fr": "Sources"},
     "map_shapes_attribution": {"en": "Country shapes: Natural Earth · Events: cited sources, see the table below",
                                "fr": "Contours : Natural Earth · Événements : sources citées, voir la table ci-dessous"},
+    "shapes_attribution_short": {"en": "Shapes: Natural Earth", "fr": "Contours : Natural Earth"},
     "map_data_attribution": {"en": "Data: {n} cited sources", "fr": "Données : {n} sources citées"},
     "unknown_group": {"en": "Unknown or unattributed", "fr": "Inconnu ou non attribué"},
     "perpetrators": {"en": "Perpetrators from", "fr": "Auteurs originaires de"},
@@ -167,6 +168,61 @@ STRINGS: dict[str, dict[str, str]] = {
     "era_iskp": {"en": "ISKP era", "fr": "Ère de l'EI-K"},
     "export_source": {"en": "Source: Jihadist networks in Central Asia dashboard, {today}; every row cites its sources.",
                       "fr": "Source : tableau de bord Réseaux djihadistes en Asie centrale, {today} ; chaque ligne cite ses sources."},
+    "page_groups": {"en": "Groups and lineage", "fr": "Groupes et filiations"},
+    "groups_intro": {
+        "en": "One profile per group, and how groups split, merged, pledged allegiance, allied and fought. "
+              "Choose a group to highlight its ancestors and descendants in the graph.",
+        "fr": "Une fiche par groupe, et comment les groupes se sont scindés, ont fusionné, prêté allégeance, "
+              "se sont alliés ou combattus. Choisissez un groupe pour surligner ses ascendants et descendants.",
+    },
+    "profile_group": {"en": "Group", "fr": "Groupe"},
+    "names": {"en": "Names", "fr": "Noms"},
+    "years_active": {"en": "Years active", "fr": "Années d'activité"},
+    "leaders": {"en": "Leaders", "fr": "Dirigeants"},
+    "no_leaders": {"en": "not recorded", "fr": "non renseignés"},
+    "group_bases": {"en": "Bases, havens and operating areas", "fr": "Bases, refuges et zones d'action"},
+    "no_bases": {"en": "No base of this group is recorded.", "fr": "Aucune base de ce groupe n'est enregistrée."},
+    "chart_group_years": {"en": "{group}: attacks and killed per year", "fr": "{group} : attentats et tués par an"},
+    "lineage_year": {"en": "Links in force in", "fr": "Liens en vigueur en"},
+    "chart_lineage": {"en": "Links between groups in {year}", "fr": "Liens entre groupes en {year}"},
+    "lineage_highlight": {"en": "Highlighted: {group}, its ancestors ({up}) and descendants ({down}).",
+                     "fr": "En évidence : {group}, ses ascendants ({up}) et descendants ({down})."},
+    "nobody": {"en": "none", "fr": "aucun"},
+    "page_cooperation": {"en": "Regional cooperation", "fr": "Coopération régionale"},
+    "cooperation_intro": {
+        "en": "From nothing in 1991 to the CIS Collective Security Treaty, the Shanghai Five and the SCO, the CSTO: "
+              "who belonged to what in a given year, the agreements, exercises and aid programmes, and the foreign "
+              "military bases in the region.",
+        "fr": "De rien en 1991 au traité de sécurité collective de la CEI, aux Cinq de Shanghai et à l'OCS, à l'OTSC : "
+              "qui appartenait à quoi une année donnée, les accords, exercices et programmes d'aide, et les bases "
+              "militaires étrangères de la région.",
+    },
+    "organization": {"en": "Organisation", "fr": "Organisation"},
+    "membership_year": {"en": "Year", "fr": "Année"},
+    "chart_membership": {"en": "{org}: membership in {year}", "fr": "{org} : adhésions en {year}"},
+    "no_members": {"en": "{org} had no member recorded in {year}.", "fr": "{org} n'avait aucun membre enregistré en {year}."},
+    "chart_cooperation": {"en": "Agreements, exercises, aid and interventions", "fr": "Accords, exercices, aides et interventions"},
+    "chart_foreign_bases": {"en": "Foreign military bases in the region", "fr": "Bases militaires étrangères dans la région"},
+    "context_title": {"en": "Context", "fr": "Contexte"},
+    "context_topic": {"en": "Topic", "fr": "Thème"},
+    "topic_labour_migration": {"en": "Labour migration", "fr": "Migrations de travail"},
+    "topic_water": {"en": "Water", "fr": "Eau"},
+    "topic_trafficking": {"en": "Drug trafficking", "fr": "Trafic de drogue"},
+    "context_indicator": {"en": "Figure", "fr": "Indicateur"},
+    "context_range": {"en": "Bars show the range when sources disagree.", "fr": "Les barres montrent la fourchette quand les sources divergent."},
+    "page_abroad": {"en": "Attacks abroad", "fr": "Attentats à l'étranger"},
+    "abroad_intro": {
+        "en": "Central Asia exports attackers more than it suffers attacks: attacks outside the region by "
+              "Central Asian nationals, from their country of origin to the attack site, for the sidebar's years and filters.",
+        "fr": "L'Asie centrale exporte plus d'assaillants qu'elle ne subit d'attentats : attentats hors de la région "
+              "commis par des ressortissants d'Asie centrale, de leur pays d'origine au lieu de l'attaque, pour les "
+              "années et filtres du panneau latéral.",
+    },
+    "chart_abroad_map": {"en": "From the perpetrators' country to the attack site", "fr": "Du pays des auteurs au lieu de l'attentat"},
+    "chart_by_origin": {"en": "Attacks abroad by perpetrators' country", "fr": "Attentats à l'étranger par pays des auteurs"},
+    "chart_by_destination": {"en": "Attacks abroad by country hit", "fr": "Attentats à l'étranger par pays frappé"},
+    "no_abroad": {"en": "No attack abroad by Central Asian nationals in this selection.",
+                  "fr": "Aucun attentat à l'étranger par des ressortissants d'Asie centrale dans cette sélection."},
     "data_error": {
         "en": "The data files did not pass validation. Fix the problems below and reload.",
         "fr": "Les fichiers de données n'ont pas passé la validation. Corrigez les problèmes ci-dessous puis rechargez.",
@@ -329,7 +385,7 @@ CHART_WORDS = _pairs(
     events=("Attacks in this bar", "Attentats de cette barre"), date=("Date", "Date"), kind=("Kind", "Type"),
     event=("Event", "Événement"), founded=("Founded", "Fondation"), link=("Link", "Lien"), to=("To", "Vers"),
     since=("Since", "Depuis"), group=("Group", "Groupe"), status=("Status", "Statut"), country=("Country", "Pays"),
-    none=("Not a member", "Non membre"), operator=("Operated by", "Exploitée par"), base=("Base", "Base"),
+    none=("No membership recorded", "Aucune adhésion enregistrée"), operator=("Operated by", "Exploitée par"), base=("Base", "Base"),
     origin=("Perpetrators from", "Auteurs originaires de"), place=("Place", "Lieu"), value=("Value", "Valeur"),
     by=("Group", "Groupe"),
 )

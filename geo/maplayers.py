@@ -105,10 +105,11 @@ def new_map(world: dict, region: dict, base_url_path: str = "", attribution: str
     return fmap
 
 
-def basemap(collections: tuple[dict, dict], lang: str, base_url_path: str = "") -> folium.Map:
+def basemap(collections: tuple[dict, dict], lang: str, base_url_path: str = "",
+            attribution_key: str = "map_shapes_attribution") -> folium.Map:
     """The map frame with its country shapes and the Natural Earth credit."""
     world, region = collections
-    return new_map(world, region, base_url_path, t("map_shapes_attribution", lang))
+    return new_map(world, region, base_url_path, t(attribution_key, lang))
 
 
 # ---------- attacks ----------
@@ -365,3 +366,19 @@ def online_tiles() -> folium.FeatureGroup:
     """OpenStreetMap tiles: the one layer that fetches from the internet, only when asked."""
     tiles = folium.TileLayer("OpenStreetMap", max_zoom=MAX_ZOOM, control=False)
     return feature_group("tiles", tiles)
+
+
+def bases_map(collections: tuple[dict, dict], bases: gpd.GeoDataFrame, group_id: str, groups: pd.DataFrame,
+              sources: pd.DataFrame, lang: str, base_url_path: str = "") -> folium.Map | None:
+    """A small map of one group's bases and areas over all years; None when it has none."""
+    own = bases[bases["group_id"].fillna("").str.split(";").map(lambda ids: group_id in ids)]
+    if not len(own):
+        return None
+    fmap = basemap(collections, lang, base_url_path, "shapes_attribution_short")
+    JsonLayer("cajnFeatures", compact_json(base_collection(own, groups, sources, lang))).add_to(fmap)
+    legend = legend_sections(lang, bases=True)
+    JsonLayer("cajnLegend", compact_json(legend), {"title": t("legend", lang), "collapsed": True}).add_to(fmap)
+    margin = 1.5
+    fmap.fit_bounds([[own["lat"].min() - margin, own["lon"].min() - margin],
+                     [own["lat"].max() + margin, own["lon"].max() + margin]])
+    return fmap

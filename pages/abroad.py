@@ -1,0 +1,42 @@
+"""Attacks abroad: Central Asian nationals' attacks outside the region, origins and destinations."""
+import streamlit as st
+
+from geo import cache, params
+from geo.charts import INSIDE_OUTSIDE, OKABE_ITO, abroad_map, count_bars, inside_outside_chart, titled
+from geo.i18n import chart_labels, t
+from geo.mapview import attack_criteria, filter_options, view_caption
+from geo.trends import abroad, counts_by, export_subtitle, inside_outside
+from widgets import chart_block
+
+state = st.session_state
+lang = state[params.LANG]
+data = cache.dataset()
+criteria = attack_criteria(state, data.group_links)
+attacks = cache.attacks(criteria)
+span = criteria["years"]
+labels = chart_labels(lang)
+subtitle = export_subtitle(view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang), lang)
+
+st.title(t("page_abroad", lang))
+st.write(t("abroad_intro", lang))
+st.caption(subtitle[0])
+trips = abroad(attacks, data.countries, lang)
+if not len(trips):
+    st.info(t("no_abroad", lang))
+else:
+    origins = list(dict.fromkeys(trips.sort_values("origin")["origin_name"]))
+    colors = {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(origins)}
+    chart_block(titled(abroad_map(cache.shapes(), trips, lang, labels, colors), t("chart_abroad_map", lang), subtitle),
+                "attacks-abroad-map", trips, lang)
+    left, right = st.columns(2)
+    with left:
+        by_origin = counts_by(trips, "origin", "origin_name")
+        chart_block(titled(count_bars(by_origin, "origin_name", labels["attacks"], INSIDE_OUTSIDE[0]),
+                           t("chart_by_origin", lang), subtitle), "abroad-by-origin", by_origin, lang)
+    with right:
+        by_destination = counts_by(trips, "destination", "destination_name")
+        chart_block(titled(count_bars(by_destination, "destination_name", labels["attacks"], INSIDE_OUTSIDE[1]),
+                           t("chart_by_destination", lang), subtitle), "abroad-by-destination", by_destination, lang)
+places = inside_outside(attacks, lang)
+chart_block(titled(inside_outside_chart(places, span, labels), t("chart_inside_outside", lang), subtitle),
+            "attacks-inside-outside", places, lang)
