@@ -12,7 +12,7 @@ from geo.tables import to_csv_bytes
 
 def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: str) -> None:
     """The chart, PNG/SVG/CSV downloads rendered only when asked for, and its numbers as a table."""
-    st.altair_chart(chart, use_container_width=False)
+    st.altair_chart(chart, width="content")
     spec = chart.to_json()
     png, svg, csv = st.columns([1, 1, 1])
     png.download_button(t("download_png", lang), lambda: cache.chart_png(spec), file_name=f"{name}.png",

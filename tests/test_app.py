@@ -174,3 +174,74 @@ def test_an_empty_selection_says_so(data):
     app = start(years=["1991", "1991"], groups=["iskp"])
     assert not app.exception
     assert any("No attack matches" in info.value for info in app.info)
+
+
+# ---------- the analysis pages ----------
+
+def charts(app: AppTest) -> list:
+    return app.get("vega_lite_chart")
+
+
+@pytest.mark.parametrize("page,lang,title,count", [
+    ("pages/timeline.py", "en", "Timeline and trends", 3), ("pages/timeline.py", "fr", "Chronologie et tendances", 3),
+    ("pages/groups.py", "en", "Groups and lineage", 2), ("pages/groups.py", "fr", "Groupes et filiations", 2),
+    ("pages/cooperation.py", "en", "Regional cooperation", 4), ("pages/cooperation.py", "fr", "Coopération régionale", 4),
+    ("pages/abroad.py", "en", "Attacks abroad", 4), ("pages/abroad.py", "fr", "Attentats à l'étranger", 4),
+])
+def test_each_analysis_page_renders_its_charts_in_each_language(page, lang, title, count):
+    app = start(page, lang=lang)
+    assert not app.exception
+    assert app.title[0].value == title
+    assert len(charts(app)) == count
+    assert len(app.get("download_button")) == 3 * count
+
+
+@pytest.mark.parametrize("query,expected_rows", [
+    ({"years": ["2015", "2024"]}, lambda a: a["year"].between(2015, 2024)),
+    ({"groups": ["imu"]}, lambda a: a["group_id"] == "imu"),
+])
+def test_the_timeline_follows_the_sidebar_filters(data, query, expected_rows):
+    app = start("pages/timeline.py", **query)
+    numbers = app.dataframe[0].value
+    chosen = data.attacks[expected_rows(data.attacks) & ~data.attacks["foiled"]]
+    assert numbers["low"].sum() == len(chosen)
+
+
+def test_stacking_by_country_and_counting_killed(data):
+    app = start("pages/timeline.py", stack="country", measure="killed", years=["2024", "2024"])
+    numbers = app.dataframe[0].value
+    chosen = data.attacks[data.attacks["year"] == 2024]
+    assert numbers["low"].sum() == chosen["killed_low"].fillna(0).sum()
+    assert "Russia" in set(numbers["label"])
+
+
+def test_choosing_a_group_shows_its_profile_and_lineage():
+    app = start("pages/groups.py", group="iskp", year="2020")
+    assert "ISKP" in app.subheader[0].value
+    assert any("ancestors (IMU, TTP)" in caption.value for caption in app.caption)
+    app.selectbox(key=params.PROFILE).set_value("imu").run()
+    assert "IMU" in app.subheader[0].value
+    assert any("descendants (IJU, JA, ISKP (ISIS-K))" in caption.value for caption in app.caption)
+
+
+@pytest.mark.parametrize("org,year,country,status", [
+    ("csto", "2013", "Uzbekistan", "Suspended"), ("csto", "2008", "Uzbekistan", "Member"),
+    ("sco", "2005", "Kazakhstan", "Member"),
+])
+def test_the_membership_table_follows_organisation_and_year(org, year, country, status):
+    app = start("pages/cooperation.py", org=org, year=year)
+    table = app.dataframe[0].value
+    assert dict(zip(table["country"], table["status"]))[country] == status
+
+
+def test_stepping_the_cooperation_year():
+    app = start("pages/cooperation.py", year="2012")
+    app.button(key="year_forward").click().run()
+    assert app.slider(key=params.YEAR).value == 2013
+
+
+def test_attacks_abroad_count_origins(data):
+    app = start("pages/abroad.py")
+    trips = app.dataframe[0].value
+    assert set(trips["origin"]) <= {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
+    assert not set(trips["destination"]) & {"KAZ", "KGZ", "TJK", "TKM", "UZB"}

@@ -87,9 +87,9 @@ def browser():
         launched.close()
 
 
-def visit(browser, url: str):
+def visit(browser, url: str, height: int = 1000):
     """Open `url` and return the page, its console errors and every host it asked for."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": height})
     errors, hosts = [], set()
 
     def on_console(message):
@@ -102,7 +102,7 @@ def visit(browser, url: str):
     page.on("console", on_console)
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
     page.goto(url)
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
     page.wait_for_timeout(1500)
     return page, errors, hosts
 
@@ -111,6 +111,7 @@ def test_the_first_visit_after_start_keeps_the_urls_language_after_a_click(brows
     # Runs first on purpose: the first session pays the data load, when the browser could
     # answer with a widget's bare default instead of the value the URL set.
     page, _, _ = visit(browser, f"{app_url}/data?lang=fr&dataset=groups")
+    page.locator("[data-testid='stDataFrame']").nth(1).wait_for(timeout=60_000)
     table = page.locator("[data-testid='stDataFrame']").nth(1).bounding_box()
     page.mouse.click(table["x"] + 18, table["y"] + 55)
     page.get_by_text("Sources de imu").wait_for(timeout=30_000)
@@ -255,4 +256,26 @@ def test_markup_in_a_summary_is_shown_as_text(browser, app_url, served):
     page.get_by_text("<img src=x onerror=alert(1)>", exact=False).first.wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
     assert dialogs == [] and errors == []
+    page.close()
+
+
+# ---------- the analysis pages ----------
+
+@pytest.mark.parametrize("path,heading,charts,shot", [
+    ("timeline?years=1999&years=2024", "Timeline and trends", 3, "timeline-en.png"),
+    ("timeline?lang=fr&stack=country", "Chronologie et tendances", 3, "timeline-fr-countries.png"),
+    ("groups?group=iskp&year=2024", "Groups and lineage", 2, "groups-en-iskp.png"),
+    ("cooperation?lang=fr&org=csto&year=2015", "Coopération régionale", 4, "cooperation-fr-csto-2015.png"),
+    ("abroad", "Attacks abroad", 4, "abroad-en.png"),
+])
+def test_each_analysis_page_draws_its_charts_offline(browser, app_url, path, heading, charts, shot):
+    page, errors, hosts = visit(browser, f"{app_url}/{path}", height=2600)
+    page.get_by_role("heading", name=heading).wait_for(timeout=30_000)
+    page.wait_for_function(f"() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}",
+                           timeout=60_000)
+    page.wait_for_timeout(1500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
+    assert errors == []
+    assert hosts <= LOCAL_HOSTS, f"requests left the machine: {hosts - LOCAL_HOSTS}"
     page.close()

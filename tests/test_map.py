@@ -18,42 +18,8 @@ from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_in
                          selection_key, view_caption)
 from geo.paths import ROOT
 from geo.urlstate import state_defaults
+from tests.samples import ATTACKS, LINKS, attack, frame
 
-LINKS = pd.DataFrame({
-    "from_group": ["imu", "imu", "imu", "imu", "ttp", "iju", "hizb"],
-    "to_group": ["iju", "jamaat_ansarullah", "iskp", "taliban", "iskp", "taliban", "akramiya"],
-    "kind": ["split", "split", "merger", "alliance", "split", "pledge", "split"],
-})
-
-
-def attack(id, date="2015-06-01", group="imu", country="UZB", killed=(1, 2), wounded=(0, 0), precision="city",
-           foiled=False, attack_type="bombing", target="police", nationalities="UZB", **extra):
-    row = {"id": id, "date": pd.Timestamp(date), "date_precision": "day", "city": "Osh", "country_iso3": country,
-           "lat": 40.5, "lon": 72.8, "location_precision": precision, "group_id": group,
-           "responsibility": "claimed", "perpetrator_nationalities": nationalities, "attack_type": attack_type,
-           "target_type": target, "killed_low": killed[0], "killed_high": killed[1], "wounded_low": wounded[0],
-           "wounded_high": wounded[1], "foiled": foiled, "summary_en": f"Summary of {id}", "summary_fr": f"Résumé de {id}",
-           "source_ids": "s1;s2", "notes": ""}
-    row.update(extra)
-    return row
-
-
-def frame(*rows) -> pd.DataFrame:
-    attacks = pd.DataFrame(rows)
-    attacks["year"] = attacks["date"].dt.year
-    for column in ("killed_low", "killed_high", "wounded_low", "wounded_high"):
-        attacks[column] = attacks[column].astype("Int64")
-    return attacks
-
-
-ATTACKS = frame(
-    attack("a", "1999-02-16", killed=(9, 20), wounded=(15, 120)),
-    attack("b", "2004-03-29", group="iju", killed=(None, None), wounded=(None, None), target="civilians"),
-    attack("c", "2015-08-01", group="iskp", country="AFG", precision="country", attack_type="suicide_bombing"),
-    attack("d", "2017-04-07", group="unknown", country="SWE", killed=(5, 5), wounded=(14, 15), nationalities="UZB"),
-    attack("e", "2024-03-22", group="iskp", country="RUS", killed=(145, 145), wounded=(551, 551), nationalities="TJK"),
-    attack("f", "2024-07-25", group="iskp", country="BEL", killed=(0, 0), foiled=True, nationalities=""),
-)
 
 
 @pytest.fixture(scope="module")
