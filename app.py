@@ -7,7 +7,9 @@ from geo.filters import year_span
 from geo.i18n import DATASET_LABELS, LANGUAGES, t
 from geo.mapview import filter_options
 from geo.problems import DataValidationError
-from geo.urlstate import MAX_CASUALTY_FILTER, allowed_values, decode, encode, state_defaults
+from geo.story import story_view
+from geo.urlstate import MAX_CASUALTY_FILTER, allowed_values, decode, encode, share_url, state_defaults
+from widgets import presentation_style, share_box
 
 st.set_page_config(page_title="Central Asia jihadist networks", page_icon="🗺️", layout="wide")
 url = {key: st.query_params.get_all(key) for key in st.query_params}
@@ -23,7 +25,7 @@ defaults = state_defaults(year_span(data.attacks, data.events))
 if "url_read" not in st.session_state:
     allowed = allowed_values(list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS),
                              list(data.organizations["id"]))
-    st.session_state.update(decode(url, defaults, allowed))
+    st.session_state.update(story_view(url, decode(url, defaults, allowed)))
     st.session_state["url_read"] = True
 state = st.session_state
 
@@ -55,14 +57,23 @@ with st.sidebar:
                         step=5, key=params.MIN_CASUALTIES, help=t("min_casualties_help", lang))
         st.toggle(t("hide_vague", lang), value=state[params.HIDE_VAGUE_PLACES], key=params.HIDE_VAGUE_PLACES)
         st.toggle(t("include_foiled", lang), value=state[params.FOILED], key=params.FOILED)
+    st.toggle(t("presentation", lang), value=state[params.PRESENT], key=params.PRESENT,
+              help=t("presentation_help", lang))
 
 navigation = st.navigation([
     st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
+    st.Page("pages/story.py", title=t("page_story", lang), icon=":material/auto_stories:", url_path="story"),
     st.Page("pages/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/account_tree:", url_path="groups"),
     st.Page("pages/cooperation.py", title=t("page_cooperation", lang), icon=":material/handshake:", url_path="cooperation"),
     st.Page("pages/abroad.py", title=t("page_abroad", lang), icon=":material/flight_takeoff:", url_path="abroad"),
     st.Page("pages/data_sources.py", title=t("page_data", lang), icon=":material/table_view:", url_path="data"),
 ])
+query = encode({key: state.get(key) for key in defaults}, defaults)
+with st.sidebar:
+    share_box(share_url(st.context.url or "", navigation.url_path, query), lang)
+if state[params.PRESENT]:
+    presentation_style()
+    st.button(t("exit_presentation", lang), on_click=state.update, kwargs={params.PRESENT: False}, key="leave")
 navigation.run()
 st.query_params.from_dict(encode({key: state.get(key) for key in defaults}, defaults))

@@ -1,4 +1,4 @@
-"""Streamlit pieces shared by the analysis pages: a chart with its numbers and its downloads."""
+"""Streamlit pieces shared by several pages: charts with downloads, download rows, the record card."""
 from __future__ import annotations
 
 import altair as alt
@@ -7,19 +7,58 @@ import streamlit as st
 
 from geo import cache
 from geo.i18n import t
-from geo.tables import to_csv_bytes
+from geo.tables import escape_markdown, to_csv_bytes
+
+
+def download_row(items: list[tuple], key: str) -> None:
+    """One download button per (label, contents or function, file name, MIME type), made only on click."""
+    for column, (label, contents, file_name, mime) in zip(st.columns(len(items)), items):
+        column.download_button(label, contents, file_name=file_name, mime=mime, on_click="ignore",
+                               key=f"{key}-{file_name}", width="stretch")
 
 
 def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: str) -> None:
-    """The chart, PNG/SVG/CSV downloads rendered only when asked for, and its numbers as a table."""
+    """The chart, PNG/SVG/CSV downloads, and its numbers as a table."""
     st.altair_chart(chart, width="content")
     spec = chart.to_json()
-    png, svg, csv = st.columns([1, 1, 1])
-    png.download_button(t("download_png", lang), lambda: cache.chart_png(spec), file_name=f"{name}.png",
-                        mime="image/png", on_click="ignore", key=f"{name}-png")
-    svg.download_button(t("download_svg", lang), lambda: cache.chart_svg(spec), file_name=f"{name}.svg",
-                        mime="image/svg+xml", on_click="ignore", key=f"{name}-svg")
-    csv.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{name}.csv", mime="text/csv",
-                        on_click="ignore", key=f"{name}-csv")
+    download_row([(t("download_png", lang), lambda: cache.chart_png(spec), f"{name}.png", "image/png"),
+                  (t("download_svg", lang), lambda: cache.chart_svg(spec), f"{name}.svg", "image/svg+xml"),
+                  (t("download_csv", lang), to_csv_bytes(table), f"{name}.csv", "text/csv")], name)
     with st.expander(t("chart_numbers", lang)):
         st.dataframe(table, hide_index=True)
+
+
+def record_card(card: dict | None, lang: str) -> None:
+    """The clicked attack's full record, every value from the data shown as text."""
+    with st.container(border=True):
+        if card is None:
+            st.caption(t("clicked_hint", lang))
+            return
+        st.subheader(escape_markdown(card["title"]), anchor=False)
+        st.markdown("\n".join(f"- **{label}**: {escape_markdown(value)}" for label, value in card["facts"]))
+        st.markdown(escape_markdown(card["summary"]))
+        st.markdown(f"**{t('record_sources', lang)}** ({escape_markdown(card['id'])})\n\n"
+                    + "\n".join(f"1. {line}" for line in card["sources"]))
+
+
+# Our own fixed rules, no data in them: hide the sidebar and Streamlit's chrome, enlarge the text.
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
+html { font-size: 19px; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 96vw; }
+</style>
+"""
+
+
+def presentation_style() -> None:
+    """Slide-ready page: no sidebar or menus, larger text."""
+    st.html(PRESENTATION_CSS)
+
+
+def share_box(url: str, lang: str) -> None:
+    """The link to the current view, with a copy button."""
+    with st.popover(t("share", lang), icon=":material/link:", width="stretch"):
+        st.code(url, language=None, wrap_lines=True)
+        st.caption(t("share_help", lang))

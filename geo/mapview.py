@@ -13,9 +13,11 @@ from geo.eventpack import first_seen
 from geo.filters import in_years, of_groups, with_lineage
 from geo.i18n import t, value_label
 from geo.labels import group_labels
-from geo.maplayers import (JsonLayer, base_collection, border_collection, choropleth_collection, event_layer,
+from geo.maplayers import (JsonLayer, base_collection, basemap, border_collection, choropleth_collection, event_layer,
                            feature_group, group_table, legend_sections, online_tiles, pane_options)
-from geo.tables import source_entries, source_markdown
+from geo.briefing import briefing_png
+from geo.standalone import standalone_html
+from geo.tables import for_display, source_entries, source_markdown, to_csv_with_citation
 from geo.vocab import ATTACK_TYPES, TARGET_TYPES
 
 
@@ -109,8 +111,8 @@ def view_caption(criteria: Mapping, labels: Mapping[str, Mapping[str, str]], lan
 
 
 def overlays(data, attacks: pd.DataFrame, payload_json: str, state: Mapping, shapes, lang: str,
-             key: str, attribution: str) -> list:
-    """The feature groups for the layers switched on in `state`, the legend last."""
+             key: str, attribution: str, stamp: list[str] | None = None, legend_open: bool = True) -> list:
+    """The feature groups for the layers switched on in `state`, the legend last, then the title stamp."""
     layers = set(state[params.LAYERS])
     years = tuple(state[params.YEARS])
     groups = []
@@ -139,8 +141,16 @@ def overlays(data, attacks: pd.DataFrame, payload_json: str, state: Mapping, sha
     legend = legend_sections(lang, shown, statuses, "bases" in layers, "foreign_bases" in layers, breaks,
                              state[params.CHOROPLETH], heat)
     groups.append(feature_group("legend", JsonLayer("cajnLegend", compact_json(legend),
-                                                    {"attribution": attribution, "title": t("legend", lang)})))
+                                                    {"attribution": attribution, "title": t("legend", lang),
+                                                     "collapsed": not legend_open})))
+    if stamp:
+        groups.append(feature_group("stamp", JsonLayer("cajnStamp", compact_json(stamp))))
     return groups
+
+
+def stamp_lines(title: str, caption: str, sources: int, lang: str, today: str) -> list[str]:
+    """The block stamped on the map for slides: title, period and filters, sources, date."""
+    return [title, caption, t("stamp_sources", lang, n=sources), t("stamp_date", lang, today=today)]
 
 
 def attack_groups(state: Mapping, group_links: pd.DataFrame) -> list[str]:
@@ -178,3 +188,34 @@ def attack_card(row: pd.Series, groups: pd.DataFrame, sources: pd.DataFrame, lan
     return {"title": f"{kind} — {place}",
             "facts": facts, "summary": row.get(f"summary_{lang}", ""), "id": row["id"],
             "sources": [source_markdown(e) for e in source_entries(row.get("source_ids", "") or "", sources)]}
+
+
+def map_title(criteria: Mapping, lang: str) -> str:
+    """'Jihadist attacks, 2015–2024': the title of slides and exports."""
+    low, high = criteria["years"]
+    return t("map_title", lang, period=str(low) if low == high else f"{low}–{high}")
+
+
+def map_downloads(data, shapes, collections, attacks: pd.DataFrame, payload_json: str, state: Mapping,
+                  criteria: Mapping, caption: str, lang: str, key: str, today: str) -> list[tuple]:
+    """(label, contents or a function making them, file name, MIME type) for each export of the map view."""
+    title, layers = map_title(criteria, lang), list(state[params.LAYERS])
+    name = f"attacks-{criteria['years'][0]}-{criteria['years'][1]}"
+    sources = sources_cited(attacks)
+    attribution = t("map_data_attribution", lang, n=sources)
+    stamp = stamp_lines(title, caption, sources, lang, today)
+
+    def png(dpi: int) -> bytes:
+        return briefing_png(shapes, data, attacks, layers, criteria["years"], title, caption, lang, today, dpi=dpi,
+                            metric=state[params.CHOROPLETH])
+
+    def html() -> str:
+        groups = overlays(data, attacks, payload_json, {**state, params.ONLINE_TILES: False}, shapes, lang, key,
+                          attribution, stamp)
+        return standalone_html(basemap(collections, lang), groups)
+
+    table = to_csv_with_citation(for_display(attacks, data.sources), data.sources, caption, lang)
+    return [(t("export_png", lang), lambda: png(150), f"{name}.png", "image/png"),
+            (t("export_png_300", lang), lambda: png(300), f"{name}-300dpi.png", "image/png"),
+            (t("export_html", lang), html, f"{name}.html", "text/html"),
+            (t("export_csv", lang), table, f"{name}.csv", "text/csv")]

@@ -42,6 +42,22 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return table.to_csv(index=False).encode("utf-8")
 
 
+def cited_sources(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """'id (title, url); ...' for every source the rows of `frame` cite, each once."""
+    ids = dict.fromkeys(i for cell in frame.get("source_ids", pd.Series(dtype=str)).fillna("") for i in cell.split(";") if i)
+    known = sources.set_index("id")
+    return "; ".join(f"{i} ({known.at[i, 'title']}, {known.at[i, 'url'] or known.at[i, 'publisher']})"
+                     for i in ids if i in known.index)
+
+
+def to_csv_with_citation(frame: pd.DataFrame, sources: pd.DataFrame, caption: str, lang: str,
+                         today: date | None = None) -> bytes:
+    """The CSV of `frame` after one '#' line saying where it comes from and which sources it cites."""
+    line = t("csv_citation", lang, today=(today or date.today()).isoformat(), caption=caption,
+             sources=cited_sources(frame, sources))
+    return (line.replace("\n", " ") + "\n").encode("utf-8") + to_csv_bytes(frame)
+
+
 def escape_markdown(text: str) -> str:
     """Text that Streamlit's markdown shows literally, HTML and markup included."""
     return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

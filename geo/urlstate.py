@@ -6,9 +6,11 @@ labels, so a link keeps working whatever language it is opened in.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode, urlsplit
 
 from geo import params
 from geo.i18n import LANGUAGES
+from geo.story import STEPS
 from geo.vocab import ATTACK_TYPES, TARGET_TYPES
 
 MAP_LAYERS = ("attacks", "bases", "foreign_bases", "borders", "choropleth", "heatmap")
@@ -17,13 +19,17 @@ CHOROPLETH_METRICS = ("attacks", "casualties")
 STACK_BY = ("group", "country")
 MEASURES = ("attacks", "killed", "wounded")
 MAX_CASUALTY_FILTER = 500
+# The url_path of every page, so a link can tell a page's path from the server's base path.
+PAGE_PATHS = ("map", "story", "timeline", "groups", "cooperation", "abroad", "data")
 
 # How each parameter is read back: a closed choice, a list of allowed ids, a flag, a number, text.
 CHOICES = {params.LANG: LANGUAGES, params.CHOROPLETH: CHOROPLETH_METRICS, params.STACK_BY: STACK_BY,
            params.MEASURE: MEASURES}
 LISTS = (params.GROUPS, params.COUNTRIES, params.ATTACK_TYPES, params.TARGET_TYPES,
          params.NATIONALITIES, params.LAYERS)
-FLAGS = (params.LINEAGE, params.HIDE_VAGUE_PLACES, params.FOILED, params.APPLY_FILTERS, params.ONLINE_TILES)
+FLAGS = (params.LINEAGE, params.HIDE_VAGUE_PLACES, params.FOILED, params.APPLY_FILTERS, params.ONLINE_TILES,
+         params.PRESENT)
+
 
 
 def state_defaults(year_span: tuple[int, int]) -> dict:
@@ -35,7 +41,7 @@ def state_defaults(year_span: tuple[int, int]) -> dict:
         params.DATASET: "attacks", params.SEARCH: "", params.APPLY_FILTERS: True,
         params.LAYERS: list(DEFAULT_LAYERS), params.CHOROPLETH: "attacks", params.ONLINE_TILES: False,
         params.STACK_BY: "group", params.MEASURE: "attacks", params.PROFILE: "imu", params.ORGANIZATION: "csto",
-        params.YEAR: year_span[1],
+        params.YEAR: year_span[1], params.STEP: 1, params.PRESENT: False,
     }
 
 
@@ -71,6 +77,8 @@ def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[
             state[key] = first[key] == "1"
         elif key == params.MIN_CASUALTIES and first.get(key, "").isdigit():
             state[key] = min(int(first[key]), MAX_CASUALTY_FILTER)
+        elif key == params.STEP and first.get(key, "").isdigit():
+            state[key] = min(max(int(first[key]), 1), len(STEPS))
         elif key == params.YEAR and first.get(key, "").isdigit():
             low, high = defaults[params.YEARS]
             state[key] = min(max(int(first[key]), low), high)
@@ -103,3 +111,15 @@ def _same(value, default) -> bool:
     if isinstance(value, (list, tuple)) and isinstance(default, (list, tuple)):
         return list(value) == list(default)
     return value == default
+
+
+def share_url(page_url: str, page_path: str, query: Mapping[str, str | list[str]]) -> str:
+    """The link to this view: the server's address, the page's path and the view's parameters."""
+    parts = urlsplit(page_url)
+    base = parts.path.rstrip("/")
+    last = base.rsplit("/", 1)[-1]
+    if last in PAGE_PATHS:
+        base = base[: -len(last)].rstrip("/")
+    path = f"{base}/{page_path}" if page_path else f"{base}/"
+    text = urlencode(query, doseq=True)
+    return f"{parts.scheme}://{parts.netloc}{path}" + (f"?{text}" if text else "")

@@ -1,5 +1,6 @@
 """Map: attacks, bases, borders and countries for the sidebar's years and filters."""
 import time
+from datetime import date
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -8,10 +9,11 @@ from geo import cache, params
 from geo.filters import step_years, year_span
 from geo.i18n import t, value_label
 from geo.maplayers import basemap
-from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, filter_options, overlays,
-                         range_text, selection_key, sources_cited, view_caption)
-from geo.tables import column_labels, escape_markdown, for_display, to_csv_bytes
+from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, filter_options, map_downloads,
+                         map_title, overlays, range_text, selection_key, sources_cited, stamp_lines, view_caption)
+from geo.tables import column_labels, for_display
 from geo.urlstate import CHOROPLETH_METRICS, MAP_LAYERS
+from widgets import download_row, record_card
 
 PLAY_SECONDS = 1.5
 state = st.session_state
@@ -22,6 +24,8 @@ criteria = attack_criteria(state, data.group_links)
 attacks = cache.attacks(criteria)
 totals = attack_totals(attacks)
 key = selection_key(criteria)
+caption = view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang)
+today = date.today().isoformat()
 
 
 def step(direction: int):
@@ -32,7 +36,7 @@ def step(direction: int):
 
 st.title(t("page_map", lang))
 st.write(t("map_intro", lang))
-st.caption(view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang))
+st.caption(caption)
 columns = st.columns(4)
 columns[0].metric(t("metric_attacks", lang), totals["attacks"], help=t("metric_foiled", lang, n=totals["foiled"]))
 columns[1].metric(t("metric_killed", lang), range_text(totals["killed"], lang), help=t("range_help", lang))
@@ -46,11 +50,11 @@ controls[0].radio(t("shade_by", lang), CHOROPLETH_METRICS, horizontal=True, key=
                   disabled="choropleth" not in state[params.LAYERS],
                   index=CHOROPLETH_METRICS.index(state[params.CHOROPLETH]), persist_state="session",
                   format_func=lambda v: value_label("choropleth", v, lang))
-controls[4].toggle(t("online_tiles", lang), value=state[params.ONLINE_TILES], key=params.ONLINE_TILES,
-                   help=t("online_tiles_help", lang), persist_state="session")
 controls[1].button(t("step_back", lang), on_click=step, args=(-1,), key="step_back", width="stretch")
 controls[2].button(t("step_forward", lang), on_click=step, args=(1,), key="step_forward", width="stretch")
 controls[3].toggle(t("play", lang), key="playing")
+controls[4].toggle(t("online_tiles", lang), value=state[params.ONLINE_TILES], key=params.ONLINE_TILES,
+                   help=t("online_tiles_help", lang), persist_state="session")
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)
@@ -65,26 +69,21 @@ def play():
 play()
 if not len(attacks):
     st.info(t("no_attacks", lang))
-base_path = st.get_option("server.baseUrlPath") or ""
-attribution = t("map_data_attribution", lang, n=sources_cited(attacks))
-layers = overlays(data, attacks, cache.event_payload_json(criteria, lang), state, cache.shapes(), lang, key, attribution)
-clicked = st_folium(basemap(cache.basemap_json(), lang, base_path), key="map", height=620, use_container_width=True,
-                    feature_group_to_add=layers, returned_objects=["last_object_clicked_tooltip"])
-
+sources = sources_cited(attacks)
+stamp = stamp_lines(map_title(criteria, lang), caption, sources, lang, today) if state[params.PRESENT] else None
+payload = cache.event_payload_json(criteria, lang)
+layers = overlays(data, attacks, payload, state, cache.shapes(), lang, key,
+                  t("map_data_attribution", lang, n=sources), stamp)
+clicked = st_folium(basemap(cache.basemap_json(), lang, st.get_option("server.baseUrlPath") or ""), key="map",
+                    height=620, use_container_width=True, feature_group_to_add=layers,
+                    returned_objects=["last_object_clicked_tooltip"])
 index = clicked_index((clicked or {}).get("last_object_clicked_tooltip"), key)
-with st.container(border=True):
-    if index is None or index >= len(attacks):
-        st.caption(t("clicked_hint", lang))
-    else:
-        card = attack_card(attacks.iloc[index], data.groups, data.sources, lang)
-        st.subheader(escape_markdown(card["title"]), anchor=False)
-        st.markdown("\n".join(f"- **{label}**: {escape_markdown(value)}" for label, value in card["facts"]))
-        st.markdown(escape_markdown(card["summary"]))
-        st.markdown(f"**{t('record_sources', lang)}** ({escape_markdown(card['id'])})\n\n" +
-                    "\n".join(f"1. {line}" for line in card["sources"]))
+record_card(None if index is None or index >= len(attacks)
+            else attack_card(attacks.iloc[index], data.groups, data.sources, lang), lang)
 
+st.subheader(t("export_title", lang), anchor=False)
+download_row(map_downloads(data, cache.shapes(), cache.basemap_json(), attacks, payload, state, criteria, caption,
+                           lang, key, today), "map")
 st.subheader(t("selected_events", lang), anchor=False)
 table = for_display(attacks, data.sources)
 st.dataframe(table, hide_index=True, column_config=column_labels(table, lang), key="map_table")
-st.download_button(t("download_map_selection", lang, n=len(table)), to_csv_bytes(table),
-                   file_name=f"attacks-{criteria['years'][0]}-{criteria['years'][1]}.csv", mime="text/csv")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from geo import params
-from geo.urlstate import allowed_values, decode, encode, state_defaults
+from geo.urlstate import allowed_values, decode, encode, share_url, state_defaults
 
 DEFAULTS = state_defaults((1991, 2025))
 ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "groups"], ["csto", "sco"])
@@ -22,6 +22,7 @@ ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "gr
     {params.DATASET: "groups", params.SEARCH: "Tachkent", params.APPLY_FILTERS: False},
     {params.STACK_BY: "country", params.MEASURE: "killed", params.PROFILE: "iskp"},
     {params.ORGANIZATION: "sco", params.YEAR: 2001},
+    {params.STEP: 4, params.PRESENT: True},
 ])
 def test_every_state_round_trips_through_the_url(changes):
     state = {**DEFAULTS, **changes}
@@ -52,6 +53,20 @@ def test_defaults_leave_the_url_empty():
     ({"org": ["nato"]}, params.ORGANIZATION, "csto"),
     ({"group": ["nobody"]}, params.PROFILE, "imu"),
     ({"stack": ["city"]}, params.STACK_BY, "group"),
+    ({"step": ["99"]}, params.STEP, 9),
+    ({"step": ["0"]}, params.STEP, 1),
+    ({"present": ["yes"]}, params.PRESENT, False),
 ])
 def test_bad_values_fall_back_to_defaults(query, key, expected):
     assert decode(query, DEFAULTS, ALLOWED)[key] == expected
+
+
+@pytest.mark.parametrize("page_url,page_path,query,expected", [
+    ("http://127.0.0.1:8501/", "map", {"lang": "fr"}, "http://127.0.0.1:8501/map?lang=fr"),
+    ("http://host:8501/timeline", "groups", {"group": "iskp", "years": ["2015", "2024"]},
+     "http://host:8501/groups?group=iskp&years=2015&years=2024"),
+    ("https://example.org/dash/data", "story", {}, "https://example.org/dash/story"),
+    ("https://example.org/dash/", "", {}, "https://example.org/dash/"),
+])
+def test_share_links_keep_the_server_and_base_path(page_url, page_path, query, expected):
+    assert share_url(page_url, page_path, query) == expected

@@ -20,7 +20,10 @@
     ".cajn-legend h5{margin:6px 0 3px;font-size:12px}",
     ".cajn-legend div{display:flex;align-items:center;gap:6px;margin:1px 0}",
     ".cajn-legend svg{flex:none}",
-    ".leaflet-heatmap-layer{pointer-events:none}"
+    ".leaflet-heatmap-layer{pointer-events:none}",
+    ".cajn-stamp{background:rgba(255,255,255,.93);padding:8px 12px;border-radius:4px;max-width:560px;",
+    "box-shadow:0 1px 4px rgba(0,0,0,.35);font:14px/1.35 system-ui,sans-serif}",
+    ".cajn-stamp strong{display:block;font-size:20px;margin-bottom:2px}"
   ].join("");
 
   function injectStyle() {
@@ -218,6 +221,27 @@
     getAttribution: function () { return this.options.attribution; }
   });
   L.cajnLegend = function (sections, options) { return new L.CajnLegend(sections, options); };
+
+  /* A title block stamped on the map (presentation mode): title first, then period, filters, sources, date. */
+  L.CajnStamp = L.Layer.extend({
+    initialize: function (lines, options) {
+      injectStyle();
+      this._lines = lines;
+      L.setOptions(this, options);
+    },
+    onAdd: function (map) {
+      var lines = this._lines;
+      this._control = L.control({position: "topright"});
+      this._control.onAdd = function () {
+        var box = el("div", null, "cajn-stamp");
+        lines.forEach(function (line, index) { box.appendChild(el(index === 0 ? "strong" : "div", line)); });
+        return box;
+      };
+      this._control.addTo(map);
+    },
+    onRemove: function (map) { map.removeControl(this._control); }
+  });
+  L.cajnStamp = function (lines, options) { return new L.CajnStamp(lines, options); };
 
   /* ---------- events packed as gzip-compressed columns ---------- */
 

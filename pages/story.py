@@ -1,0 +1,56 @@
+"""Story: a guided walk through the essay's chapters, each step setting the years, groups, layers and view."""
+from datetime import date
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import cache, params
+from geo.i18n import t
+from geo.maplayers import basemap
+from geo.mapview import attack_criteria, filter_options, map_title, overlays, selection_key, sources_cited, stamp_lines, view_caption
+from geo.story import STEPS, step_sources, step_state
+from geo.tables import escape_markdown
+
+state = st.session_state
+lang = state[params.LANG]
+data = cache.dataset()
+
+
+def go(number: int):
+    """Move to step `number` and show what it shows."""
+    state[params.STEP] = number
+    state.update(step_state(STEPS[number - 1]))
+
+
+number = state[params.STEP]
+step = STEPS[number - 1]
+criteria = attack_criteria(state, data.group_links)
+attacks = cache.attacks(criteria)
+caption = view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang)
+
+st.title(t("page_story", lang))
+st.caption(escape_markdown(step.chapter[lang]))
+back, counter, forward = st.columns([1, 3, 1], vertical_alignment="center")
+back.button(t("previous", lang), on_click=go, args=(number - 1,), disabled=number == 1, key="story_back",
+            shortcut="Left", width="stretch")
+counter.markdown(f"**{t('story_counter', lang, n=number, total=len(STEPS))}** · {t('story_keys', lang)}")
+forward.button(t("next", lang), on_click=go, args=(number + 1,), disabled=number == len(STEPS), key="story_next",
+               shortcut="Right", width="stretch")
+st.progress(number / len(STEPS))
+
+text, view = st.columns([2, 3])
+with text:
+    st.subheader(step.title[lang], anchor=False)
+    st.write(step.text[lang])
+    with st.expander(t("sources", lang)):
+        st.markdown("\n".join(f"1. {line}" for line in step_sources(step, data.attacks, data.events, data.sources)))
+with view:
+    sources = sources_cited(attacks)
+    stamp = (stamp_lines(map_title(criteria, lang), caption, sources, lang, date.today().isoformat())
+             if state[params.PRESENT] else None)
+    layers = overlays(data, attacks, cache.event_payload_json(criteria, lang), state, cache.shapes(), lang,
+                      selection_key(criteria), t("map_data_attribution", lang, n=sources), stamp, legend_open=False)
+    st_folium(basemap(cache.basemap_json(), lang, st.get_option("server.baseUrlPath") or ""), key="story_map",
+              height=560, use_container_width=True, feature_group_to_add=layers, center=step.center, zoom=step.zoom,
+              returned_objects=[])
+    st.caption(escape_markdown(caption))
