@@ -99,8 +99,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "clicked_hint": {"en": "Click an attack on the map to see its full record here.",
                      "fr": "Cliquez sur un attentat de la carte pour voir ici sa fiche complète."},
     "record_sources": {"en": "Sources", "fr": "Sources"},
-    "map_shapes_attribution": {"en": "Country shapes: Natural Earth · Events: cited sources, see the table below",
-                               "fr": "Contours : Natural Earth · Événements : sources citées, voir la table ci-dessous"},
     "shapes_attribution_short": {"en": "Shapes: Natural Earth", "fr": "Contours : Natural Earth"},
     "map_data_attribution": {"en": "Data: {n} cited sources", "fr": "Données : {n} sources citées"},
     "unknown_group": {"en": "Unknown or unattributed", "fr": "Inconnu ou non attribué"},

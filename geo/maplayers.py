@@ -106,7 +106,7 @@ def new_map(world: dict, region: dict, base_url_path: str = "", attribution: str
 
 
 def basemap(collections: tuple[dict, dict], lang: str, base_url_path: str = "",
-            attribution_key: str = "map_shapes_attribution") -> folium.Map:
+            attribution_key: str = "shapes_attribution_short") -> folium.Map:
     """The map frame with its country shapes and the Natural Earth credit."""
     world, region = collections
     return new_map(world, region, base_url_path, t(attribution_key, lang))
@@ -374,7 +374,7 @@ def bases_map(collections: tuple[dict, dict], bases: gpd.GeoDataFrame, group_id:
     own = bases[bases["group_id"].fillna("").str.split(";").map(lambda ids: group_id in ids)]
     if not len(own):
         return None
-    fmap = basemap(collections, lang, base_url_path, "shapes_attribution_short")
+    fmap = basemap(collections, lang, base_url_path)
     JsonLayer("cajnFeatures", compact_json(base_collection(own, groups, sources, lang))).add_to(fmap)
     legend = legend_sections(lang, bases=True)
     JsonLayer("cajnLegend", compact_json(legend), {"title": t("legend", lang), "collapsed": True}).add_to(fmap)

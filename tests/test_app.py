@@ -245,3 +245,74 @@ def test_attacks_abroad_count_origins(data):
     trips = app.dataframe[0].value
     assert set(trips["origin"]) <= {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
     assert not set(trips["destination"]) & {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
+
+
+# ---------- the story, presentation mode and shareable views ----------
+
+from geo.story import STEPS  # noqa: E402
+
+
+@pytest.mark.parametrize("number", range(1, len(STEPS) + 1))
+def test_every_story_step_applies_its_view(number):
+    step = STEPS[number - 1]
+    app = start("pages/story.py", step=str(number))
+    assert not app.exception
+    assert app.subheader[0].value == step.title["en"]
+    assert app.slider(key=params.YEARS).value == step.years
+    assert app.multiselect(key=params.GROUPS).value == list(step.groups)
+    assert app.session_state[params.LAYERS] == list(step.layers)
+
+
+def test_next_and_previous_walk_the_story_and_the_url_follows():
+    app = start("pages/story.py", lang="fr")
+    assert app.button(key="story_back").disabled
+    app.button(key="story_next").click().run()
+    assert app.subheader[0].value == STEPS[1].title["fr"]
+    assert app.query_params[params.STEP] == "2"
+    assert app.slider(key=params.YEARS).value == STEPS[1].years
+    app.button(key="story_back").click().run()
+    assert app.subheader[0].value == STEPS[0].title["fr"]
+
+
+def test_the_last_step_cannot_go_further():
+    app = start("pages/story.py", step=str(len(STEPS)))
+    assert app.button(key="story_next").disabled and not app.button(key="story_back").disabled
+
+
+def test_presentation_mode_is_kept_in_the_url_and_can_be_left():
+    app = start(present="1")
+    assert app.toggle(key=params.PRESENT).value and app.query_params[params.PRESENT] == "1"
+    app.button(key="leave").click().run()
+    assert not app.toggle(key=params.PRESENT).value and params.PRESENT not in app.query_params
+
+
+WIDGETS = {params.LANG: "radio", params.YEARS: "slider", params.GROUPS: "multiselect", params.LINEAGE: "checkbox",
+           params.LAYERS: "pills", params.CHOROPLETH: "radio", params.STACK_BY: "radio", params.MEASURE: "radio",
+           params.PROFILE: "selectbox", params.ORGANIZATION: "selectbox", params.YEAR: "slider",
+           params.DATASET: "selectbox", params.SEARCH: "text_input", params.PRESENT: "toggle"}
+
+
+def widget_values(app: AppTest, keys) -> dict:
+    return {key: getattr(app, WIDGETS[key])(key=key).value for key in keys}
+
+
+@pytest.mark.parametrize("page,query", [
+    (None, {"lang": "fr", "years": ["2001", "2010"], "groups": ["imu"], "lineage": "1",
+            "layers": ["attacks", "choropleth"], "choro": "casualties", "present": "1"}),
+    ("pages/story.py", {"step": "5", "lang": "fr"}),
+    ("pages/timeline.py", {"stack": "country", "measure": "wounded", "years": ["2010", "2020"]}),
+    ("pages/groups.py", {"group": "iju", "year": "2008", "lang": "fr"}),
+    ("pages/cooperation.py", {"org": "sco", "year": "2003"}),
+    ("pages/abroad.py", {"years": ["2016", "2024"], "groups": ["iskp"]}),
+    (DATA_PAGE, {"dataset": "bases", "q": "Tavildara", "filtered": "0"}),
+])
+def test_every_page_round_trips_through_the_url(page, query):
+    first = start(page, **query)
+    assert not first.exception
+    written = {key: first.query_params[key] for key in first.query_params}
+    again = start(page, **written)
+    keys = [key for key in WIDGETS if key in query and key != params.STEP]
+    assert widget_values(again, keys) == widget_values(first, keys)
+    assert {key: again.query_params[key] for key in again.query_params} == written
+    if page == "pages/story.py":
+        assert again.subheader[0].value == first.subheader[0].value == STEPS[4].title["fr"]

@@ -14,8 +14,14 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
+from geo import params
+from geo.basemap import basemap_collections, compact_json, display_shapes
 from geo.load import load_dataset
-from geo.maplayers import START_VIEW
+from geo.maplayers import START_VIEW, basemap, event_payload
+from geo.mapview import overlays
+from geo.standalone import standalone_html
+from geo.story import STEPS
+from geo.urlstate import state_defaults
 from geo.paths import COMMITTED_DATA_DIR, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -278,4 +284,57 @@ def test_each_analysis_page_draws_its_charts_offline(browser, app_url, path, hea
     page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
     assert errors == []
     assert hosts <= LOCAL_HOSTS, f"requests left the machine: {hosts - LOCAL_HOSTS}"
+    page.close()
+
+
+# ---------- presentation, story and exports ----------
+
+def test_presentation_mode_hides_the_chrome_and_stamps_the_map(browser, app_url, served):
+    page, errors, hosts = visit(browser, f"{app_url}/?present=1&years=2015&years=2024&groups=iskp")
+    frame = map_frame(page)
+    markers(frame, int((served.attacks["year"].between(2015, 2024) & (served.attacks["group_id"] == "iskp")).sum()))
+    stamp = frame.locator(".cajn-stamp")
+    stamp.wait_for(timeout=30_000)
+    assert stamp.inner_text().startswith("Jihadist attacks, 2015–2024")
+    assert "Groups: ISKP" in stamp.inner_text() and "cited sources" in stamp.inner_text()
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert page.get_by_role("button", name="Leave presentation mode").is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "presentation-map.png"))
+    assert errors == [] and hosts <= LOCAL_HOSTS
+    page.close()
+
+
+def test_the_story_moves_with_the_keyboard_arrows(browser, app_url):
+    page, errors, hosts = visit(browser, f"{app_url}/story?lang=fr")
+    map_frame(page)
+    page.get_by_role("heading", name=STEPS[0].title["fr"]).wait_for(timeout=30_000)
+    page.locator("[data-testid='stMain'] h1").click()
+    page.keyboard.press("ArrowRight")
+    page.get_by_role("heading", name=STEPS[1].title["fr"]).wait_for(timeout=30_000)
+    page.wait_for_function("() => window.location.search.includes('step=2')", timeout=30_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "story-fr-step-2.png"))
+    page.keyboard.press("ArrowLeft")
+    page.get_by_role("heading", name=STEPS[0].title["fr"]).wait_for(timeout=30_000)
+    assert errors == [] and hosts <= LOCAL_HOSTS
+    page.close()
+
+
+def test_the_html_export_shows_the_markers_with_no_network(browser, served, tmp_path):
+    shapes = display_shapes(served.countries)
+    state = {**state_defaults((1991, 2025)), params.LAYERS: ["attacks", "borders", "bases"]}
+    payload = compact_json(event_payload(served.attacks, served.groups, served.sources, "en"))
+    html = standalone_html(basemap(basemap_collections(shapes), "en"),
+                           overlays(served, served.attacks, payload, state, shapes, "en", "k", "credit"))
+    path = tmp_path / "map.html"
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    blocked = []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+               else (blocked.append(route.request.url), route.abort()))
+    page.goto(path.as_uri())
+    markers(page.main_frame, len(served.attacks))
+    page.screenshot(path=str(ARTIFACTS / "export-offline.png"))
+    assert blocked == []
     page.close()
