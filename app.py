@@ -8,7 +8,9 @@ from geo.i18n import DATASET_LABELS, LANGUAGES, t
 from geo.mapview import filter_options
 from geo.problems import DataValidationError
 from geo.story import story_view
-from geo.urlstate import MAX_CASUALTY_FILTER, allowed_values, decode, encode, share_url, state_defaults
+from geo.mapview import IMPORTS_KEY
+from geo.urlstate import MAX_CASUALTY_FILTER, ORIGINS, allowed_values, decode, encode, share_url, state_defaults
+from geo.userfiles import configured_imports
 from widgets import presentation_style, share_box
 
 st.set_page_config(page_title="Central Asia jihadist networks", page_icon="🗺️", layout="wide")
@@ -26,6 +28,7 @@ if "url_read" not in st.session_state:
     allowed = allowed_values(list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS),
                              list(data.organizations["id"]))
     st.session_state.update(story_view(url, decode(url, defaults, allowed)))
+    st.session_state[IMPORTS_KEY] = configured_imports()
     st.session_state["url_read"] = True
 state = st.session_state
 
@@ -57,6 +60,10 @@ with st.sidebar:
                         step=5, key=params.MIN_CASUALTIES, help=t("min_casualties_help", lang))
         st.toggle(t("hide_vague", lang), value=state[params.HIDE_VAGUE_PLACES], key=params.HIDE_VAGUE_PLACES)
         st.toggle(t("include_foiled", lang), value=state[params.FOILED], key=params.FOILED)
+        if state[IMPORTS_KEY]:
+            st.radio(t("origin_filter", lang), ORIGINS, index=ORIGINS.index(state[params.ORIGIN]), key=params.ORIGIN,
+                     format_func=lambda v: t(f"origin_{v}", lang))
+            st.toggle(t("hide_doubtful", lang), value=state[params.HIDE_DOUBTFUL], key=params.HIDE_DOUBTFUL)
     st.toggle(t("presentation", lang), value=state[params.PRESENT], key=params.PRESENT,
               help=t("presentation_help", lang))
 
@@ -68,6 +75,7 @@ navigation = st.navigation([
     st.Page("pages/cooperation.py", title=t("page_cooperation", lang), icon=":material/handshake:", url_path="cooperation"),
     st.Page("pages/abroad.py", title=t("page_abroad", lang), icon=":material/flight_takeoff:", url_path="abroad"),
     st.Page("pages/data_sources.py", title=t("page_data", lang), icon=":material/table_view:", url_path="data"),
+    st.Page("pages/imports.py", title=t("page_import", lang), icon=":material/upload_file:", url_path="import"),
 ])
 query = encode({key: state.get(key) for key in defaults}, defaults)
 with st.sidebar:

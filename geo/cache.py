@@ -1,12 +1,15 @@
 """The Streamlit boundary: cached loaders keyed on plain values."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import geopandas as gpd
 import streamlit as st
 
 from geo import export
 from geo.basemap import basemap_collections, compact_json, display_shapes
-from geo.filters import select_attacks
+from geo.filters import select_attacks, with_imports
+from geo.importer import ImportResult, import_bytes
 from geo.load import Dataset, load_dataset
 from geo.maplayers import event_payload
 from geo.paths import DATA_DIR
@@ -30,10 +33,19 @@ def basemap_json(data_dir: str = str(DATA_DIR)) -> tuple[dict, dict]:
     return basemap_collections(shapes(data_dir))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def imported(path: str, name: str, fmt: str, modified: float, data_dir: str = str(DATA_DIR)) -> ImportResult:
+    """One imported file, read once per content (`modified` changes when the file does)."""
+    data = dataset(data_dir)
+    return import_bytes(Path(path).read_bytes(), name, data.group_aliases, data.countries, fmt)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def attacks(criteria: dict, data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
-    """The attacks selected by `criteria` (keyword arguments of `select_attacks`)."""
-    return select_attacks(dataset(data_dir).attacks, **criteria)
+    """The curated and imported attacks selected by `criteria` (`select_attacks` arguments plus `imports`)."""
+    frames = [imported(*item, data_dir=data_dir).attacks for item in criteria.get("imports", ())]
+    chosen = {key: value for key, value in criteria.items() if key != "imports"}
+    return select_attacks(with_imports(dataset(data_dir).attacks, frames), **chosen)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -85,6 +85,8 @@ def select(frame: pd.DataFrame, name: str, years: tuple[int, int] | None = None,
     return matching(of_groups(frame, name, groups), query)
 
 
+CURATED = "curated"
+
 # Link kinds through which a group lives on in another: its splinters and its successors.
 # A pledge of allegiance is left out: it binds a group to another without descending from it.
 LINEAGE_KINDS = ("split", "merger", "successor")
@@ -117,8 +119,12 @@ def select_attacks(attacks: pd.DataFrame, years: tuple[int, int] | None = None,
                    groups: list[str] | tuple[str, ...] = (), countries: list[str] | tuple[str, ...] = (),
                    attack_types: list[str] | tuple[str, ...] = (), target_types: list[str] | tuple[str, ...] = (),
                    nationalities: list[str] | tuple[str, ...] = (), min_casualties: int = 0,
-                   hide_vague_places: bool = False, include_foiled: bool = True) -> pd.DataFrame:
-    """Attacks passing every map filter; an empty list means no filter on that column."""
+                   hide_vague_places: bool = False, include_foiled: bool = True, origin: str = "all",
+                   hide_doubtful: bool = False) -> pd.DataFrame:
+    """Attacks passing every map filter; an empty list means no filter on that column.
+
+    `origin` keeps the curated rows, the imported ones or both; `hide_doubtful` drops rows an
+    imported dataset flags as possibly not terrorism (GTD's doubtterr)."""
     frame = attacks if years is None else in_years(attacks, "attacks", years)
     keep = pd.Series(True, index=frame.index)
     for column, wanted in (("group_id", groups), ("country_iso3", countries),
@@ -133,7 +139,21 @@ def select_attacks(attacks: pd.DataFrame, years: tuple[int, int] | None = None,
         keep &= frame["location_precision"] != "country"
     if not include_foiled:
         keep &= ~frame["foiled"].astype(bool)
+    if origin != "all" and "origin" in frame:
+        keep &= (frame["origin"] == CURATED) == (origin == "curated")
+    if hide_doubtful and "doubt" in frame:
+        keep &= ~frame["doubt"].astype(bool)
     return frame[keep]
+
+
+def with_imports(curated: pd.DataFrame, imported: list[pd.DataFrame]) -> pd.DataFrame:
+    """Curated attacks beside imported ones, each row marked with its origin."""
+    marked = curated.assign(origin=CURATED, citations="", doubt=False)
+    frames = [marked] + [frame for frame in imported if len(frame)]
+    if len(frames) == 1:
+        return marked
+    combined = pd.concat(frames, ignore_index=True)
+    return type(curated)(combined, geometry="geometry", crs=curated.crs) if hasattr(curated, "crs") else combined
 
 
 def step_years(years: tuple[int, int], span: tuple[int, int], step: int) -> tuple[int, int] | None:

@@ -250,6 +250,39 @@ STRINGS: dict[str, dict[str, str]] = {
     "previous": {"en": "◀ Previous", "fr": "◀ Précédent"},
     "next": {"en": "Next ▶", "fr": "Suivant ▶"},
     "story_keys": {"en": "Keyboard: ← and → move through the steps.", "fr": "Clavier : ← et → font défiler les étapes."},
+    "origin": {"en": "Imported from", "fr": "Importé de"},
+    "doubtful": {"en": "flagged as doubtful by its dataset", "fr": "signalé comme douteux par son jeu de données"},
+    "origin_filter": {"en": "Events shown", "fr": "Événements affichés"},
+    "origin_all": {"en": "Curated and imported", "fr": "Sélectionnés et importés"},
+    "origin_curated": {"en": "Curated only", "fr": "Sélectionnés seulement"},
+    "origin_imported": {"en": "Imported only", "fr": "Importés seulement"},
+    "hide_doubtful": {"en": "Hide events their dataset flags as doubtful", "fr": "Masquer les événements signalés douteux par leur jeu de données"},
+    "page_import": {"en": "Import data", "fr": "Importer des données"},
+    "import_intro": {
+        "en": "Add your own export of the Global Terrorism Database, UCDP GED, ACLED, or a CSV in this dashboard's "
+              "attacks columns. The format is recognised from the header; rows that cannot be placed are skipped and "
+              "listed. Imported events appear on every page beside the curated ones, for this session; the "
+              "dashboard's own data is never changed.",
+        "fr": "Ajoutez votre propre export de la Global Terrorism Database, de l'UCDP GED, d'ACLED, ou un CSV aux colonnes "
+              "des attentats de ce tableau de bord. Le format est reconnu d'après l'en-tête ; les lignes impossibles à "
+              "placer sont écartées et listées. Les événements importés apparaissent sur toutes les pages à côté des "
+              "événements sélectionnés, pour cette session ; les données du tableau de bord ne sont jamais modifiées.",
+    },
+    "import_file": {"en": "Export file (CSV or XLSX)", "fr": "Fichier d'export (CSV ou XLSX)"},
+    "import_format": {"en": "Format", "fr": "Format"},
+    "format_auto": {"en": "Recognise from the header", "fr": "Reconnaître d'après l'en-tête"},
+    "import_button": {"en": "Import", "fr": "Importer"},
+    "import_done": {"en": "{name}: {n} events imported from a {fmt} export.", "fr": "{name} : {n} événements importés d'un export {fmt}."},
+    "import_skipped": {"en": "{n} rows skipped", "fr": "{n} lignes écartées"},
+    "import_failed": {"en": "Nothing was imported from {name}.", "fr": "Rien n'a été importé de {name}."},
+    "imports_current": {"en": "Imported in this session", "fr": "Importés dans cette session"},
+    "imports_none": {"en": "No file imported yet.", "fr": "Aucun fichier importé pour l'instant."},
+    "remove": {"en": "Remove", "fr": "Retirer"},
+    "save_user": {"en": "Save to the user folder", "fr": "Enregistrer dans le dossier utilisateur"},
+    "saved_user": {"en": "Saved as {path}; it will be imported again when the app starts.",
+                   "fr": "Enregistré sous {path} ; il sera réimporté au démarrage de l'application."},
+    "reason": {"en": "Reason", "fr": "Motif"},
+    "rows_label": {"en": "Rows", "fr": "Lignes"},
     "data_error": {
         "en": "The data files did not pass validation. Fix the problems below and reload.",
         "fr": "Les fichiers de données n'ont pas passé la validation. Corrigez les problèmes ci-dessous puis rechargez.",
@@ -266,6 +299,7 @@ DATASET_LABELS = {
     "organizations": {"en": "Regional organisations", "fr": "Organisations régionales"},
     "memberships": {"en": "Memberships", "fr": "Adhésions"},
     "context": {"en": "Context figures (migration, water, trafficking)", "fr": "Chiffres de contexte (migrations, eau, trafics)"},
+    "group_aliases": {"en": "Group names in imported datasets", "fr": "Noms des groupes dans les jeux importés"},
     "sources": {"en": "Sources", "fr": "Sources"},
 }
 
@@ -329,6 +363,8 @@ COLUMN_LABELS = {
     "end_date": {"en": "End", "fr": "Fin"},
     "source_url": {"en": "First source", "fr": "Première source"},
     "topic": {"en": "Topic", "fr": "Thème"},
+    "dataset": {"en": "Dataset", "fr": "Jeu de données"},
+    "name": {"en": "Name", "fr": "Nom"},
     "indicator": {"en": "Indicator", "fr": "Indicateur"},
     "year": {"en": "Year", "fr": "Année"},
     "value_low": {"en": "Value (low)", "fr": "Valeur (basse)"},

@@ -31,6 +31,7 @@ class Dataset:
     organizations: pd.DataFrame
     memberships: pd.DataFrame
     context: pd.DataFrame
+    group_aliases: pd.DataFrame
     countries: gpd.GeoDataFrame
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -131,6 +132,7 @@ def build_dataset(tables: dict[str, pd.DataFrame], countries: gpd.GeoDataFrame) 
         organizations=organizations,
         memberships=typed_memberships(tables["memberships"]),
         context=typed_context(tables["context"]),
+        group_aliases=tables["group_aliases"].copy(),
         countries=countries,
     )
 

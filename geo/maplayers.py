@@ -145,10 +145,19 @@ def event_details(attacks: pd.DataFrame, sources: pd.DataFrame, lang: str) -> tu
                 cited[source_id] = len(source_rows)
                 source_rows.append(list(known[source_id]))
             indices.append(cited[source_id])
+        # Imported rows cite what their dataset cites, as text.
+        for citation in filter(None, (line.strip() for line in str(getattr(row, "citations", "") or "").split("\n"))):
+            if citation not in cited:
+                cited[citation] = len(source_rows)
+                source_rows.append([citation, citation if citation.startswith(("http://", "https://")) else ""])
+            indices.append(cited[citation])
         extra = [[t("attack_type", lang), value_label("attack_type", row.attack_type, lang)],
                  [t("target", lang), value_label("target_type", row.target_type, lang)]]
         if row.perpetrator_nationalities:
             extra.append([t("perpetrators", lang), _nationalities(row.perpetrator_nationalities, lang)])
+        origin = getattr(row, "origin", "curated")
+        if origin != "curated":
+            extra.append([t("origin", lang), origin + (f" · {t('doubtful', lang)}" if getattr(row, "doubt", False) else "")])
         title = t("foiled", lang) if row.foiled else value_label("attack_type", row.attack_type, lang)
         details.append([row.id, row.city, getattr(row, f"summary_{lang}"), title, indices, extra])
     return details, source_rows

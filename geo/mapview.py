@@ -17,8 +17,12 @@ from geo.maplayers import (JsonLayer, base_collection, basemap, border_collectio
                            feature_group, group_table, legend_sections, online_tiles, pane_options)
 from geo.briefing import briefing_png
 from geo.standalone import standalone_html
-from geo.tables import for_display, source_entries, source_markdown, to_csv_with_citation
+from geo.tables import escape_markdown, for_display, source_entries, source_markdown, to_csv_with_citation
 from geo.vocab import ATTACK_TYPES, TARGET_TYPES
+
+
+# Session key of the imported files: (path, name, format, modification time) for each.
+IMPORTS_KEY = "imports"
 
 
 def attack_criteria(state: Mapping, group_links: pd.DataFrame) -> dict:
@@ -29,6 +33,8 @@ def attack_criteria(state: Mapping, group_links: pd.DataFrame) -> dict:
         "target_types": tuple(state[params.TARGET_TYPES]), "nationalities": tuple(state[params.NATIONALITIES]),
         "min_casualties": int(state[params.MIN_CASUALTIES]),
         "hide_vague_places": bool(state[params.HIDE_VAGUE_PLACES]), "include_foiled": bool(state[params.FOILED]),
+        "origin": state[params.ORIGIN], "hide_doubtful": bool(state[params.HIDE_DOUBTFUL]),
+        "imports": tuple(tuple(item) for item in state.get(IMPORTS_KEY, ())),
     }
 
 
@@ -183,11 +189,14 @@ def attack_card(row: pd.Series, groups: pd.DataFrame, sources: pd.DataFrame, lan
     ]
     if row["foiled"]:
         facts.append((t("foiled", lang), t("yes", lang)))
+    if row.get("origin", "curated") != "curated":
+        facts.append((t("origin", lang), row["origin"] + (f" · {t('doubtful', lang)}" if row.get("doubt") else "")))
+    citations = [escape_markdown(line) for line in str(row.get("citations", "") or "").split("\n") if line.strip()]
     kind = t("foiled", lang) if row["foiled"] else value_label("attack_type", row["attack_type"], lang)
     place = row["city"] or country_name(row["country_iso3"], lang)
     return {"title": f"{kind} — {place}",
             "facts": facts, "summary": row.get(f"summary_{lang}", ""), "id": row["id"],
-            "sources": [source_markdown(e) for e in source_entries(row.get("source_ids", "") or "", sources)]}
+            "sources": [source_markdown(e) for e in source_entries(row.get("source_ids", "") or "", sources)] + citations}
 
 
 def map_title(criteria: Mapping, lang: str) -> str:

@@ -188,6 +188,8 @@ def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Pro
             problems += references_resolve("memberships", memberships, "org_id", orgs, "organizations.csv")
         problems += start_not_after_end("memberships", memberships, "start_date", "end_date",
                                         parse=parse_partial_date)
+    if "group_aliases" in tables and "groups" in tables:
+        problems += references_resolve("group_aliases", tables["group_aliases"], "group_id", groups, "groups.csv")
     if "context" in tables:
         problems += low_not_above_high("context", tables["context"], "value_low", "value_high")
     if "sources" in tables:

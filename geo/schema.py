@@ -236,6 +236,11 @@ SPECS: dict[str, FileSpec] = {spec.name: spec for spec in (
         "description_en": text(optional=False), "description_fr": text(optional=False),
         "source_ids": id_list(optional=False),
     }),
+    FileSpec("group_aliases", {
+        "id": identifier(), "dataset": one_of(vocab.IMPORT_DATASETS), "name": text(optional=False),
+        "country_iso3": iso3(optional=True), "group_id": identifier(), "source_ids": id_list(optional=False),
+        "notes": text(),
+    }),
     FileSpec("context", {
         "id": identifier(), "topic": one_of(vocab.CONTEXT_TOPICS), "indicator": identifier(),
         "country_iso3": iso3(optional=True), "year": year(), "value_low": non_negative_number(),

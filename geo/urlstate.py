@@ -18,17 +18,18 @@ DEFAULT_LAYERS = ("attacks", "bases", "borders")
 CHOROPLETH_METRICS = ("attacks", "casualties")
 STACK_BY = ("group", "country")
 MEASURES = ("attacks", "killed", "wounded")
+ORIGINS = ("all", "curated", "imported")
 MAX_CASUALTY_FILTER = 500
 # The url_path of every page, so a link can tell a page's path from the server's base path.
-PAGE_PATHS = ("map", "story", "timeline", "groups", "cooperation", "abroad", "data")
+PAGE_PATHS = ("map", "story", "timeline", "groups", "cooperation", "abroad", "data", "import")
 
 # How each parameter is read back: a closed choice, a list of allowed ids, a flag, a number, text.
 CHOICES = {params.LANG: LANGUAGES, params.CHOROPLETH: CHOROPLETH_METRICS, params.STACK_BY: STACK_BY,
-           params.MEASURE: MEASURES}
+           params.MEASURE: MEASURES, params.ORIGIN: ORIGINS}
 LISTS = (params.GROUPS, params.COUNTRIES, params.ATTACK_TYPES, params.TARGET_TYPES,
          params.NATIONALITIES, params.LAYERS)
 FLAGS = (params.LINEAGE, params.HIDE_VAGUE_PLACES, params.FOILED, params.APPLY_FILTERS, params.ONLINE_TILES,
-         params.PRESENT)
+         params.PRESENT, params.HIDE_DOUBTFUL)
 
 
 
@@ -41,7 +42,8 @@ def state_defaults(year_span: tuple[int, int]) -> dict:
         params.DATASET: "attacks", params.SEARCH: "", params.APPLY_FILTERS: True,
         params.LAYERS: list(DEFAULT_LAYERS), params.CHOROPLETH: "attacks", params.ONLINE_TILES: False,
         params.STACK_BY: "group", params.MEASURE: "attacks", params.PROFILE: "imu", params.ORGANIZATION: "csto",
-        params.YEAR: year_span[1], params.STEP: 1, params.PRESENT: False,
+        params.YEAR: year_span[1], params.STEP: 1, params.PRESENT: False, params.ORIGIN: "all",
+        params.HIDE_DOUBTFUL: False,
     }
 
 

@@ -22,5 +22,6 @@ BORDER_STATUSES = ("mined", "closed", "clashes", "trafficking_route", "fenced")
 ORG_KINDS = ("security", "economic", "political")
 MEMBERSHIP_STATUSES = ("member", "associate", "observer", "dialogue_partner", "partner", "suspended", "left")
 CONTEXT_TOPICS = ("labour_migration", "water", "trafficking")
+IMPORT_DATASETS = ("gtd", "ucdp", "acled")
 BOOLEANS = ("true", "false")
 UNKNOWN_GROUP = "unknown"

@@ -316,3 +316,40 @@ def test_every_page_round_trips_through_the_url(page, query):
     assert {key: again.query_params[key] for key in again.query_params} == written
     if page == "pages/story.py":
         assert again.subheader[0].value == first.subheader[0].value == STEPS[4].title["fr"]
+
+
+# ---------- imported data ----------
+
+IMPORTS = ROOT / "tests" / "fixtures" / "imports"
+
+
+@pytest.fixture
+def configured_import(monkeypatch, tmp_path):
+    """A GTD export named in the app's configuration, and an empty user folder."""
+    monkeypatch.setenv("DASHBOARD_IMPORTS", str(IMPORTS / "gtd_sample_latin1.csv"))
+    monkeypatch.setattr("geo.userfiles.USER_DIR", tmp_path / "user")
+
+
+def test_configured_imports_appear_beside_the_curated_events(data, configured_import):
+    app = start()
+    ids = map_ids(app)
+    assert {"gtd-201001010001", "gtd-201700000003"} <= ids and set(data.attacks["id"]) <= ids
+    app.radio(key=params.ORIGIN).set_value("imported").run()
+    assert all(i.startswith("gtd-") for i in map_ids(app)) and len(map_ids(app)) == 5
+    app.toggle(key=params.HIDE_DOUBTFUL).set_value(True).run()
+    assert "gtd-201100000002" not in map_ids(app) and len(map_ids(app)) == 4
+    app.radio(key=params.ORIGIN).set_value("curated").run()
+    assert map_ids(app) == set(data.attacks["id"])
+
+
+@pytest.mark.parametrize("page", ["pages/timeline.py", "pages/abroad.py", "pages/story.py", "pages/imports.py"])
+def test_every_page_runs_with_imported_events(configured_import, page):
+    app = start(page)
+    assert not app.exception
+
+
+def test_the_import_page_lists_the_configured_file(configured_import):
+    app = start("pages/imports.py")
+    assert any("latin1" in m.value and "GTD" in m.value for m in app.markdown)
+    app.button(key="save-0").click().run()
+    assert any("Saved as" in s.value for s in app.success)

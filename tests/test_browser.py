@@ -108,7 +108,7 @@ def visit(browser, url: str, height: int = 1000):
     page.on("console", on_console)
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
     page.goto(url)
-    page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=120_000)
     page.wait_for_timeout(1500)
     return page, errors, hosts
 
@@ -337,4 +337,37 @@ def test_the_html_export_shows_the_markers_with_no_network(browser, served, tmp_
     markers(page.main_frame, len(served.attacks))
     page.screenshot(path=str(ARTIFACTS / "export-offline.png"))
     assert blocked == []
+    page.close()
+
+
+# ---------- imported data ----------
+
+def test_an_uploaded_export_shows_on_the_map_and_its_markup_stays_text(browser, app_url, served):
+    page, errors, hosts = visit(browser, f"{app_url}/import", height=1400)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.locator("input[type=file]").set_input_files(str(ROOT / "tests" / "fixtures" / "imports" / "gtd_sample_latin1.csv"))
+    page.get_by_role("button", name="Import", exact=True).click()
+    page.get_by_text("5 events imported from a GTD export").wait_for(timeout=60_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "import-gtd.png"))
+    page.get_by_role("link", name="Map").click()
+    frame = map_frame(page)
+    markers(frame, len(served.attacks) + 5)
+    frame.evaluate("""() => {
+        for (const id in window.map._layers) {
+            const layer = window.map._layers[id];
+            const at = layer.getLatLng && layer._cajnIndex !== undefined ? layer.getLatLng() : null;
+            if (at && Math.abs(at.lat - 59.3293) < 1e-4 && Math.abs(at.lng - 18.0686) < 1e-4 && layer.options.fillColor === '#999999') {
+                layer.fire('click', {latlng: at}, true);
+            }
+        }
+    }""")
+    popup = frame.locator(".leaflet-popup-content").last
+    popup.wait_for(timeout=10_000)
+    assert "<img src=x onerror=alert(1)> fixture markup" in frame.locator(".leaflet-popup-content").all_inner_texts()[-1]
+    assert "GTD · gtd_sample_latin1.csv" in popup.inner_text()
+    assert frame.locator(".leaflet-popup-content img").count() == 0
+    page.wait_for_timeout(1000)
+    assert dialogs == [] and errors == [] and hosts <= LOCAL_HOSTS
     page.close()

@@ -1,0 +1,129 @@
+"""Import benchmark: a GTD-shaped export of 210,000 rows x 135 columns, read, re-used and mapped.
+
+Usage: python -m bench.import [ROWS]
+
+Writes a synthetic latin-1 GTD CSV (about 160 MB, quoted commas in text) to the temporary
+folder, then measures in a fresh process: import time and peak memory, the cost of re-using
+the cached result (what a cache hit does: unpickling it), and the map build for all imported
+events. The baseline, measured in the same run, is a bare pandas read of all 135 columns as
+text. Targets on a 2-core machine: import < 30 s and < 2 GB, re-use < 1 s, map < 2 s and < 5 MB.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROWS = 210_000
+TARGETS = {"import_s": 30.0, "peak_mb": 2048.0, "reuse_s": 1.0, "map_s": 2.0, "map_mb": 5.0}
+COUNTRIES = ("Afghanistan", "Tajikistan", "Uzbekistan", "Kyrgyzstan", "Kazakhstan", "Pakistan", "Russia", "Turkey")
+GROUPS = ("Taliban", "Khorasan Chapter of the Islamic State", "Islamic Movement of Uzbekistan (IMU)", "Unknown",
+          "Tehrik-i-Taliban Pakistan (TTP)", "Some Local Cell")
+
+
+def gtd_columns() -> list[str]:
+    """The 135 column names of a GTD export, in order."""
+    from geo.importer import SIGNATURES, EXTRA_COLUMNS
+    known = list(dict.fromkeys(SIGNATURES["gtd"] + EXTRA_COLUMNS["gtd"]))
+    return known + [f"extra_{i}" for i in range(135 - len(known))]
+
+
+def write_gtd(path: Path, rows: int, seed: int = 11) -> None:
+    """A synthetic GTD export: Central Asian coordinates, quoted commas and accents in the text."""
+    rng = np.random.default_rng(seed)
+    columns = gtd_columns()
+    position = {c: i for i, c in enumerate(columns)}
+    blank = [""] * len(columns)
+    years, months, days = rng.integers(1991, 2021, rows), rng.integers(0, 13, rows), rng.integers(0, 29, rows)
+    lats, lons = rng.uniform(31, 45, rows), rng.uniform(60, 75, rows)
+    kills, wounds = rng.poisson(2, rows), rng.poisson(3, rows)
+    countries, groups = rng.integers(0, len(COUNTRIES), rows), rng.integers(0, len(GROUPS), rows)
+    with path.open("w", encoding="latin-1", newline="") as out:
+        out.write(",".join(columns) + "\n")
+        for i in range(rows):
+            row = list(blank)
+            row[position["eventid"]] = f"{years[i]}{i:08d}"
+            row[position["iyear"]], row[position["imonth"]], row[position["iday"]] = str(years[i]), str(months[i]), str(days[i])
+            row[position["country_txt"]] = COUNTRIES[countries[i]]
+            row[position["latitude"]], row[position["longitude"]] = f"{lats[i]:.6f}", f"{lons[i]:.6f}"
+            row[position["specificity"]] = "1"
+            row[position["gname"]] = f'"{GROUPS[groups[i]]}"'
+            row[position["nkill"]], row[position["nwound"]] = f"{kills[i]}.0", str(wounds[i])
+            row[position["city"]] = f'"Qal\u00e9h, district {i % 97}"'
+            row[position["summary"]] = f'"Synthetic event {i}, near the ""market"", caf\u00e9 and bus station."'
+            row[position["attacktype1_txt"]] = "Bombing/Explosion"
+            row[position["targtype1_txt"]] = "Private Citizens & Property"
+            row[position["scite1"]] = f'"Synthetic newspaper, ""Report {i}"", page {i % 40}, 12 March"'
+            for extra in range(9):
+                row[position[f"extra_{extra}"]] = f'"note {extra} on event {i}, with a comma"'
+            out.write(",".join(row) + "\n")
+
+
+def measure(path: Path) -> dict:
+    """Run in a fresh process so the peak memory is the import's own."""
+    import pandas as pd
+
+    from geo.basemap import compact_json, display_shapes
+    from geo.importer import import_bytes
+    from geo.load import load_dataset
+    from geo.maplayers import basemap, event_payload, event_layer, feature_group
+    from geo.basemap import basemap_collections
+    data = load_dataset()
+    shapes = display_shapes(data.countries)
+    start = time.perf_counter()
+    pd.read_csv(path, encoding="latin-1", dtype=str, keep_default_na=False)
+    baseline_s = time.perf_counter() - start
+    start = time.perf_counter()
+    result = import_bytes(path.read_bytes(), path.name, data.group_aliases, data.countries)
+    import_s = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    stored = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    start = time.perf_counter()
+    pickle.loads(stored)
+    reuse_s = time.perf_counter() - start
+    start = time.perf_counter()
+    payload = compact_json(event_payload(result.attacks, data.groups, data.sources, "en"))
+    fmap = basemap(basemap_collections(shapes), "en")
+    feature_group("attacks", event_layer(payload, len(result.attacks), True, False, "bench")).add_to(fmap)
+    html = fmap.get_root().render()
+    map_s = time.perf_counter() - start
+    return {"rows": len(result.attacks), "skipped": result.skipped_count, "baseline_s": baseline_s,
+            "import_s": import_s, "peak_mb": peak_mb, "reuse_s": reuse_s, "map_s": map_s, "map_mb": len(html.encode()) / 1e6}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) > 2 and argv[1] == "--measure":
+        print(json.dumps(measure(Path(argv[2]))))
+        return 0
+    rows = int(argv[1]) if len(argv) > 1 else ROWS
+    path = Path(tempfile.gettempdir()) / f"bench-gtd-{rows}.csv"
+    if not path.exists():
+        start = time.perf_counter()
+        write_gtd(path, rows)
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.0f} MB, {rows} rows x 135 columns) in {time.perf_counter() - start:.1f} s")
+    done = subprocess.run([sys.executable, "-m", "bench.import", "--measure", str(path)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONWARNINGS": "ignore"}, check=True)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"file: {path.stat().st_size / 1e6:.0f} MB; imported {figures['rows']} rows, skipped {figures['skipped']}")
+    print(f"baseline (bare pandas read of all 135 columns as text): {figures['baseline_s']:.2f} s; "
+          f"import: {figures['import_s']:.2f} s ({figures['import_s'] / figures['baseline_s']:.2f} x baseline)")
+    print(f"peak memory of the importing process: {figures['peak_mb']:.0f} MB")
+    print(f"cached re-use (unpickling the result): {figures['reuse_s']:.2f} s")
+    print(f"map of all imported events: {figures['map_s']:.2f} s, {figures['map_mb']:.2f} MB")
+    met = all(figures[key] < limit for key, limit in TARGETS.items())
+    print("targets met" if met else "targets NOT met")
+    print(f"import_s={figures['import_s']:.2f} peak_mb={figures['peak_mb']:.0f} map_s={figures['map_s']:.2f} "
+          f"map_mb={figures['map_mb']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,158 @@
+"""Importing analysts' exports: every format, every malformed file with its message, and the CLI."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geo import importer
+from geo.importer import ImportFailure, import_bytes
+from geo.load import load_dataset
+from geo.paths import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+def run(data, name: str, fmt: str = "auto", folder: Path = FIXTURES):
+    return import_bytes((folder / name).read_bytes(), name, data.group_aliases, data.countries, fmt)
+
+
+@pytest.mark.parametrize("name,fmt,imported,skipped", [
+    ("gtd_sample_latin1.csv", "gtd", 5, 4),
+    ("ucdp_sample.csv", "ucdp", 3, 1),
+    ("acled_current.csv", "acled", 2, 0),
+    ("acled_old.csv", "acled", 2, 1),
+    ("project_sample.csv", "project", 1, 1),
+])
+def test_each_format_is_recognised_and_read(data, name, fmt, imported, skipped):
+    result = run(data, name)
+    assert (result.format, len(result.attacks), result.skipped_count) == (fmt, imported, skipped)
+    assert set(result.attacks["origin"]) == {f"{fmt.upper()} · {name}"}
+
+
+@pytest.mark.parametrize("name,event,column,expected", [
+    ("gtd_sample_latin1.csv", "gtd-201001010001", "city", "Khujand, old town"),
+    ("gtd_sample_latin1.csv", "gtd-201001010001", "attack_type", "suicide_bombing"),
+    ("gtd_sample_latin1.csv", "gtd-201001010001", "group_id", "imu"),
+    ("gtd_sample_latin1.csv", "gtd-201001010001", "responsibility", "suspected"),
+    ("gtd_sample_latin1.csv", "gtd-201001010001", "summary_en",
+     'Fixture: a "test" car bomb, with commas, near a police station; café owner quoted.'),
+    ("gtd_sample_latin1.csv", "gtd-201100000002", "date_precision", "year"),
+    ("gtd_sample_latin1.csv", "gtd-201100000002", "location_precision", "province"),
+    ("gtd_sample_latin1.csv", "gtd-201100000002", "doubt", True),
+    ("gtd_sample_latin1.csv", "gtd-201700000003", "date_precision", "month"),
+    ("gtd_sample_latin1.csv", "gtd-201700000003", "group_id", "unknown"),
+    ("gtd_sample_latin1.csv", "gtd-201900000005", "country_iso3", "DEU"),
+    ("gtd_sample_latin1.csv", "gtd-201900000005", "group_id", "Some Local Cell"),
+    ("ucdp_sample.csv", "ucdp-900001", "group_id", "iskp"),
+    ("ucdp_sample.csv", "ucdp-900001", "killed_low", 10),
+    ("ucdp_sample.csv", "ucdp-900001", "killed_high", 20),
+    ("ucdp_sample.csv", "ucdp-900001", "location_precision", "exact"),
+    ("ucdp_sample.csv", "ucdp-900002", "target_type", "civilians"),
+    ("ucdp_sample.csv", "ucdp-900003", "group_id", "islamic_state"),
+    ("ucdp_sample.csv", "ucdp-900003", "date_precision", "year"),
+    ("acled_current.csv", "acled-AFG90001", "group_id", "iskp"),
+    ("acled_current.csv", "acled-TJK90002", "date_precision", "month"),
+    ("acled_current.csv", "acled-TJK90002", "country_iso3", "TJK"),
+    ("acled_old.csv", "acled-AFG80001", "attack_type", "suicide_bombing"),
+    ("acled_old.csv", "acled-AFG80001", "group_id", "Islamic State (Khorasan Province)"),
+    ("acled_old.csv", "acled-PAK80002", "group_id", "ttp"),
+    ("project_sample.csv", "my-2023-01", "perpetrator_nationalities", "KGZ"),
+])
+def test_fields_map_to_the_attacks_schema(data, name, event, column, expected):
+    row = run(data, name).attacks.set_index("id").loc[event]
+    value = row[column]
+    assert (value.item() if hasattr(value, "item") else value) == expected
+
+
+@pytest.mark.parametrize("name,event,date", [
+    ("gtd_sample_latin1.csv", "gtd-201100000002", "2011-01-01"),
+    ("ucdp_sample.csv", "ucdp-900002", "2020-03-25"),
+    ("acled_current.csv", "acled-TJK90002", "2024-11-01"),
+    ("acled_old.csv", "acled-AFG80001", "2020-03-21"),
+])
+def test_dates_in_every_spelling(data, name, event, date):
+    assert run(data, name).attacks.set_index("id").loc[event, "date"] == pd.Timestamp(date)
+
+
+@pytest.mark.parametrize("name,fmt,message", [
+    ("empty.csv", "auto", "empty.csv is empty: there is no header row and no data."),
+    ("header_only.csv", "auto", "header_only.csv has a header but no data rows."),
+    ("binary.csv", "auto", "The file holds binary data, not CSV text. Export it as CSV (UTF-8 or Latin-1) or XLSX."),
+    ("broken.xlsx", "auto", "broken.xlsx looks like a spreadsheet but cannot be opened (File is not a zip file). "
+                            "Save it again as XLSX or CSV."),
+    ("unknown_header.csv", "auto", "unknown_header.csv: the header matches no known format. Closest is GTD, which also "
+                                   "needs the columns eventid, iyear, imonth, iday, country_txt, latitude, longitude, "
+                                   "specificity, gname, nkill, nwound. Export all columns, or use the project's attacks columns."),
+    ("gtd_missing_columns.csv", "gtd", "gtd_missing_columns.csv is missing the GTD columns specificity, gname, nkill, "
+                                       "nwound. Export the full column set."),
+])
+def test_each_malformed_file_says_what_is_wrong(data, name, fmt, message):
+    with pytest.raises(ImportFailure) as failure:
+        run(data, name, fmt, FIXTURES / "bad")
+    assert str(failure.value) == message
+
+
+def test_a_file_whose_rows_are_all_bad_imports_nothing_and_says_why(data):
+    result = run(data, "all_rows_bad.csv", folder=FIXTURES / "bad")
+    assert len(result.attacks) == 0
+    assert result.skipped == {"date missing or not a date": [2], "no coordinates": [3]}
+
+
+def test_skipped_rows_are_listed_by_reason(data):
+    # Row 6 repeats row 5's id, but row 5 has no coordinates: row 6 is the one kept.
+    assert run(data, "gtd_sample_latin1.csv").skipped == {
+        "no coordinates": [5], "date missing or not a date": [8],
+        "coordinates out of range (latitude -90..90, longitude -180..180)": [9],
+        "duplicate event id (an earlier row with it was kept)": [10]}
+
+
+def test_formula_cells_are_reported_and_markup_kept_as_text(data):
+    result = run(data, "gtd_sample_latin1.csv")
+    assert any("start with =, +, - or @" in w for w in result.warnings)
+    summaries = set(result.attacks["summary_en"])
+    assert "<img src=x onerror=alert(1)> fixture markup" in summaries
+
+
+def test_a_file_over_the_limit_is_refused(data, monkeypatch):
+    monkeypatch.setattr(importer, "MAX_BYTES", 1000)
+    with pytest.raises(ImportFailure, match="over the 0 MB limit"):
+        run(data, "gtd_sample_latin1.csv")
+
+
+def test_an_xlsx_export_reads_like_its_csv(data, tmp_path):
+    frame = pd.read_csv(FIXTURES / "gtd_sample_latin1.csv", encoding="latin-1", dtype=str, keep_default_na=False)
+    path = tmp_path / "gtd.xlsx"
+    frame.to_excel(path, index=False)
+    from_xlsx = run(data, "gtd.xlsx", folder=tmp_path)
+    from_csv = run(data, "gtd_sample_latin1.csv")
+    assert from_xlsx.format == "gtd"
+    assert list(from_xlsx.attacks["id"]) == list(from_csv.attacks["id"])
+
+
+def test_an_unbalanced_quote_is_a_clear_failure(data, tmp_path):
+    text = (FIXTURES / "acled_current.csv").read_text(encoding="utf-8") + 'X3,"2020-01-01,\n'
+    (tmp_path / "broken.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(ImportFailure, match="cannot be read as ACLED rows"):
+        run(data, "broken.csv", folder=tmp_path)
+
+
+@pytest.mark.parametrize("name,code,last", [
+    ("gtd_sample_latin1.csv", 0, "format=gtd imported=5 skipped=4"),
+    ("bad/all_rows_bad.csv", 1, "format=acled imported=0 skipped=2"),
+    ("bad/empty.csv", 1, "format=auto imported=0 skipped=0"),
+])
+def test_the_command_line_reports_and_exits(name, code, last):
+    done = subprocess.run([sys.executable, "-m", "geo.importer", str(FIXTURES / name)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == code
+    assert done.stdout.strip().splitlines()[-1] == last
