@@ -33,8 +33,9 @@ def titled(chart: alt.Chart, title: str, subtitle: str | list[str] = "") -> alt.
 
     Padding autosize keeps the plot at its own height: the default fit would squeeze it
     to make room for the title and the legend."""
+    # The description becomes the chart's accessible name for screen readers.
     return chart.properties(title=alt.Title(title, subtitle=subtitle, anchor="start", fontSize=15),
-                            autosize=alt.AutoSizeParams(type="pad", contains="content"))
+                            description=title, autosize=alt.AutoSizeParams(type="pad", contains="content"))
 
 
 ERA_SHADES = ("#f0f0f0", "#e2e2e2", "#d3d3d3")

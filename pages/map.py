@@ -47,7 +47,6 @@ st.pills(t("layers", lang), MAP_LAYERS, selection_mode="multi", default=state[pa
          format_func=lambda v: value_label("layer", v, lang), key=params.LAYERS, persist_state="session")
 controls = st.columns([3, 1, 1, 2, 3])
 controls[0].radio(t("shade_by", lang), CHOROPLETH_METRICS, horizontal=True, key=params.CHOROPLETH,
-                  disabled="choropleth" not in state[params.LAYERS],
                   index=CHOROPLETH_METRICS.index(state[params.CHOROPLETH]), persist_state="session",
                   format_func=lambda v: value_label("choropleth", v, lang))
 controls[1].button(t("step_back", lang), on_click=step, args=(-1,), key="step_back", width="stretch")
