@@ -283,6 +283,7 @@ STRINGS: dict[str, dict[str, str]] = {
                    "fr": "Enregistré sous {path} ; il sera réimporté au démarrage de l'application."},
     "reason": {"en": "Reason", "fr": "Motif"},
     "rows_label": {"en": "Rows", "fr": "Lignes"},
+    "map_as_table": {"en": "This map as a table", "fr": "Cette carte sous forme de table"},
     "data_error": {
         "en": "The data files did not pass validation. Fix the problems below and reload.",
         "fr": "Les fichiers de données n'ont pas passé la validation. Corrigez les problèmes ci-dessous puis rechargez.",

@@ -49,7 +49,7 @@ SEVERITY = ("clashes", "mined", "closed", "fenced", "trafficking_route")
 CHOROPLETH_COLORS = ("#ececec", "#cfcfcf", "#adadad", "#8a8a8a", "#636363")
 NICE_STEPS = (1, 2, 5)
 # Viridis stops: ordered in lightness, so density reads without telling hues apart.
-HEAT_GRADIENT = {"0.2": "#3b528b", "0.4": "#21918c", "0.6": "#5ec962", "0.8": "#b5de2b", "1.0": "#fde725"}
+HEAT_GRADIENT = {"0.2": "#3b528b", "0.45": "#21918c", "0.7": "#5ec962", "1.0": "#fde725"}
 BASE_SHAPES = {"base": "triangle", "safe_haven": "triangle", "training_camp": "triangle",
                "operating_area": "area", "foreign_military_base": "square"}
 FOREIGN_BASE_COLOR = "#4d4d4d"

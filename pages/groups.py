@@ -9,7 +9,8 @@ from geo.labels import group_labels
 from geo.lineage import ancestors, descendants, group_profile, group_years, lineage_graph, links_in
 from geo.maplayers import bases_map
 from geo.mapview import attack_criteria, filter_options, view_caption
-from geo.tables import escape_markdown
+from geo.filters import of_groups
+from geo.tables import column_labels, escape_markdown, for_display
 from geo.trends import export_subtitle
 from widgets import chart_block
 
@@ -45,6 +46,9 @@ with places:
         st.info(t("no_bases", lang))
     else:
         st_folium(base_map, key=f"bases-{group}", height=330, use_container_width=True, returned_objects=[])
+        with st.expander(t("map_as_table", lang)):
+            table = for_display(of_groups(data.bases, "bases", [group]), data.sources)
+            st.dataframe(table, hide_index=True, column_config=column_labels(table, lang))
 
 per_year = group_years(data.attacks, group, span)
 title = t("chart_group_years", lang, group=profile["title"].split(" · ")[0])

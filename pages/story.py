@@ -9,7 +9,7 @@ from geo.i18n import t
 from geo.maplayers import basemap
 from geo.mapview import attack_criteria, filter_options, map_title, overlays, selection_key, sources_cited, stamp_lines, view_caption
 from geo.story import STEPS, step_sources, step_state
-from geo.tables import escape_markdown
+from geo.tables import column_labels, escape_markdown, for_display
 
 state = st.session_state
 lang = state[params.LANG]
@@ -54,3 +54,6 @@ with view:
               height=560, use_container_width=True, feature_group_to_add=layers, center=step.center, zoom=step.zoom,
               returned_objects=[])
     st.caption(escape_markdown(caption))
+    with st.expander(t("map_as_table", lang)):
+        table = for_display(attacks, data.sources)
+        st.dataframe(table, hide_index=True, column_config=column_labels(table, lang))

@@ -42,7 +42,7 @@ def test_data_page_renders_in_each_language(lang, title, dataset_label):
 
 
 @pytest.mark.parametrize("dataset", ["attacks", "events", "groups", "group_links", "bases", "borders",
-                                     "organizations", "memberships", "context", "sources"])
+                                     "organizations", "memberships", "context", "group_aliases", "sources"])
 def test_every_dataset_shows_as_a_table_with_all_its_rows(data, dataset):
     app = start(DATA_PAGE)
     app.selectbox(key=params.DATASET).set_value(dataset)

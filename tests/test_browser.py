@@ -371,3 +371,54 @@ def test_an_uploaded_export_shows_on_the_map_and_its_markup_stays_text(browser, 
     page.wait_for_timeout(1000)
     assert dialogs == [] and errors == [] and hosts <= LOCAL_HOSTS
     page.close()
+
+
+# ---------- offline audit and accessibility ----------
+
+PAGES = ("", "story", "timeline", "groups", "cooperation", "abroad", "data", "import")
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+
+
+def test_no_page_and_no_story_step_asks_anything_of_another_host(browser, app_url):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{app_url}/?lang=fr")
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=120_000)
+    for path in PAGES[1:]:
+        page.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']").click()
+        page.wait_for_function(f"() => window.location.pathname.endsWith('/{path}')", timeout=30_000)
+        page.wait_for_timeout(2500)
+    page.locator("[data-testid='stSidebarNav'] a[href$='/story']").click()
+    for number in range(2, len(STEPS) + 1):
+        page.get_by_role("button", name="Suivant").click()
+        page.get_by_role("heading", name=STEPS[number - 1].title["fr"]).wait_for(timeout=30_000)
+        page.wait_for_timeout(800)
+    outside = sorted({urlparse(u).hostname for u in requests} - LOCAL_HOSTS - {None})
+    assert outside == [], f"requests left the machine: {outside}"
+    assert len(requests) > 50
+    page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_each_page_has_no_serious_accessibility_violation(browser, app_url, path):
+    page, _, _ = visit(browser, f"{app_url}/{path}")
+    page.wait_for_timeout(3000)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations']});
+        return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => `${v.impact} ${v.id}: ${v.nodes.length} x ${v.nodes[0].target.join(' ')}`);
+    }""")
+    assert violations == []
+    page.close()
+
+
+def test_the_accessibility_scan_can_fail(browser, app_url):
+    page, _, _ = visit(browser, f"{app_url}/data")
+    page.evaluate("""() => { const p = document.createElement('p'); p.textContent = 'faint';
+        p.style.color = '#f6f6f6'; document.querySelector("[data-testid='stMain']").appendChild(p); }""")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    ids = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+    assert "color-contrast" in ids
+    page.close()

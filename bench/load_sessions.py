@@ -1,0 +1,175 @@
+"""Load test: one app server on loopback, N concurrent headless chromium sessions.
+
+Usage: python -m bench.load_sessions [SESSIONS]
+
+Each session opens the map, moves the end of the year range, picks a group, then opens the
+timeline page. Reported: sessions that finished, server errors, p50/p95 time until the map
+shows its markers and until it redraws after a change, and the server's memory per extra
+session (resident memory with all sessions open, minus the memory after one session, divided
+by the extra sessions). Loopback only; every session is bounded in time.
+Target: 30 of 30 sessions succeed, no server error, under 150 MB per extra session.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.async_api import async_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+SESSIONS = 30
+SESSION_TIMEOUT_S = 300
+MARKERS = ".leaflet-cajnEvents-pane path.leaflet-interactive"
+TARGET_MB_PER_SESSION = 150
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def start_server(port: int) -> subprocess.Popen:
+    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.port", str(port),
+                               "--server.address", "127.0.0.1", "--server.headless", "true"],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                return server
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise SystemExit("the server did not start")
+
+
+async def map_frame(page):
+    await page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=120_000)
+    for _ in range(240):
+        frames = [f for f in page.frames if "streamlit_folium" in f.url]
+        if frames:
+            return frames[0]
+        await asyncio.sleep(0.25)
+    raise TimeoutError("no map frame")
+
+
+async def marker_count(frame) -> int:
+    return await frame.evaluate(f"() => document.querySelectorAll('{MARKERS}').length")
+
+
+async def wait_for_change(frame, before: int) -> None:
+    await frame.wait_for_function(f"n => document.querySelectorAll('{MARKERS}').length !== n", arg=before,
+                                  timeout=120_000)
+
+
+async def session(browser, url: str, results: list, opened: asyncio.Event, holding: asyncio.Event) -> None:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    outcome = {"ok": False, "map_s": None, "redraw_s": []}
+    try:
+        start = time.perf_counter()
+        await page.goto(url)
+        frame = await map_frame(page)
+        await frame.wait_for_function(f"() => document.querySelectorAll('{MARKERS}').length > 0", timeout=120_000)
+        outcome["map_s"] = time.perf_counter() - start
+        before = await marker_count(frame)
+        slider = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").nth(1)
+        await slider.focus()
+        start = time.perf_counter()
+        for _ in range(6):
+            await slider.press("ArrowLeft")
+        await wait_for_change(frame, before)
+        outcome["redraw_s"].append(time.perf_counter() - start)
+        before = await marker_count(frame)
+        groups = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+        start = time.perf_counter()
+        await groups.click()
+        await page.keyboard.type("ISKP")
+        await page.keyboard.press("Enter")
+        await page.keyboard.press("Escape")
+        await wait_for_change(frame, before)
+        outcome["redraw_s"].append(time.perf_counter() - start)
+        await page.locator("[data-testid='stSidebarNav'] a[href$='/timeline']").click()
+        await page.wait_for_selector(".vega-embed", timeout=120_000)
+        outcome["ok"] = True
+    except Exception as error:  # a failed session is counted, not fatal to the run
+        outcome["error"] = f"{type(error).__name__}: {' | '.join(str(error).splitlines()[:4])}"
+    results.append(outcome)
+    opened.set()
+    await holding.wait()  # keep the session open until memory has been measured
+    await context.close()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
+
+
+async def run(sessions: int) -> int:
+    port = free_port()
+    server = start_server(port)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+            warm: list = []
+            release = asyncio.Event()
+            first = asyncio.create_task(session(browser, url, warm, asyncio.Event(), release))
+            while not warm:
+                await asyncio.sleep(0.5)
+            one_session_mb = rss_mb(server.pid)
+            results: list = []
+            events = [asyncio.Event() for _ in range(sessions - 1)]
+            tasks = [asyncio.create_task(asyncio.wait_for(session(browser, url, results, done, release),
+                                                          SESSION_TIMEOUT_S))
+                     for done in events]
+            await asyncio.wait_for(asyncio.gather(*(e.wait() for e in events)), SESSION_TIMEOUT_S)
+            all_sessions_mb = rss_mb(server.pid)
+            release.set()
+            await asyncio.gather(first, *tasks, return_exceptions=True)
+            await browser.close()
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=30)[0]
+    everything = warm + results
+    ok = sum(1 for r in everything if r["ok"])
+    server_errors = log.count("Traceback")
+    map_times = [r["map_s"] for r in everything if r["map_s"] is not None]
+    redraws = [t for r in everything for t in r["redraw_s"]]
+    per_session = (all_sessions_mb - one_session_mb) / max(len(everything) - 1, 1)
+    for r in everything:
+        if not r["ok"]:
+            print(f"failed session: {r.get('error')}")
+    print(f"{ok}/{len(everything)} sessions completed; server errors: {server_errors}")
+    print(f"time to map with markers: p50 {statistics.median(map_times):.1f} s, p95 {percentile(map_times, 0.95):.1f} s")
+    print(f"time to redraw after a change: p50 {statistics.median(redraws):.1f} s, p95 {percentile(redraws, 0.95):.1f} s")
+    print(f"server memory: {one_session_mb:.0f} MB with one session, {all_sessions_mb:.0f} MB with {len(everything)} "
+          f"(baseline: the one-session figure); {per_session:.1f} MB per extra session (target < {TARGET_MB_PER_SESSION})")
+    met = ok == len(everything) and server_errors == 0 and per_session < TARGET_MB_PER_SESSION
+    print("targets met" if met else "targets NOT met")
+    print(f"sessions_ok={ok}/{len(everything)} p95_map_s={percentile(map_times, 0.95):.1f} "
+          f"p95_redraw_s={percentile(redraws, 0.95):.1f} mb_per_session={per_session:.1f}")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(run(int(sys.argv[1]) if len(sys.argv) > 1 else SESSIONS)))

@@ -1,0 +1,67 @@
+"""Colour-blind-safe palettes and the safety rules on what reaches the browser."""
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from geo.charts import INSIDE_OUTSIDE, OKABE_ITO, STATUS_COLORS
+from geo.load import load_dataset
+from geo.maplayers import BORDER_STYLES, CHOROPLETH_COLORS, HEAT_GRADIENT
+from geo.palette import SIMULATIONS, closest_pair
+from geo.paths import ROOT
+
+CORE_GROUPS = ("imu", "iju", "jamaat_ansarullah", "iskp", "islamic_state", "al_qaeda", "taliban", "ttp")
+
+
+def palettes() -> dict[str, tuple[list[str], float]]:
+    """Each palette drawn together, and the smallest colour difference it must keep for every vision."""
+    colors = load_dataset().groups.set_index("id")["color"]
+    return {
+        "chart series (Okabe-Ito)": (list(OKABE_ITO), 15),
+        "the main groups on the map": ([colors[g] for g in CORE_GROUPS], 15),
+        "membership statuses": (list(STATUS_COLORS.values()), 15),
+        "border statuses": ([style["color"] for style in BORDER_STYLES.values()], 15),
+        "inside and outside": (list(INSIDE_OUTSIDE), 15),
+        "shaded countries": (list(CHOROPLETH_COLORS), 10),
+        "heatmap": (list(HEAT_GRADIENT.values()), 10),
+    }
+
+
+@pytest.mark.parametrize("vision", list(SIMULATIONS))
+@pytest.mark.parametrize("name", list(palettes()))
+def test_palettes_stay_distinct_for_colour_blind_readers(name, vision):
+    colors, threshold = palettes()[name]
+    distance, pair = closest_pair(colors, vision)
+    assert distance >= threshold, f"{name}: {pair} only {distance:.1f} apart for {vision}"
+
+
+def test_every_group_colour_differs_for_normal_vision():
+    distance, pair = closest_pair(list(load_dataset().groups["color"]), "normal")
+    assert distance >= 10, pair
+
+
+def test_the_palette_check_catches_a_brown_and_olive_pair():
+    # Plainly different for most readers, nearly the same for deuteranopes.
+    pair = ["#aa4400", "#667700"]
+    assert closest_pair(pair, "deuteranopia")[0] < 10 <= closest_pair(pair, "normal")[0]
+
+
+PYTHON_FILES = [p for p in [ROOT / "app.py", ROOT / "widgets.py", *ROOT.glob("pages/*.py"), *ROOT.glob("geo/*.py")]]
+
+
+@pytest.mark.parametrize("path", PYTHON_FILES, ids=lambda p: p.name)
+def test_no_raw_html_from_data_reaches_streamlit(path):
+    text = path.read_text(encoding="utf-8")
+    assert "unsafe_allow_html" not in text
+    # st.html only ever carries the fixed presentation stylesheet.
+    calls = re.findall(r"st\.html\(([^)]*)\)", text)
+    assert all(call.strip() == "PRESENTATION_CSS" for call in calls)
+
+
+def test_the_server_keeps_xsrf_protection_and_an_upload_limit():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["enableXsrfProtection"] is True
+    assert 0 < config["server"]["maxUploadSize"] <= 200
+    assert config["browser"]["gatherUsageStats"] is False
