@@ -1,4 +1,9 @@
-"""The Streamlit boundary: cached loaders keyed on plain values."""
+"""The Streamlit boundary: cached loaders keyed on plain values.
+
+The dataset, the display shapes and the basemap are shared read-only by every session
+(cache_resource): copying them out of the cache on each call cost a fifth of a second per
+rerun and memory per session. Everything derived from a view is cached per value (cache_data).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +11,7 @@ from pathlib import Path
 import geopandas as gpd
 import streamlit as st
 
-from geo import export
+from geo import export, mapview
 from geo.basemap import basemap_collections, compact_json, display_shapes
 from geo.filters import select_attacks, with_imports
 from geo.importer import ImportResult, import_bytes
@@ -15,19 +20,19 @@ from geo.maplayers import event_payload
 from geo.paths import DATA_DIR
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def dataset(data_dir: str = str(DATA_DIR)) -> Dataset:
     """Every dataset, validated and joined, loaded once per data folder."""
     return load_dataset(data_dir)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def shapes(data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
     """Country shapes simplified for display."""
     return display_shapes(dataset(data_dir).countries)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def basemap_json(data_dir: str = str(DATA_DIR)) -> tuple[dict, dict]:
     """The basemap's two collections (world, region)."""
     return basemap_collections(shapes(data_dir))
@@ -65,3 +70,12 @@ def chart_png(spec: str) -> bytes:
 def chart_svg(spec: str) -> str:
     """A chart's SVG, rendered once per spec."""
     return export.chart_svg(spec)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def overlay_specs(criteria: dict, view: dict, lang: str, key: str, attribution: str, stamp: tuple | None = None,
+                  legend_open: bool = True, data_dir: str = str(DATA_DIR)) -> list[tuple]:
+    """The map's layers for a selection and view, as JSON payloads built once."""
+    data = dataset(data_dir)
+    return mapview.overlay_specs(data, attacks(criteria, data_dir), event_payload_json(criteria, lang, data_dir), view,
+                                 shapes(data_dir), lang, key, attribution, stamp, legend_open)

@@ -98,9 +98,10 @@ def new_map(world: dict, region: dict, base_url_path: str = "", attribution: str
     fmap.default_js = [(name, static_url(path, base_url_path)) for name, path in ASSETS_JS]
     fmap.default_css = [(name, static_url(path, base_url_path)) for name, path in ASSETS_CSS]
     fmap.get_root().header.add_child(folium.Element(f"<style>.leaflet-container{{background:{SEA_COLOR}}}</style>"))
-    JsonLayer("cajnFeatures", compact_json(world), {"style": WORLD_STYLE, "interactive": False, **pane_options("basemap"),
+    JsonLayer("cajnFeatures", compact_json(world), {"style": WORLD_STYLE, "interactive": False, "canvas": True,
+                                                    **pane_options("basemap"),
                                                     "attribution": html.escape(attribution)}).add_to(fmap)
-    JsonLayer("cajnFeatures", compact_json(region), {"style": REGION_STYLE, "interactive": False,
+    JsonLayer("cajnFeatures", compact_json(region), {"style": REGION_STYLE, "interactive": False, "canvas": True,
                                                      **pane_options("basemap")}).add_to(fmap)
     return fmap
 

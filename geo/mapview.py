@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 
 import pandas as pd
@@ -116,42 +117,62 @@ def view_caption(criteria: Mapping, labels: Mapping[str, Mapping[str, str]], lan
     return " · ".join(parts)
 
 
-def overlays(data, attacks: pd.DataFrame, payload_json: str, state: Mapping, shapes, lang: str,
-             key: str, attribution: str, stamp: list[str] | None = None, legend_open: bool = True) -> list:
-    """The feature groups for the layers switched on in `state`, the legend last, then the title stamp."""
-    layers = set(state[params.LAYERS])
-    years = tuple(state[params.YEARS])
-    groups = []
-    if state[params.ONLINE_TILES]:
-        groups.append(online_tiles())
+# The parts of the view the map layers depend on.
+VIEW_KEYS = (params.LAYERS, params.YEARS, params.CHOROPLETH, params.ONLINE_TILES, params.GROUPS, params.LINEAGE)
+
+
+def map_view(state: Mapping) -> dict:
+    """The plain values of `state` the map layers depend on (a cache key)."""
+    return {key: tuple(state[key]) if isinstance(state[key], (list, tuple)) else state[key] for key in VIEW_KEYS}
+
+
+def overlay_specs(data, attacks: pd.DataFrame, payload_json: str, view: Mapping, shapes, lang: str, key: str,
+                  attribution: str, stamp: list[str] | tuple | None = None, legend_open: bool = True) -> list[tuple]:
+    """(name, layer factory, JSON payload, options) for each layer switched on, the legend last, then the stamp."""
+    layers = set(view[params.LAYERS])
+    years = tuple(view[params.YEARS])
+    specs: list[tuple] = []
+    if view[params.ONLINE_TILES]:
+        specs.append(("tiles", "tiles", "", {}))
     breaks = statuses = None
     if "choropleth" in layers:
-        shaded, breaks = choropleth_collection(attacks, shapes, state[params.CHOROPLETH], lang)
-        groups.append(feature_group("choropleth", JsonLayer("cajnFeatures", compact_json(shaded),
-                                                            pane_options("shade"))))
+        shaded, breaks = choropleth_collection(attacks, shapes, view[params.CHOROPLETH], lang)
+        specs.append(("choropleth", "cajnFeatures", compact_json(shaded), pane_options("shade")))
     if "borders" in layers:
         lines, statuses = border_collection(data.borders, years, data.sources, lang)
-        groups.append(feature_group("borders", JsonLayer("cajnFeatures", compact_json(lines))))
+        specs.append(("borders", "cajnFeatures", compact_json(lines), {}))
     for layer, foreign in (("bases", False), ("foreign_bases", True)):
         if layer in layers:
             bases = in_years(data.bases, "bases", years)
             bases = bases[(bases["kind"] == "foreign_military_base") == foreign]
             if not foreign:
-                bases = of_groups(bases, "bases", attack_groups(state, data.group_links))
-            groups.append(feature_group(layer, JsonLayer("cajnFeatures", compact_json(base_collection(
-                bases, data.groups, data.sources, lang)))))
+                bases = of_groups(bases, "bases", attack_groups(view, data.group_links))
+            specs.append((layer, "cajnFeatures", compact_json(base_collection(bases, data.groups, data.sources, lang)), {}))
     points, heat = "attacks" in layers, "heatmap" in layers
     if (points or heat) and len(attacks):
-        groups.append(feature_group("attacks", event_layer(payload_json, len(attacks), points, heat, key)))
+        layer = event_layer(payload_json, len(attacks), points, heat, key)
+        specs.append(("attacks", "cajnEvents", payload_json, json.loads(layer.options)))
     shown = group_table(first_seen(attacks["group_id"]), data.groups, lang) if points else None
     legend = legend_sections(lang, shown, statuses, "bases" in layers, "foreign_bases" in layers, breaks,
-                             state[params.CHOROPLETH], heat)
-    groups.append(feature_group("legend", JsonLayer("cajnLegend", compact_json(legend),
-                                                    {"attribution": attribution, "title": t("legend", lang),
-                                                     "collapsed": not legend_open})))
+                             view[params.CHOROPLETH], heat)
+    specs.append(("legend", "cajnLegend", compact_json(legend),
+                  {"attribution": attribution, "title": t("legend", lang), "collapsed": not legend_open}))
     if stamp:
-        groups.append(feature_group("stamp", JsonLayer("cajnStamp", compact_json(stamp))))
-    return groups
+        specs.append(("stamp", "cajnStamp", compact_json(list(stamp)), {}))
+    return specs
+
+
+def feature_groups(specs: list[tuple]) -> list:
+    """Folium feature groups from layer specs (cheap: the payloads are already JSON)."""
+    return [online_tiles() if factory == "tiles" else feature_group(name, JsonLayer(factory, payload, options))
+            for name, factory, payload, options in specs]
+
+
+def overlays(data, attacks: pd.DataFrame, payload_json: str, state: Mapping, shapes, lang: str,
+             key: str, attribution: str, stamp: list[str] | None = None, legend_open: bool = True) -> list:
+    """The feature groups for the layers switched on in `state`, the legend last, then the title stamp."""
+    return feature_groups(overlay_specs(data, attacks, payload_json, map_view(state), shapes, lang, key,
+                                        attribution, stamp, legend_open))
 
 
 def stamp_lines(title: str, caption: str, sources: int, lang: str, today: str) -> list[str]:
@@ -223,7 +244,9 @@ def map_downloads(data, shapes, collections, attacks: pd.DataFrame, payload_json
                           attribution, stamp)
         return standalone_html(basemap(collections, lang), groups)
 
-    table = to_csv_with_citation(for_display(attacks, data.sources), data.sources, caption, lang)
+    def table() -> bytes:
+        return to_csv_with_citation(for_display(attacks, data.sources), data.sources, caption, lang)
+
     return [(t("export_png", lang), lambda: png(150), f"{name}.png", "image/png"),
             (t("export_png_300", lang), lambda: png(300), f"{name}-300dpi.png", "image/png"),
             (t("export_html", lang), html, f"{name}.html", "text/html"),

@@ -50,6 +50,12 @@ def cited_sources(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
                      for i in ids if i in known.index)
 
 
+def cited_lines(source_ids: pd.Series, sources: pd.DataFrame) -> list[str]:
+    """Markdown lines for every source cited in a column of ';'-separated ids, each once."""
+    unique = ";".join(dict.fromkeys(i for cell in source_ids.fillna("") for i in cell.split(";") if i))
+    return [source_markdown(entry) for entry in source_entries(unique, sources)]
+
+
 def to_csv_with_citation(frame: pd.DataFrame, sources: pd.DataFrame, caption: str, lang: str,
                          today: date | None = None) -> bytes:
     """The CSV of `frame` after one '#' line saying where it comes from and which sources it cites."""

@@ -10,6 +10,7 @@ from geo.i18n import chart_labels, t, value_label
 from geo.mapview import attack_criteria, filter_options, view_caption
 from geo.trends import export_subtitle, key_events
 from geo.vocab import CONTEXT_TOPICS, MEMBERSHIP_STATUSES
+from geo.tables import cited_lines
 from widgets import chart_block
 
 state = st.session_state
@@ -60,3 +61,5 @@ indicator = st.selectbox(t("context_indicator", lang), list(options), format_fun
 rows = indicator_rows(data.context, indicator, lang)
 st.caption(t("context_range", lang))
 chart_block(titled(context_chart(rows, labels), rows["label"].iloc[0], subtitle), f"context-{indicator}", rows, lang)
+with st.expander(t("sources", lang)):
+    st.markdown("\n".join(f"1. {line}" for line in cited_lines(rows["sources"], data.sources)))

@@ -9,8 +9,9 @@ from geo import cache, params
 from geo.filters import step_years, year_span
 from geo.i18n import t, value_label
 from geo.maplayers import basemap
-from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, filter_options, map_downloads,
-                         map_title, overlays, range_text, selection_key, sources_cited, stamp_lines, view_caption)
+from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, feature_groups, filter_options,
+                         map_downloads, map_title, map_view, range_text, selection_key, sources_cited, stamp_lines,
+                         view_caption)
 from geo.tables import column_labels, for_display
 from geo.urlstate import CHOROPLETH_METRICS, MAP_LAYERS
 from widgets import download_row, record_card
@@ -69,10 +70,9 @@ play()
 if not len(attacks):
     st.info(t("no_attacks", lang))
 sources = sources_cited(attacks)
-stamp = stamp_lines(map_title(criteria, lang), caption, sources, lang, today) if state[params.PRESENT] else None
-payload = cache.event_payload_json(criteria, lang)
-layers = overlays(data, attacks, payload, state, cache.shapes(), lang, key,
-                  t("map_data_attribution", lang, n=sources), stamp)
+stamp = tuple(stamp_lines(map_title(criteria, lang), caption, sources, lang, today)) if state[params.PRESENT] else None
+layers = feature_groups(cache.overlay_specs(criteria, map_view(state), lang, key,
+                                            t("map_data_attribution", lang, n=sources), stamp))
 clicked = st_folium(basemap(cache.basemap_json(), lang, st.get_option("server.baseUrlPath") or ""), key="map",
                     height=620, use_container_width=True, feature_group_to_add=layers,
                     returned_objects=["last_object_clicked_tooltip"])
@@ -81,8 +81,8 @@ record_card(None if index is None or index >= len(attacks)
             else attack_card(attacks.iloc[index], data.groups, data.sources, lang), lang)
 
 st.subheader(t("export_title", lang), anchor=False)
-download_row(map_downloads(data, cache.shapes(), cache.basemap_json(), attacks, payload, state, criteria, caption,
-                           lang, key, today), "map")
+download_row(map_downloads(data, cache.shapes(), cache.basemap_json(), attacks, cache.event_payload_json(criteria, lang),
+                           state, criteria, caption, lang, key, today), "map")
 st.subheader(t("selected_events", lang), anchor=False)
 table = for_display(attacks, data.sources)
 st.dataframe(table, hide_index=True, column_config=column_labels(table, lang), key="map_table")

@@ -7,7 +7,8 @@ from streamlit_folium import st_folium
 from geo import cache, params
 from geo.i18n import t
 from geo.maplayers import basemap
-from geo.mapview import attack_criteria, filter_options, map_title, overlays, selection_key, sources_cited, stamp_lines, view_caption
+from geo.mapview import (attack_criteria, feature_groups, filter_options, map_title, map_view, selection_key,
+                         sources_cited, stamp_lines, view_caption)
 from geo.story import STEPS, step_sources, step_state
 from geo.tables import column_labels, escape_markdown, for_display
 
@@ -46,10 +47,10 @@ with text:
         st.markdown("\n".join(f"1. {line}" for line in step_sources(step, data.attacks, data.events, data.sources)))
 with view:
     sources = sources_cited(attacks)
-    stamp = (stamp_lines(map_title(criteria, lang), caption, sources, lang, date.today().isoformat())
+    stamp = (tuple(stamp_lines(map_title(criteria, lang), caption, sources, lang, date.today().isoformat()))
              if state[params.PRESENT] else None)
-    layers = overlays(data, attacks, cache.event_payload_json(criteria, lang), state, cache.shapes(), lang,
-                      selection_key(criteria), t("map_data_attribution", lang, n=sources), stamp, legend_open=False)
+    layers = feature_groups(cache.overlay_specs(criteria, map_view(state), lang, selection_key(criteria),
+                                                t("map_data_attribution", lang, n=sources), stamp, legend_open=False))
     st_folium(basemap(cache.basemap_json(), lang, st.get_option("server.baseUrlPath") or ""), key="story_map",
               height=560, use_container_width=True, feature_group_to_add=layers, center=step.center, zoom=step.zoom,
               returned_objects=[])

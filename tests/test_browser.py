@@ -416,9 +416,10 @@ def test_each_page_has_no_serious_accessibility_violation(browser, app_url, path
 
 def test_the_accessibility_scan_can_fail(browser, app_url):
     page, _, _ = visit(browser, f"{app_url}/data")
-    page.evaluate("""() => { const p = document.createElement('p'); p.textContent = 'faint';
-        p.style.color = '#f6f6f6'; document.querySelector("[data-testid='stMain']").appendChild(p); }""")
+    page.evaluate("""() => { const img = document.createElement('img');
+        img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='; img.width = 20; img.height = 20;
+        document.querySelector("[data-testid='stMain'] h1").after(img); }""")
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    ids = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
-    assert "color-contrast" in ids
+    found = page.evaluate("async () => (await axe.run(document)).violations.map(v => [v.id, v.impact])")
+    assert ["image-alt", "critical"] in found
     page.close()

@@ -126,6 +126,8 @@
     initialize: function (data, options) {
       injectStyle();
       var self = this;
+      // Shapes nobody clicks are cheaper drawn on one canvas than as thousands of SVG paths.
+      if (options && options.canvas) { options = L.extend({}, options, {renderer: L.canvas({pane: options.pane})}); }
       L.GeoJSON.prototype.initialize.call(this, data, L.extend({
         style: function (feature) { return feature.properties.style || {}; },
         pointToLayer: function (feature, latlng) { return self._point(feature, latlng); },
