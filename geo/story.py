@@ -44,7 +44,7 @@ STEPS: tuple[Step, ...] = (
           "fr": "En décembre 1991, quelques semaines après l'indépendance, des militants du groupe Adolat occupent un "
                 "bâtiment officiel à Namangan et réclament un État islamique. Leurs chefs, Tohir Iouldachev et Djouma "
                 "Namangani, fuient au Tadjikistan, où une guerre civile éclate en 1992 et s'achève par l'accord de paix de 1997."},
-         years=(1991, 1997), center=(40.5, 70.5), zoom=6, groups=("uto", "imu"),
+         years=(1991, 1997), center=(40.5, 70.5), zoom=6,
          records=("evx-1991-12-01-namangan-administration-seizure", "evc-1992-05-05-tajik-civil-war-begins", "evg-01",
                   "1997-12-01-namangan-police-killings")),
     Step("imu", ROOTS,
