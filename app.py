@@ -5,10 +5,9 @@ from geo import params
 from geo.cache import dataset
 from geo.filters import year_span
 from geo.i18n import DATASET_LABELS, LANGUAGES, t
-from geo.mapview import filter_options
+from geo.mapview import IMPORTS_KEY, filter_options
 from geo.problems import DataValidationError
 from geo.story import story_view
-from geo.mapview import IMPORTS_KEY
 from geo.urlstate import MAX_CASUALTY_FILTER, ORIGINS, allowed_values, decode, encode, share_url, state_defaults
 from geo.userfiles import configured_imports
 from widgets import presentation_style, share_box

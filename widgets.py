@@ -20,8 +20,7 @@ def download_row(items: list[tuple], key: str) -> None:
 def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: str) -> None:
     """The chart, PNG/SVG/CSV downloads, and its numbers as a table."""
     spec = chart.to_json()
-    title = chart.to_dict().get("title", {})
-    st.altair_chart(chart, width="content", alt=title.get("text", name) if isinstance(title, dict) else str(title))
+    st.altair_chart(chart, width="content", alt=getattr(getattr(chart, "title", None), "text", name))
     download_row([(t("download_png", lang), lambda: cache.chart_png(spec), f"{name}.png", "image/png"),
                   (t("download_svg", lang), lambda: cache.chart_svg(spec), f"{name}.svg", "image/svg+xml"),
                   (t("download_csv", lang), to_csv_bytes(table), f"{name}.csv", "text/csv")], name)

@@ -10,6 +10,12 @@ COOPERATION_KINDS = ("treaty", "membership", "exercise", "aid_programme", "summi
                      "base_closed", "intervention")
 
 
+def organization_labels(organizations: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Organisation id -> 'ACRONYM · Name' in `lang`."""
+    return {row.id: f"{getattr(row, f'acronym_{lang}')} · {getattr(row, f'name_{lang}')}"
+            for row in organizations.itertuples(index=False)}
+
+
 def status_in_year(memberships: pd.DataFrame, org_id: str, year: int) -> pd.DataFrame:
     """Each country's status in `org_id` during `year`: the latest status that held at some point of it."""
     first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)

@@ -94,6 +94,11 @@ class ImportResult:
     def skipped_count(self) -> int:
         return sum(len(rows) for rows in self.skipped.values())
 
+    def skipped_table(self, reason_label: str, rows_label: str, shown: int = 30) -> pd.DataFrame:
+        """One line per reason with the first `shown` row numbers, for a page to list."""
+        return pd.DataFrame({reason_label: list(self.skipped),
+                             rows_label: [", ".join(map(str, rows[:shown])) for rows in self.skipped.values()]})
+
     def report(self) -> str:
         """What a person reading a terminal needs: format, counts, reasons with their rows."""
         lines = [f"{self.name}: {self.format.upper()} export", f"imported {len(self.attacks)} rows"]

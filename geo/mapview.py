@@ -18,6 +18,7 @@ from geo.maplayers import (JsonLayer, base_collection, basemap, border_collectio
                            feature_group, group_table, legend_sections, online_tiles, pane_options)
 from geo.briefing import briefing_png
 from geo.standalone import standalone_html
+from geo.trends import export_subtitle
 from geo.tables import escape_markdown, for_display, source_entries, source_markdown, to_csv_with_citation
 from geo.vocab import ATTACK_TYPES, TARGET_TYPES
 
@@ -251,3 +252,8 @@ def map_downloads(data, shapes, collections, attacks: pd.DataFrame, payload_json
             (t("export_png_300", lang), lambda: png(300), f"{name}-300dpi.png", "image/png"),
             (t("export_html", lang), html, f"{name}.html", "text/html"),
             (t("export_csv", lang), table, f"{name}.csv", "text/csv")]
+
+
+def chart_subtitle(criteria: Mapping, data, lang: str) -> list[str]:
+    """The lines under every chart's title: the view (period and filters), then the source and date."""
+    return export_subtitle(view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang), lang)

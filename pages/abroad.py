@@ -4,8 +4,8 @@ import streamlit as st
 from geo import cache, params
 from geo.charts import INSIDE_OUTSIDE, OKABE_ITO, abroad_map, count_bars, inside_outside_chart, titled
 from geo.i18n import chart_labels, t
-from geo.mapview import attack_criteria, filter_options, view_caption
-from geo.trends import abroad, counts_by, export_subtitle, inside_outside
+from geo.mapview import attack_criteria, chart_subtitle
+from geo.trends import abroad, counts_by, inside_outside
 from widgets import chart_block
 
 state = st.session_state
@@ -15,7 +15,7 @@ criteria = attack_criteria(state, data.group_links)
 attacks = cache.attacks(criteria)
 span = criteria["years"]
 labels = chart_labels(lang)
-subtitle = export_subtitle(view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang), lang)
+subtitle = chart_subtitle(criteria, data, lang)
 
 st.title(t("page_abroad", lang))
 st.write(t("abroad_intro", lang))

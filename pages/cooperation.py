@@ -4,11 +4,11 @@ import streamlit as st
 from geo import cache, params
 from geo.charts import bases_chart, context_chart, events_chart, membership_map, titled
 from geo.cooperation import (COOPERATION_KINDS, base_periods, indicator_rows, indicators, membership_table,
-                             organizations_in, status_in_year)
+                             organization_labels, organizations_in, status_in_year)
 from geo.filters import in_years
 from geo.i18n import chart_labels, t, value_label
-from geo.mapview import attack_criteria, filter_options, view_caption
-from geo.trends import export_subtitle, key_events
+from geo.mapview import attack_criteria, chart_subtitle
+from geo.trends import key_events
 from geo.vocab import CONTEXT_TOPICS, MEMBERSHIP_STATUSES
 from geo.tables import cited_lines
 from widgets import chart_block
@@ -19,8 +19,8 @@ data = cache.dataset()
 criteria = attack_criteria(state, data.group_links)
 span = criteria["years"]
 labels = chart_labels(lang)
-subtitle = export_subtitle(view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang), lang)
-orgs = dict(zip(data.organizations["id"], data.organizations[f"acronym_{lang}"] + " · " + data.organizations[f"name_{lang}"]))
+subtitle = chart_subtitle(criteria, data, lang)
+orgs = organization_labels(data.organizations, lang)
 
 
 def step(direction: int):

@@ -8,10 +8,9 @@ from geo.i18n import chart_labels, t
 from geo.labels import group_labels
 from geo.lineage import ancestors, descendants, group_profile, group_years, lineage_graph, links_in
 from geo.maplayers import bases_map
-from geo.mapview import attack_criteria, filter_options, view_caption
+from geo.mapview import attack_criteria, chart_subtitle
 from geo.filters import of_groups
 from geo.tables import column_labels, escape_markdown, for_display
-from geo.trends import export_subtitle
 from widgets import chart_block
 
 state = st.session_state
@@ -20,7 +19,7 @@ data = cache.dataset()
 criteria = attack_criteria(state, data.group_links)
 span = criteria["years"]
 labels = group_labels(data.groups, lang)
-subtitle = export_subtitle(view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang), lang)
+subtitle = chart_subtitle(criteria, data, lang)
 
 st.title(t("page_groups", lang))
 st.write(t("groups_intro", lang))

@@ -1,5 +1,4 @@
 """Import data: GTD, UCDP GED, ACLED or project-format exports, shown beside the curated events."""
-import pandas as pd
 import streamlit as st
 
 from geo import cache, params
@@ -35,9 +34,7 @@ if upload is not None and st.button(t("import_button", lang), type="primary", ke
             imports.append(entry)
         if result.skipped:
             st.warning(t("import_skipped", lang, n=result.skipped_count))
-            st.dataframe(pd.DataFrame({t("reason", lang): list(result.skipped),
-                                       t("rows_label", lang): [", ".join(map(str, r[:30])) for r in result.skipped.values()]}),
-                         hide_index=True)
+            st.dataframe(result.skipped_table(t("reason", lang), t("rows_label", lang)), hide_index=True)
         for warning in result.warnings:
             st.info(escape_markdown(warning))
 

@@ -5,8 +5,8 @@ from geo import cache, params
 from geo.charts import events_chart, inside_outside_chart, titled, yearly_chart
 from geo.filters import select
 from geo.i18n import chart_labels, t
-from geo.mapview import attack_criteria, filter_options, view_caption
-from geo.trends import eras, export_subtitle, inside_outside, key_events, stack_keys, yearly
+from geo.mapview import attack_criteria, chart_subtitle
+from geo.trends import eras, inside_outside, key_events, stack_keys, yearly
 from geo.urlstate import MEASURES, STACK_BY
 from widgets import chart_block
 
@@ -17,7 +17,7 @@ criteria = attack_criteria(state, data.group_links)
 attacks = cache.attacks(criteria)
 span = criteria["years"]
 labels = chart_labels(lang)
-subtitle = export_subtitle(view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang), lang)
+subtitle = chart_subtitle(criteria, data, lang)
 
 st.title(t("page_timeline", lang))
 st.write(t("timeline_intro", lang))

@@ -37,6 +37,20 @@ def set_cell(data_dir: Path, file: str, row: int, column: str, value: str) -> No
     frame.to_csv(path, index=False)
 
 
+@pytest.fixture(scope="session")
+def committed():
+    """The committed data, loaded once for every test module that reads it."""
+    from geo.load import load_dataset
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def committed_shapes(committed):
+    """The committed country shapes simplified for display."""
+    from geo.basemap import display_shapes
+    return display_shapes(committed.countries)
+
+
 @pytest.fixture(autouse=True)
 def navigation_declared_by_the_app(monkeypatch):
     """Keep AppTest in the mode a running server is in once app.py has called st.navigation.

@@ -1,6 +1,7 @@
 """Colour-blind-safe palettes and the safety rules on what reaches the browser."""
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 
@@ -15,6 +16,7 @@ from geo.paths import ROOT
 CORE_GROUPS = ("imu", "iju", "jamaat_ansarullah", "iskp", "islamic_state", "al_qaeda", "taliban", "ttp")
 
 
+@functools.cache
 def palettes() -> dict[str, tuple[list[str], float]]:
     """Each palette drawn together, and the smallest colour difference it must keep for every vision."""
     colors = load_dataset().groups.set_index("id")["color"]
@@ -37,8 +39,8 @@ def test_palettes_stay_distinct_for_colour_blind_readers(name, vision):
     assert distance >= threshold, f"{name}: {pair} only {distance:.1f} apart for {vision}"
 
 
-def test_every_group_colour_differs_for_normal_vision():
-    distance, pair = closest_pair(list(load_dataset().groups["color"]), "normal")
+def test_every_group_colour_differs_for_normal_vision(committed):
+    distance, pair = closest_pair(list(committed.groups["color"]), "normal")
     assert distance >= 10, pair
 
 

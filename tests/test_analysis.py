@@ -6,14 +6,12 @@ import json
 import pandas as pd
 import pytest
 
-from geo.basemap import display_shapes
 from geo.charts import (abroad_map, bases_chart, context_chart, events_chart, great_circle, inside_outside_chart,
                         lineage_chart, membership_map, numbers_for_browser, titled, yearly_chart)
 from geo.cooperation import base_periods, indicator_rows, indicators, status_in_year
 from geo.export import chart_png, chart_svg
 from geo.i18n import chart_labels, value_label
 from geo.lineage import ancestors, descendants, family_order, group_profile, group_years, lineage_graph, links_in
-from geo.load import load_dataset
 from geo.trends import abroad, counts_by, eras, export_subtitle, inside_outside, key_events, stack_keys, yearly
 from geo.vocab import MEMBERSHIP_STATUSES
 from tests.samples import ATTACKS, LINKS, attack, frame
@@ -21,14 +19,14 @@ from tests.samples import ATTACKS, LINKS, attack, frame
 LABELS = chart_labels("en")
 
 
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
+@pytest.fixture
+def data(committed):
+    return committed
 
 
-@pytest.fixture(scope="module")
-def shapes(data):
-    return display_shapes(data.countries)
+@pytest.fixture
+def shapes(committed_shapes):
+    return committed_shapes
 
 
 @pytest.mark.parametrize("measure,expected", [
@@ -169,7 +167,8 @@ def test_integers_reach_the_browser_as_plain_numbers():
 
 
 @pytest.fixture(scope="module")
-def charts(data, shapes):
+def charts(committed, committed_shapes):
+    data, shapes = committed, committed_shapes
     table = yearly(data.attacks, data.attacks["group_id"], "attacks")
     colors = {label: "#777777" for label in table["label"]}
     statuses = status_in_year(data.memberships, "sco", 2005)

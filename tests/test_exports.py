@@ -10,9 +10,8 @@ import pytest
 from PIL import Image
 
 from geo import params
-from geo.basemap import basemap_collections, compact_json, display_shapes
+from geo.basemap import basemap_collections, compact_json
 from geo.briefing import briefing_figure, briefing_png, extent, nice_km
-from geo.load import load_dataset
 from geo.maplayers import basemap, event_payload
 from geo.mapview import map_downloads, overlays
 from geo.standalone import standalone_html
@@ -21,14 +20,14 @@ from geo.tables import to_csv_with_citation
 from geo.urlstate import state_defaults
 
 
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
+@pytest.fixture
+def data(committed):
+    return committed
 
 
-@pytest.fixture(scope="module")
-def shapes(data):
-    return display_shapes(data.countries)
+@pytest.fixture
+def shapes(committed_shapes):
+    return committed_shapes
 
 
 def year(data, y):

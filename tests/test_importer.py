@@ -11,15 +11,14 @@ import pytest
 
 from geo import importer
 from geo.importer import ImportFailure, import_bytes
-from geo.load import load_dataset
 from geo.paths import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 
 
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
+@pytest.fixture
+def data(committed):
+    return committed
 
 
 def run(data, name: str, fmt: str = "auto", folder: Path = FIXTURES):

@@ -9,9 +9,8 @@ import pandas as pd
 import pytest
 
 from geo import eventpack, params
-from geo.basemap import basemap_collections, compact_json, display_shapes
+from geo.basemap import basemap_collections, compact_json
 from geo.filters import select_attacks, step_years, with_lineage
-from geo.load import load_dataset
 from geo.maplayers import (ASSETS_CSS, ASSETS_JS, CHOROPLETH_COLORS, CLUSTER_ABOVE, basemap, event_layer, border_collection, choropleth_collection,
                            class_labels, color_of, event_payload, legend_sections, nice_breaks, static_url)
 from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, count_text, overlays, range_text,
@@ -22,14 +21,14 @@ from tests.samples import ATTACKS, LINKS, attack, frame
 
 
 
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
+@pytest.fixture
+def data(committed):
+    return committed
 
 
-@pytest.fixture(scope="module")
-def shapes(data):
-    return display_shapes(data.countries)
+@pytest.fixture
+def shapes(committed_shapes):
+    return committed_shapes
 
 
 @pytest.mark.parametrize("groups,expected", [
