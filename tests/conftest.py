@@ -38,17 +38,17 @@ def set_cell(data_dir: Path, file: str, row: int, column: str, value: str) -> No
 
 
 @pytest.fixture(scope="session")
-def committed():
-    """The committed data, loaded once for every test module that reads it."""
+def data():
+    """The committed data, loaded once; modules testing the fixture folder define their own."""
     from geo.load import load_dataset
     return load_dataset()
 
 
 @pytest.fixture(scope="session")
-def committed_shapes(committed):
+def shapes(data):
     """The committed country shapes simplified for display."""
     from geo.basemap import display_shapes
-    return display_shapes(committed.countries)
+    return display_shapes(data.countries)
 
 
 @pytest.fixture(autouse=True)

@@ -39,8 +39,8 @@ def test_palettes_stay_distinct_for_colour_blind_readers(name, vision):
     assert distance >= threshold, f"{name}: {pair} only {distance:.1f} apart for {vision}"
 
 
-def test_every_group_colour_differs_for_normal_vision(committed):
-    distance, pair = closest_pair(list(committed.groups["color"]), "normal")
+def test_every_group_colour_differs_for_normal_vision(data):
+    distance, pair = closest_pair(list(data.groups["color"]), "normal")
     assert distance >= 10, pair
 
 

@@ -19,16 +19,6 @@ from tests.samples import ATTACKS, LINKS, attack, frame
 LABELS = chart_labels("en")
 
 
-@pytest.fixture
-def data(committed):
-    return committed
-
-
-@pytest.fixture
-def shapes(committed_shapes):
-    return committed_shapes
-
-
 @pytest.mark.parametrize("measure,expected", [
     # a 1999 imu 9-20 killed; b 2004 iju unknown; c 2015 iskp 1-2; d 2017 unknown 5; e 2024 iskp 145; f 2024 plot
     ("attacks", {(1999, "imu"): (1, 1), (2004, "iju"): (1, 1), (2015, "iskp"): (1, 1), (2017, "unknown"): (1, 1),
@@ -167,8 +157,7 @@ def test_integers_reach_the_browser_as_plain_numbers():
 
 
 @pytest.fixture(scope="module")
-def charts(committed, committed_shapes):
-    data, shapes = committed, committed_shapes
+def charts(data, shapes):
     table = yearly(data.attacks, data.attacks["group_id"], "attacks")
     colors = {label: "#777777" for label in table["label"]}
     statuses = status_in_year(data.memberships, "sco", 2005)

@@ -20,16 +20,6 @@ from geo.tables import to_csv_with_citation
 from geo.urlstate import state_defaults
 
 
-@pytest.fixture
-def data(committed):
-    return committed
-
-
-@pytest.fixture
-def shapes(committed_shapes):
-    return committed_shapes
-
-
 def year(data, y):
     return data.attacks[data.attacks["year"] == y]
 

@@ -16,11 +16,6 @@ from geo.paths import ROOT
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 
 
-@pytest.fixture
-def data(committed):
-    return committed
-
-
 def run(data, name: str, fmt: str = "auto", folder: Path = FIXTURES):
     return import_bytes((folder / name).read_bytes(), name, data.group_aliases, data.countries, fmt)
 

@@ -21,16 +21,6 @@ from tests.samples import ATTACKS, LINKS, attack, frame
 
 
 
-@pytest.fixture
-def data(committed):
-    return committed
-
-
-@pytest.fixture
-def shapes(committed_shapes):
-    return committed_shapes
-
-
 @pytest.mark.parametrize("groups,expected", [
     (["imu"], ["imu", "iju", "jamaat_ansarullah", "iskp"]),
     (["ttp"], ["ttp", "iskp"]),
