@@ -1,11 +1,10 @@
 """The frame: page config, navigation, the sidebar shared by every page, and the URL."""
 import streamlit as st
 
-from geo import params
-from geo.cache import dataset
+from geo import cache, params
 from geo.filters import year_span
 from geo.i18n import DATASET_LABELS, LANGUAGES, t
-from geo.mapview import IMPORTS_KEY, filter_options
+from geo.mapview import IMPORTS_KEY
 from geo.problems import DataValidationError
 from geo.story import story_view
 from geo.urlstate import MAX_CASUALTY_FILTER, ORIGINS, allowed_values, decode, encode, share_url, state_defaults
@@ -16,7 +15,7 @@ st.set_page_config(page_title="Central Asia jihadist networks", page_icon="ðŸ—ºï
 url = {key: st.query_params.get_all(key) for key in st.query_params}
 
 try:
-    data = dataset()
+    data = cache.dataset()
 except DataValidationError as error:
     st.error(t("data_error", str(url.get(params.LANG, ["en"])[0]).lower()))
     st.code(str(error), language=None)
@@ -47,7 +46,7 @@ with st.sidebar:
     st.caption(t("app_subtitle", lang))
     st.subheader(t("filters", lang))
     st.slider(t("years", lang), *defaults[params.YEARS], value=state[params.YEARS], key=params.YEARS)
-    options = filter_options(data.attacks, data.groups, lang)
+    options = cache.filter_options(lang)
     pick(params.GROUPS, t("groups", lang), options[params.GROUPS], help=t("groups_help", lang))
     st.checkbox(t("lineage", lang), value=state[params.LINEAGE], key=params.LINEAGE, help=t("lineage_help", lang))
     with st.expander(t("more_filters", lang)):

@@ -19,10 +19,13 @@ def download_row(items: list[tuple], key: str) -> None:
 
 def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: str) -> None:
     """The chart, PNG/SVG/CSV downloads, and its numbers as a table."""
-    spec = chart.to_json()
-    st.altair_chart(chart, width="content", alt=getattr(getattr(chart, "title", None), "text", name))
-    download_row([(t("download_png", lang), lambda: cache.chart_png(spec), f"{name}.png", "image/png"),
-                  (t("download_svg", lang), lambda: cache.chart_svg(spec), f"{name}.svg", "image/svg+xml"),
+    # The chart's description (set by `titled`) is its accessible name; passing `alt` as well
+    # makes Streamlit log a warning with a full stack on every rerun.
+    st.altair_chart(chart, width="content")
+    # Serialised only when a download is asked for: reruns would otherwise pay for it, and
+    # Streamlit swaps altair's global data transformer while any session draws a chart.
+    download_row([(t("download_png", lang), lambda: cache.chart_png(chart.to_json()), f"{name}.png", "image/png"),
+                  (t("download_svg", lang), lambda: cache.chart_svg(chart.to_json()), f"{name}.svg", "image/svg+xml"),
                   (t("download_csv", lang), to_csv_bytes(table), f"{name}.csv", "text/csv")], name)
     with st.expander(t("chart_numbers", lang)):
         st.dataframe(table, hide_index=True)

@@ -3,21 +3,27 @@
 Usage: python -m bench.load_sessions [SESSIONS]
 
 Each session opens the map, moves the end of the year range back one year, picks a group,
-then opens the timeline page. Sessions arrive one every two seconds, as a class opening the
-dashboard in the same minute, and all stay open until the server's memory has been read. Reported: sessions that finished, server errors, p50/p95 time until the map
-shows its markers and until it redraws after a change, and the server's memory per extra
-session (resident memory with all sessions open, minus the memory after one session, divided
-by the extra sessions). Loopback only; every session is bounded in time.
+then opens the timeline page. A first session warms the server; a second runs alone as the
+baseline; the rest arrive one every two seconds, as a class opening the dashboard in the same
+minute, and all stay open until the server's memory has been read.
+
+Reported: sessions that finished, server errors and log lines, p50/p95 time until the map
+shows its markers (against the baseline) and until it redraws after a change, the CPU used by
+the server and by the browsers (on one machine they share the cores), and the server's memory
+per extra session (resident memory with all sessions open, minus the memory after one
+session, divided by the extra sessions). Loopback only; every session is bounded in time.
 Target: 30 of 30 sessions succeed, no server error, under 150 MB per extra session.
 """
 from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -49,10 +55,37 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def start_server(port: int) -> subprocess.Popen:
+def cpu_s(pid: int) -> float:
+    """CPU seconds used by a process and its reaped children, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def descendants(root: int) -> set[int]:
+    """Every live process under `root`."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+    found, frontier = set(), {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def start_server(port: int, log) -> subprocess.Popen:
+    # The log goes to a file: a pipe nobody reads until the end fills up, and the server's
+    # threads then block on their next log line.
     server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.port", str(port),
                                "--server.address", "127.0.0.1", "--server.headless", "true"],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -139,7 +172,8 @@ def percentile(values: list[float], share: float) -> float:
 
 async def run(sessions: int) -> int:
     port = free_port()
-    server = start_server(port)
+    log_file = tempfile.TemporaryFile("w+")
+    server = start_server(port, log_file)
     url = f"http://127.0.0.1:{port}/"
     try:
         async with async_playwright() as playwright:
@@ -151,8 +185,13 @@ async def run(sessions: int) -> int:
             while not warm:
                 await asyncio.sleep(0.5)
             one_session_mb = rss_mb(server.pid)
+            # The baseline: one session alone on a warm server, measured in the same run.
+            alone: list = []
+            second = asyncio.create_task(session(browser, url, alone, asyncio.Event(), release))
+            while not alone:
+                await asyncio.sleep(0.5)
             results: list = []
-            events = [asyncio.Event() for _ in range(sessions - 1)]
+            events = [asyncio.Event() for _ in range(sessions - 2)]
             tasks = []
             for done in events:
                 tasks.append(asyncio.create_task(session(browser, url, results, done, release)))
@@ -160,28 +199,45 @@ async def run(sessions: int) -> int:
             # Every session reports once it finished or failed; none may take longer than the budget.
             await asyncio.wait([asyncio.create_task(e.wait()) for e in events], timeout=SESSION_TIMEOUT_S * 2)
             all_sessions_mb = rss_mb(server.pid)
+            server_cpu = cpu_s(server.pid)
+            browser_cpu = sum(cpu_s(pid) for pid in descendants(os.getpid()) - descendants(server.pid) - {server.pid})
             release.set()
             for task in tasks:
                 task.cancel()
-            await asyncio.gather(first, *tasks, return_exceptions=True)
+            await asyncio.gather(first, second, *tasks, return_exceptions=True)
             await browser.close()
     finally:
         server.terminate()
-        log = server.communicate(timeout=30)[0]
-    everything = warm + results
+        server.wait(timeout=30)
+        log_file.seek(0)
+        log = log_file.read()
+        log_file.close()
+    everything = warm + alone + results
     everything += [{"ok": False, "map_s": None, "redraw_s": [], "error": "no answer within the time budget"}
                    for _ in range(sessions - len(everything))]
     ok = sum(1 for r in everything if r["ok"])
     server_errors = log.count("Traceback")
+    # Streamlit's log lines start with a timestamp; the start-up line is the only expected one.
+    messages = [line for line in log.splitlines() if re.match(r"\d{4}-\d\d-\d\d ", line) and "server started" not in line]
     map_times = [r["map_s"] for r in everything if r["map_s"] is not None]
     redraws = [t for r in everything for t in r["redraw_s"]]
     per_session = (all_sessions_mb - one_session_mb) / max(len(everything) - 1, 1)
     for r in everything:
         if not r["ok"]:
             print(f"failed session: {r.get('error')}")
-    print(f"{ok}/{len(everything)} sessions completed; server errors: {server_errors}")
-    print(f"time to map with markers: p50 {statistics.median(map_times):.1f} s, p95 {percentile(map_times, 0.95):.1f} s")
+    print(f"{ok}/{len(everything)} sessions completed; server errors: {server_errors}; "
+          f"other log lines: {len(messages)}")
+    for message in sorted(set(line[24:] for line in messages))[:5]:
+        print(f"  log: {message[:160]}")
+    solo_map, solo_redraw = alone[0]["map_s"], max(alone[0]["redraw_s"], default=None)
+    print(f"one session alone on a warm server (baseline): map {solo_map or float('nan'):.1f} s, "
+          f"slowest redraw {solo_redraw or float('nan'):.1f} s")
+    print(f"time to map with markers: p50 {statistics.median(map_times):.1f} s, p95 {percentile(map_times, 0.95):.1f} s"
+          f" ({statistics.median(map_times) / (solo_map or float('nan')):.0f}x the baseline at p50)")
     print(f"time to redraw after a change: p50 {statistics.median(redraws):.1f} s, p95 {percentile(redraws, 0.95):.1f} s")
+    # On one machine the browsers share the cores with the server: this says whose time it is.
+    print(f"CPU used: server {server_cpu:.0f} s, browsers {browser_cpu:.0f} s "
+          f"({browser_cpu / max(server_cpu + browser_cpu, 1e-9):.0%} browsers) on {os.cpu_count()} cores")
     print(f"server memory: {one_session_mb:.0f} MB with one session, {all_sessions_mb:.0f} MB with {len(everything)} "
           f"(baseline: the one-session figure); {per_session:.1f} MB per extra session (target < {TARGET_MB_PER_SESSION})")
     met = ok == len(everything) and server_errors == 0 and per_session < TARGET_MB_PER_SESSION

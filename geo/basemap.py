@@ -61,12 +61,13 @@ def collection(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def basemap_collections(shapes: gpd.GeoDataFrame) -> tuple[dict, dict]:
-    """The whole world coarsely (2 decimals, ~1 km) and the region in detail (4 decimals)."""
+def basemap_collections(shapes: gpd.GeoDataFrame) -> tuple[str, str]:
+    """The whole world coarsely (2 decimals, ~1 km) and the region in detail (4 decimals), as
+    JSON text: written once, not on every map drawn."""
     world = collection([feature(shape, {}, 2) for shape in shapes["coarse"]])
     region = shapes[shapes["detailed"]]
     detail = collection([feature(shape, {}, 4) for shape in region.geometry])
-    return world, detail
+    return compact_json(world), compact_json(detail)
 
 
 def compact_json(value) -> str:

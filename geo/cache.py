@@ -33,9 +33,16 @@ def shapes(data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def basemap_json(data_dir: str = str(DATA_DIR)) -> tuple[dict, dict]:
-    """The basemap's two collections (world, region)."""
+def basemap_json(data_dir: str = str(DATA_DIR)) -> tuple[str, str]:
+    """The basemap's two collections (world, region) as JSON text."""
     return basemap_collections(shapes(data_dir))
+
+
+@st.cache_data(show_spinner=False)
+def filter_options(lang: str, data_dir: str = str(DATA_DIR)) -> dict[str, dict[str, str]]:
+    """The sidebar's list filters: ids found in the data and their labels."""
+    data = dataset(data_dir)
+    return mapview.filter_options(data.attacks, data.groups, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -196,7 +196,8 @@ def abroad_map(shapes: gpd.GeoDataFrame, trips: pd.DataFrame, lang: str, labels:
                origin_colors: dict[str, str]) -> alt.LayerChart:
     """Arcs from the perpetrators' country of origin to each attack site abroad."""
     land = alt.Data(values=_geo_values(region_shapes(shapes, (-100, 10, 140, 70)), []))
-    base = alt.Chart(land).mark_geoshape(fill="#f2efe9", stroke="#bbbbbb", strokeWidth=0.4)
+    # The land is backdrop, not data: hidden from screen readers, which would find an unnamed shape.
+    base = alt.Chart(land).mark_geoshape(fill="#f2efe9", stroke="#bbbbbb", strokeWidth=0.4, aria=False)
     arcs = [feature(great_circle((r.origin_lon, r.origin_lat), (r.lon, r.lat)),
                     {"origin": r.origin_name, "place": r.place, "date": r.date, "destination": r.destination_name}, 3)
             for r in trips.itertuples(index=False)]

@@ -11,7 +11,7 @@ import html
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo import eventpack
@@ -73,6 +73,17 @@ def static_url(path: str, base_url_path: str = "") -> str:
     return f"/{prefix}/app/static/{path}" if prefix else f"/app/static/{path}"
 
 
+class Verbatim(Element):
+    """Text placed in the page as it is."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
 class JsonLayer(MacroElement):
     """One layer of static/map/layers.js, built in the browser from a JSON payload."""
 
@@ -89,8 +100,14 @@ var {{ this.get_name() }} = L.{{ this.factory }}({{ this.payload }}, {{ this.opt
         self.payload = payload
         self.options = compact_json(options or {})
 
+    def render(self, **kwargs) -> None:
+        # branca would compile the script, payload included, as a Jinja template: text such
+        # as "{{ ... }}" in a data file would run on the server, and the 480 KB basemap
+        # would be parsed again on every rerun.
+        self.get_root().script.add_child(Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
 
-def new_map(world: dict, region: dict, base_url_path: str = "", attribution: str = "") -> folium.Map:
+
+def new_map(world: str, region: str, base_url_path: str = "", attribution: str = "") -> folium.Map:
     """A map with no tiles: the basemap is drawn from the country shapes, assets served locally."""
     fmap = folium.Map(location=START_VIEW["location"], zoom_start=START_VIEW["zoom"], tiles=None,
                       min_zoom=2, max_zoom=MAX_ZOOM, control_scale=True, world_copy_jump=True)
@@ -98,15 +115,15 @@ def new_map(world: dict, region: dict, base_url_path: str = "", attribution: str
     fmap.default_js = [(name, static_url(path, base_url_path)) for name, path in ASSETS_JS]
     fmap.default_css = [(name, static_url(path, base_url_path)) for name, path in ASSETS_CSS]
     fmap.get_root().header.add_child(folium.Element(f"<style>.leaflet-container{{background:{SEA_COLOR}}}</style>"))
-    JsonLayer("cajnFeatures", compact_json(world), {"style": WORLD_STYLE, "interactive": False, "canvas": True,
+    JsonLayer("cajnFeatures", world, {"style": WORLD_STYLE, "interactive": False, "canvas": True,
                                                     **pane_options("basemap"),
                                                     "attribution": html.escape(attribution)}).add_to(fmap)
-    JsonLayer("cajnFeatures", compact_json(region), {"style": REGION_STYLE, "interactive": False, "canvas": True,
+    JsonLayer("cajnFeatures", region, {"style": REGION_STYLE, "interactive": False, "canvas": True,
                                                      **pane_options("basemap")}).add_to(fmap)
     return fmap
 
 
-def basemap(collections: tuple[dict, dict], lang: str, base_url_path: str = "",
+def basemap(collections: tuple[str, str], lang: str, base_url_path: str = "",
             attribution_key: str = "shapes_attribution_short") -> folium.Map:
     """The map frame with its country shapes and the Natural Earth credit."""
     world, region = collections
@@ -378,7 +395,7 @@ def online_tiles() -> folium.FeatureGroup:
     return feature_group("tiles", tiles)
 
 
-def bases_map(collections: tuple[dict, dict], bases: gpd.GeoDataFrame, group_id: str, groups: pd.DataFrame,
+def bases_map(collections: tuple[str, str], bases: gpd.GeoDataFrame, group_id: str, groups: pd.DataFrame,
               sources: pd.DataFrame, lang: str, base_url_path: str = "") -> folium.Map | None:
     """A small map of one group's bases and areas over all years; None when it has none."""
     own = bases[bases["group_id"].fillna("").str.split(";").map(lambda ids: group_id in ids)]

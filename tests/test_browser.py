@@ -61,12 +61,19 @@ def served(served_data):
 
 
 @pytest.fixture(scope="module")
-def app_url(served_data):
+def server_log(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("server") / "server.log"
+
+
+@pytest.fixture(scope="module")
+def app_url(served_data, server_log):
     """The app started with the README's run command, on a free local port."""
     port = free_port()
+    # A file, not a pipe: a full pipe would block the server on its next log line.
+    log = server_log.open("w")
     server = subprocess.Popen([str(ROOT / "scripts" / "run"), "--server.port", str(port),
                                "--server.address", "127.0.0.1"],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                               env={**os.environ, "PYTHONUNBUFFERED": "1", "DASHBOARD_DATA_DIR": str(served_data)})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -82,6 +89,7 @@ def app_url(served_data):
     yield url
     server.terminate()
     server.wait(timeout=20)
+    log.close()
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +99,18 @@ def browser():
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+DRAWN = ", ".join(f"[data-testid='stMain'] {part}" for part in
+                  (".vega-embed", "iframe", "[data-testid='stFileUploader']", "[data-testid='stDataFrame']"))
+
+
+def settle(page) -> None:
+    """Wait until the page's content is drawn: its first chart, map or table, then every chart's marks."""
+    page.wait_for_selector(DRAWN, timeout=60_000)
+    page.wait_for_function("() => [...document.querySelectorAll('.vega-embed')]"
+                           ".every(e => e.querySelector('svg.marks, canvas'))", timeout=60_000)
+    page.wait_for_timeout(1500)
 
 
 def visit(browser, url: str, height: int = 1000):
@@ -282,9 +302,46 @@ def test_each_analysis_page_draws_its_charts_offline(browser, app_url, path, hea
     page.wait_for_timeout(1500)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
+    names = page.evaluate("() => [...document.querySelectorAll('.vega-embed')].map(e => e.getAttribute('aria-label'))")
+    assert len(names) >= charts and all(names), f"charts without an accessible name: {names}"
     assert errors == []
     assert hosts <= LOCAL_HOSTS, f"requests left the machine: {hosts - LOCAL_HOSTS}"
     page.close()
+
+
+def test_a_chart_downloads_as_png_and_svg_with_its_bars(browser, app_url, tmp_path):
+    from PIL import Image
+    page, errors, _ = visit(browser, f"{app_url}/timeline?years=1999&years=2024", height=2600)
+    page.wait_for_selector(".vega-embed", timeout=60_000)
+    files = {}
+    for label in ("PNG image", "SVG image"):
+        with page.expect_download(timeout=120_000) as download:
+            page.get_by_role("button", name=label).first.click()
+        files[label] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[label])
+    assert files["PNG image"].name == "attacks-per-year-by-group.png"
+    with Image.open(files["PNG image"]) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 16) or []
+        assert image.width >= 600 and len(colours) > 20, "the PNG looks blank"
+    svg = files["SVG image"].read_text()
+    assert "Attacks per year, by group" in svg and svg.count('role="graphics-symbol"') > 10, "the SVG has no bars"
+    assert errors == []
+    page.close()
+
+
+STARTUP_LINE = "server started"
+
+
+def test_drawing_every_page_logs_nothing_on_the_server(browser, app_url, server_log):
+    # A log line per rerun costs time, buries real problems, and once blocked every session
+    # of a load test behind a full output pipe.
+    for path in ("map", "story", "timeline", "groups", "cooperation", "abroad", "data", "import"):
+        page, _, _ = visit(browser, f"{app_url}/{path}")
+        settle(page)
+        page.close()
+    logged = [line for line in server_log.read_text().splitlines()
+              if re.match(r"\d{4}-\d\d-\d\d ", line) and STARTUP_LINE not in line]
+    assert logged == []
 
 
 # ---------- presentation, story and exports ----------
@@ -403,7 +460,8 @@ def test_no_page_and_no_story_step_asks_anything_of_another_host(browser, app_ur
 @pytest.mark.parametrize("path", PAGES)
 def test_each_page_has_no_serious_accessibility_violation(browser, app_url, path):
     page, _, _ = visit(browser, f"{app_url}/{path}")
-    page.wait_for_timeout(3000)
+    # Scanning before the charts are drawn would miss them.
+    settle(page)
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     violations = page.evaluate("""async () => {
         const result = await axe.run(document, {resultTypes: ['violations']});

@@ -127,6 +127,21 @@ def test_markup_in_data_cannot_close_the_script_it_is_embedded_in(data):
     assert json.loads(text)["details"][0][2] == "</script><img src=x onerror=alert(1)>"
 
 
+@pytest.mark.parametrize("summary,evaluated", [
+    ("{{ 7 * 7 }}", "49"),
+    ("{% if true %}ran{% endif %}", "ran"),
+    ("a{# hidden #}b", "ab"),
+])
+def test_template_syntax_in_data_stays_text_in_the_rendered_map(data, shapes, summary, evaluated):
+    hostile = frame(attack("x", summary_en=summary))
+    payload = compact_json(event_payload(hostile, data.groups, data.sources, "en"))
+    fmap = basemap(basemap_collections(shapes), "en")
+    event_layer(payload, 1, True, False, "k").add_to(fmap)
+    script = fmap.get_root().render().split("cajnEvents(", 1)[1]
+    assert json.loads(script[:script.index(", {")])["details"][0][2] == summary
+    assert f'"{evaluated}"' not in script
+
+
 @pytest.mark.parametrize("maximum,expected", [
     (1, [1]), (4, [1, 2]), (9, [1, 2, 5]), (100, [1, 2, 10, 20, 100]), (551, [1, 5, 20, 50, 200]),
 ])
