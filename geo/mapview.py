@@ -254,6 +254,7 @@ def map_downloads(data, shapes, collections, attacks: pd.DataFrame, payload_json
             (t("export_csv", lang), table, f"{name}.csv", "text/csv")]
 
 
-def chart_subtitle(criteria: Mapping, data, lang: str) -> list[str]:
-    """The lines under every chart's title: the view (period and filters), then the source and date."""
-    return export_subtitle(view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang), lang)
+def chart_subtitle(criteria: Mapping, options: Mapping, lang: str) -> list[str]:
+    """The lines under every chart's title: the view (period and filters, named from `options`,
+    as `filter_options` gives them), then the source and date."""
+    return export_subtitle(view_caption(criteria, options, lang), lang)

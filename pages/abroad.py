@@ -15,7 +15,7 @@ criteria = attack_criteria(state, data.group_links)
 attacks = cache.attacks(criteria)
 span = criteria["years"]
 labels = chart_labels(lang)
-subtitle = chart_subtitle(criteria, data, lang)
+subtitle = chart_subtitle(criteria, cache.filter_options(lang), lang)
 
 st.title(t("page_abroad", lang))
 st.write(t("abroad_intro", lang))

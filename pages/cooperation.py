@@ -19,7 +19,7 @@ data = cache.dataset()
 criteria = attack_criteria(state, data.group_links)
 span = criteria["years"]
 labels = chart_labels(lang)
-subtitle = chart_subtitle(criteria, data, lang)
+subtitle = chart_subtitle(criteria, cache.filter_options(lang), lang)
 orgs = organization_labels(data.organizations, lang)
 
 

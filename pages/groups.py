@@ -19,7 +19,7 @@ data = cache.dataset()
 criteria = attack_criteria(state, data.group_links)
 span = criteria["years"]
 labels = group_labels(data.groups, lang)
-subtitle = chart_subtitle(criteria, data, lang)
+subtitle = chart_subtitle(criteria, cache.filter_options(lang), lang)
 
 st.title(t("page_groups", lang))
 st.write(t("groups_intro", lang))

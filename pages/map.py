@@ -9,7 +9,7 @@ from geo import cache, params
 from geo.filters import step_years, year_span
 from geo.i18n import t, value_label
 from geo.maplayers import basemap
-from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, feature_groups, filter_options,
+from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, feature_groups,
                          map_downloads, map_title, map_view, range_text, selection_key, sources_cited, stamp_lines,
                          view_caption)
 from geo.tables import column_labels, for_display
@@ -25,7 +25,7 @@ criteria = attack_criteria(state, data.group_links)
 attacks = cache.attacks(criteria)
 totals = attack_totals(attacks)
 key = selection_key(criteria)
-caption = view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang)
+caption = view_caption(criteria, cache.filter_options(lang), lang)
 today = date.today().isoformat()
 
 

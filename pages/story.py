@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 from geo import cache, params
 from geo.i18n import t
 from geo.maplayers import basemap
-from geo.mapview import (attack_criteria, feature_groups, filter_options, map_title, map_view, selection_key,
+from geo.mapview import (attack_criteria, feature_groups, map_title, map_view, selection_key,
                          sources_cited, stamp_lines, view_caption)
 from geo.story import STEPS, step_sources, step_state
 from geo.tables import column_labels, escape_markdown, for_display
@@ -27,7 +27,7 @@ number = state[params.STEP]
 step = STEPS[number - 1]
 criteria = attack_criteria(state, data.group_links)
 attacks = cache.attacks(criteria)
-caption = view_caption(criteria, filter_options(data.attacks, data.groups, lang), lang)
+caption = view_caption(criteria, cache.filter_options(lang), lang)
 
 st.title(t("page_story", lang))
 st.caption(escape_markdown(step.chapter[lang]))
