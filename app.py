@@ -4,7 +4,7 @@ import streamlit as st
 from geo import cache, params
 from geo.filters import year_span
 from geo.i18n import DATASET_LABELS, LANGUAGES, t
-from geo.mapview import IMPORTS_KEY
+from geo.mapview import IMPORTS_KEY, PENDING_YEARS_KEY
 from geo.problems import DataValidationError
 from geo.story import story_view
 from geo.urlstate import MAX_CASUALTY_FILTER, ORIGINS, allowed_values, decode, encode, share_url, state_defaults
@@ -25,10 +25,33 @@ defaults = state_defaults(year_span(data.attacks, data.events))
 if "url_read" not in st.session_state:
     allowed = allowed_values(list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS),
                              list(data.organizations["id"]))
-    st.session_state.update(story_view(url, decode(url, defaults, allowed)))
+    st.session_state.update(decode(url, defaults, allowed))
     st.session_state[IMPORTS_KEY] = configured_imports()
-    st.session_state["url_read"] = True
 state = st.session_state
+lang = state[params.LANG]
+
+map_page = st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="home", default=True)
+navigation = st.navigation([
+    map_page,
+    st.Page("pages/story.py", title=t("page_story", lang), icon=":material/auto_stories:", url_path="story"),
+    st.Page("pages/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/account_tree:", url_path="groups"),
+    st.Page("pages/cooperation.py", title=t("page_cooperation", lang), icon=":material/handshake:", url_path="cooperation"),
+    st.Page("pages/abroad.py", title=t("page_abroad", lang), icon=":material/flight_takeoff:", url_path="abroad"),
+    st.Page("pages/data_sources.py", title=t("page_data", lang), icon=":material/table_view:", url_path="data"),
+    st.Page("pages/imports.py", title=t("page_import", lang), icon=":material/upload_file:", url_path="import"),
+    # The map is served at the root; links to /map, as older share links and habits have it, land there too.
+    st.Page(lambda: st.switch_page(map_page, query_params=encode({k: state.get(k) for k in defaults}, defaults)),
+            title=t("page_map", lang), url_path="map", visibility="hidden"),
+])
+
+# Values the widgets below show are set here, before any of them exists in this run: Streamlit
+# refuses a change to a widget's value once the widget is drawn.
+if PENDING_YEARS_KEY in state:
+    state[params.YEARS] = state.pop(PENDING_YEARS_KEY)
+state.update(story_view(state[params.STEP], navigation.url_path, state.get("page_shown"), url))
+state["url_read"] = True
+state["page_shown"] = navigation.url_path
 
 
 def pick(key: str, label: str, options: dict[str, str], **extra):
@@ -40,8 +63,8 @@ def pick(key: str, label: str, options: dict[str, str], **extra):
 with st.sidebar:
     # Defaults repeat the URL's values: a widget the browser shows before its first value
     # arrives would otherwise send back the bare default.
-    lang = st.radio("Language / Langue", LANGUAGES, format_func=str.upper, horizontal=True,
-                    index=LANGUAGES.index(state[params.LANG]), key=params.LANG)
+    st.radio("Language / Langue", LANGUAGES, format_func=str.upper, horizontal=True,
+             index=LANGUAGES.index(state[params.LANG]), key=params.LANG)
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang))
     st.subheader(t("filters", lang))
@@ -65,16 +88,6 @@ with st.sidebar:
     st.toggle(t("presentation", lang), value=state[params.PRESENT], key=params.PRESENT,
               help=t("presentation_help", lang))
 
-navigation = st.navigation([
-    st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
-    st.Page("pages/story.py", title=t("page_story", lang), icon=":material/auto_stories:", url_path="story"),
-    st.Page("pages/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:", url_path="timeline"),
-    st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/account_tree:", url_path="groups"),
-    st.Page("pages/cooperation.py", title=t("page_cooperation", lang), icon=":material/handshake:", url_path="cooperation"),
-    st.Page("pages/abroad.py", title=t("page_abroad", lang), icon=":material/flight_takeoff:", url_path="abroad"),
-    st.Page("pages/data_sources.py", title=t("page_data", lang), icon=":material/table_view:", url_path="data"),
-    st.Page("pages/imports.py", title=t("page_import", lang), icon=":material/upload_file:", url_path="import"),
-])
 query = encode({key: state.get(key) for key in defaults}, defaults)
 with st.sidebar:
     share_box(share_url(st.context.url or "", navigation.url_path, query), lang)

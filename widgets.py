@@ -4,17 +4,37 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
 from geo import cache
 from geo.i18n import t
 from geo.tables import escape_markdown, to_csv_bytes
 
 
-def download_row(items: list[tuple], key: str) -> None:
-    """One download button per (label, contents or function, file name, MIME type), made only on click."""
-    for column, (label, contents, file_name, mime) in zip(st.columns(len(items)), items):
-        column.download_button(label, contents, file_name=file_name, mime=mime, on_click="ignore",
-                               key=f"{key}-{file_name}", width="stretch")
+MAP_HEIGHT = 620
+# Leaves the map whole on a 1280×720 projector, under the presentation's one button.
+PRESENT_MAP_HEIGHT = 560
+
+
+def base_url_path() -> str:
+    """The server's base path, under which the map's assets are served."""
+    return st.get_option("server.baseUrlPath") or ""
+
+
+def map_widget(fmap, layers: list, key: str, height: int, returned: list[str] | None = None, **view):
+    """A folium map whose layers are redrawn on reruns without resetting the zoom."""
+    return st_folium(fmap, key=key, height=height, use_container_width=True, feature_group_to_add=layers or None,
+                     returned_objects=returned or [], **view)
+
+
+def download_row(items: list[tuple], key: str, per_row: int | None = None) -> None:
+    """One download button per (label, contents or function, file name, MIME type), made only on
+    click, `per_row` to a row (all in one by default)."""
+    per_row = per_row or len(items)
+    for start in range(0, len(items), per_row):
+        for column, (label, contents, file_name, mime) in zip(st.columns(per_row), items[start:start + per_row]):
+            column.download_button(label, contents, file_name=file_name, mime=mime, on_click="ignore",
+                                   key=f"{key}-{file_name}", width="stretch")
 
 
 def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: str) -> None:
@@ -33,7 +53,7 @@ def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: 
 
 def record_card(card: dict | None, lang: str) -> None:
     """The clicked attack's full record, every value from the data shown as text."""
-    with st.container(border=True):
+    with st.container(border=True, key="record_card"):
         if card is None:
             st.caption(t("clicked_hint", lang))
             return
@@ -50,7 +70,9 @@ PRESENTATION_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
 html { font-size: 19px; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 96vw; }
+[data-testid="stMainBlockContainer"] { padding-top: 1rem; max-width: 96vw; }
+/* A click on the map or the page must not leave a frame around it on the screen. */
+[data-testid="stMain"] :focus:not(:focus-visible), [data-testid="stMain"]:focus { outline: none; box-shadow: none; }
 </style>
 """
 

@@ -25,6 +25,8 @@ from geo.vocab import ATTACK_TYPES, TARGET_TYPES
 
 # Session key of the imported files: (path, name, format, modification time) for each.
 IMPORTS_KEY = "imports"
+# Session key of a year window that playing asks for; the frame applies it before drawing the slider.
+PENDING_YEARS_KEY = "pending_years"
 
 
 def attack_criteria(state: Mapping, group_links: pd.DataFrame) -> dict:
@@ -163,6 +165,11 @@ def overlay_specs(data, attacks: pd.DataFrame, payload_json: str, view: Mapping,
     return specs
 
 
+def page_keys_spec(keys: tuple[str, ...]) -> tuple:
+    """The layer spec that hands `keys` to the page even while the map has the focus."""
+    return ("page_keys", "cajnPageKeys", compact_json(list(keys)), {})
+
+
 def feature_groups(specs: list[tuple]) -> list:
     """Folium feature groups from layer specs (cheap: the payloads are already JSON)."""
     return [online_tiles() if factory == "tiles" else feature_group(name, JsonLayer(factory, payload, options))
@@ -227,22 +234,25 @@ def map_title(criteria: Mapping, lang: str) -> str:
     return t("map_title", lang, period=str(low) if low == high else f"{low}–{high}")
 
 
-def map_downloads(data, shapes, collections, attacks: pd.DataFrame, payload_json: str, state: Mapping,
+def map_downloads(data, shapes, collections, attacks: pd.DataFrame, payload_json: str, view: Mapping,
                   criteria: Mapping, caption: str, lang: str, key: str, today: str) -> list[tuple]:
-    """(label, contents or a function making them, file name, MIME type) for each export of the map view."""
-    title, layers = map_title(criteria, lang), list(state[params.LAYERS])
-    name = f"attacks-{criteria['years'][0]}-{criteria['years'][1]}"
+    """(label, contents or a function making them, file name, MIME type) for each export of the map view.
+
+    The functions run when their button is clicked, in another thread and after the page's run:
+    they use only the plain values given here (`view` as `map_view` makes it), never session state."""
+    view = {**view, params.ONLINE_TILES: False}
+    title, layers, metric = map_title(criteria, lang), list(view[params.LAYERS]), view[params.CHOROPLETH]
+    years = tuple(criteria["years"])
+    name = f"attacks-{years[0]}-{years[1]}"
     sources = sources_cited(attacks)
     attribution = t("map_data_attribution", lang, n=sources)
     stamp = stamp_lines(title, caption, sources, lang, today)
 
     def png(dpi: int) -> bytes:
-        return briefing_png(shapes, data, attacks, layers, criteria["years"], title, caption, lang, today, dpi=dpi,
-                            metric=state[params.CHOROPLETH])
+        return briefing_png(shapes, data, attacks, layers, years, title, caption, lang, today, dpi=dpi, metric=metric)
 
     def html() -> str:
-        groups = overlays(data, attacks, payload_json, {**state, params.ONLINE_TILES: False}, shapes, lang, key,
-                          attribution, stamp)
+        groups = feature_groups(overlay_specs(data, attacks, payload_json, view, shapes, lang, key, attribution, stamp))
         return standalone_html(basemap(collections, lang), groups)
 
     def table() -> bytes:

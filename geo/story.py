@@ -151,8 +151,13 @@ def step_sources(step: Step, attacks: pd.DataFrame, events: pd.DataFrame, source
     return [source_markdown(e) for e in source_entries(unique, sources)]
 
 
-def story_view(query_keys, state: dict) -> dict:
-    """`state` with the step's view applied when a link names a step but not the years it shows."""
-    if params.STEP in query_keys and params.YEARS not in query_keys:
-        return {**state, **step_state(STEPS[state[params.STEP] - 1])}
-    return state
+STORY_PATH = "story"
+
+
+def story_view(step: int, page: str, previous_page: str | None, url_keys) -> dict:
+    """The view of step `step` when the story is entered (from another page, or by a first visit
+    whose link does not set the years itself); otherwise nothing to change."""
+    entered = page == STORY_PATH and previous_page != STORY_PATH
+    if entered and (previous_page is not None or params.YEARS not in url_keys):
+        return step_state(STEPS[step - 1])
+    return {}

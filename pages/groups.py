@@ -1,6 +1,5 @@
 """Groups and lineage: one profile per group, and the graph of splits, mergers and pledges."""
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import cache, params
 from geo.charts import group_years_chart, lineage_chart, titled
@@ -11,7 +10,7 @@ from geo.maplayers import bases_map
 from geo.mapview import attack_criteria, chart_subtitle
 from geo.filters import of_groups
 from geo.tables import column_labels, escape_markdown, for_display
-from widgets import chart_block
+from widgets import base_url_path, chart_block, map_widget
 
 state = st.session_state
 lang = state[params.LANG]
@@ -39,12 +38,11 @@ with facts:
         st.markdown("\n".join(f"1. {line}" for line in profile["sources"]))
 with places:
     st.caption(t("group_bases", lang))
-    base_map = bases_map(cache.basemap_json(), data.bases, group, data.groups, data.sources, lang,
-                         st.get_option("server.baseUrlPath") or "")
+    base_map = bases_map(cache.basemap_json(), data.bases, group, data.groups, data.sources, lang, base_url_path())
     if base_map is None:
         st.info(t("no_bases", lang))
     else:
-        st_folium(base_map, key=f"bases-{group}", height=330, use_container_width=True, returned_objects=[])
+        map_widget(base_map, [], f"bases-{group}", 330)
         with st.expander(t("map_as_table", lang)):
             table = for_display(of_groups(data.bases, "bases", [group]), data.sources)
             st.dataframe(table, hide_index=True, column_config=column_labels(table, lang))

@@ -3,18 +3,17 @@ import time
 from datetime import date
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import cache, params
 from geo.filters import step_years, year_span
 from geo.i18n import t, value_label
 from geo.maplayers import basemap
-from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, feature_groups,
-                         map_downloads, map_title, map_view, range_text, selection_key, sources_cited, stamp_lines,
-                         view_caption)
+from geo.mapview import (PENDING_YEARS_KEY, attack_card, attack_criteria, attack_totals, clicked_index,
+                         feature_groups, map_downloads, map_title, map_view, range_text, selection_key, sources_cited,
+                         stamp_lines, view_caption)
 from geo.tables import column_labels, for_display
 from geo.urlstate import CHOROPLETH_METRICS, MAP_LAYERS
-from widgets import download_row, record_card
+from widgets import MAP_HEIGHT, PRESENT_MAP_HEIGHT, base_url_path, download_row, map_widget, record_card
 
 PLAY_SECONDS = 1.5
 state = st.session_state
@@ -35,26 +34,37 @@ def step(direction: int):
     state["playing"] = bool(moved) and state.get("playing", False)
 
 
-st.title(t("page_map", lang))
-st.write(t("map_intro", lang))
-st.caption(caption)
-columns = st.columns(4)
-columns[0].metric(t("metric_attacks", lang), totals["attacks"], help=t("metric_foiled", lang, n=totals["foiled"]))
-columns[1].metric(t("metric_killed", lang), range_text(totals["killed"], lang), help=t("range_help", lang))
-columns[2].metric(t("metric_wounded", lang), range_text(totals["wounded"], lang), help=t("range_help", lang))
-columns[3].metric(t("metric_countries", lang), totals["countries"])
+if state.pop("stop_playing", False):
+    state["playing"] = False
 
-st.pills(t("layers", lang), MAP_LAYERS, selection_mode="multi", default=state[params.LAYERS],
-         format_func=lambda v: value_label("layer", v, lang), key=params.LAYERS, persist_state="session")
-controls = st.columns([3, 1, 1, 2, 3])
-controls[0].radio(t("shade_by", lang), CHOROPLETH_METRICS, horizontal=True, key=params.CHOROPLETH,
-                  index=CHOROPLETH_METRICS.index(state[params.CHOROPLETH]), persist_state="session",
-                  format_func=lambda v: value_label("choropleth", v, lang))
-controls[1].button(t("step_back", lang), on_click=step, args=(-1,), key="step_back", width="stretch")
-controls[2].button(t("step_forward", lang), on_click=step, args=(1,), key="step_forward", width="stretch")
-controls[3].toggle(t("play", lang), key="playing")
-controls[4].toggle(t("online_tiles", lang), value=state[params.ONLINE_TILES], key=params.ONLINE_TILES,
-                   help=t("online_tiles_help", lang), persist_state="session")
+# On a projector the map comes first, whole on the screen; the controls follow it.
+present = state[params.PRESENT]
+if present:
+    view_area, controls_area = st.container(), st.container()
+else:
+    controls_area, view_area = st.container(), st.container()
+
+with controls_area:
+    st.title(t("page_map", lang))
+    st.write(t("map_intro", lang))
+    st.caption(caption)
+    columns = st.columns(4)
+    columns[0].metric(t("metric_attacks", lang), totals["attacks"], help=t("metric_foiled", lang, n=totals["foiled"]))
+    columns[1].metric(t("metric_killed", lang), range_text(totals["killed"], lang), help=t("range_help", lang))
+    columns[2].metric(t("metric_wounded", lang), range_text(totals["wounded"], lang), help=t("range_help", lang))
+    columns[3].metric(t("metric_countries", lang), totals["countries"])
+
+    st.pills(t("layers", lang), MAP_LAYERS, selection_mode="multi", default=state[params.LAYERS],
+             format_func=lambda v: value_label("layer", v, lang), key=params.LAYERS, persist_state="session")
+    controls = st.columns([4, 1, 1, 3, 3])
+    controls[0].radio(t("shade_by", lang), CHOROPLETH_METRICS, horizontal=True, key=params.CHOROPLETH,
+                      index=CHOROPLETH_METRICS.index(state[params.CHOROPLETH]), persist_state="session",
+                      format_func=lambda v: value_label("choropleth", v, lang))
+    controls[1].button(t("step_back", lang), on_click=step, args=(-1,), key="step_back", width="stretch")
+    controls[2].button(t("step_forward", lang), on_click=step, args=(1,), key="step_forward", width="stretch")
+    controls[3].toggle(t("play", lang), key="playing")
+    controls[4].toggle(t("online_tiles", lang), value=state[params.ONLINE_TILES], key=params.ONLINE_TILES,
+                       help=t("online_tiles_help", lang), persist_state="session")
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)
@@ -62,27 +72,32 @@ def play():
     # A full rerun also runs this body; only the timer's runs, spaced by PLAY_SECONDS, move the years.
     if state.get("playing") and time.monotonic() - state.get("played_at", 0) > PLAY_SECONDS * 0.8:
         state["played_at"] = time.monotonic()
-        step(1)
+        moved = step_years(tuple(state[params.YEARS]), span, 1)
+        if moved:
+            # The slider is drawn already: the frame applies the move at the top of the next run.
+            state[PENDING_YEARS_KEY] = moved
+        else:
+            state["stop_playing"] = True
         st.rerun(scope="app")
 
 
-play()
-if not len(attacks):
-    st.info(t("no_attacks", lang))
-sources = sources_cited(attacks)
-stamp = tuple(stamp_lines(map_title(criteria, lang), caption, sources, lang, today)) if state[params.PRESENT] else None
-layers = feature_groups(cache.overlay_specs(criteria, map_view(state), lang, key,
-                                            t("map_data_attribution", lang, n=sources), stamp))
-clicked = st_folium(basemap(cache.basemap_json(), lang, st.get_option("server.baseUrlPath") or ""), key="map",
-                    height=620, use_container_width=True, feature_group_to_add=layers,
-                    returned_objects=["last_object_clicked_tooltip"])
-index = clicked_index((clicked or {}).get("last_object_clicked_tooltip"), key)
+with view_area:
+    play()
+    if not len(attacks):
+        st.info(t("no_attacks", lang))
+    sources = sources_cited(attacks)
+    stamp = tuple(stamp_lines(map_title(criteria, lang), caption, sources, lang, today)) if present else None
+    layers = feature_groups(cache.overlay_specs(criteria, map_view(state), lang, key,
+                                                t("map_data_attribution", lang, n=sources), stamp))
+    clicked = map_widget(basemap(cache.basemap_json(), lang, base_url_path()), layers, "map",
+                         PRESENT_MAP_HEIGHT if present else MAP_HEIGHT, ["last_object_clicked_tooltip"])
+    index = clicked_index((clicked or {}).get("last_object_clicked_tooltip"), key)
 record_card(None if index is None or index >= len(attacks)
             else attack_card(attacks.iloc[index], data.groups, data.sources, lang), lang)
 
 st.subheader(t("export_title", lang), anchor=False)
 download_row(map_downloads(data, cache.shapes(), cache.basemap_json(), attacks, cache.event_payload_json(criteria, lang),
-                           state, criteria, caption, lang, key, today), "map")
+                           map_view(state), criteria, caption, lang, key, today), "map", per_row=2)
 st.subheader(t("selected_events", lang), anchor=False)
 table = for_display(attacks, data.sources)
 st.dataframe(table, hide_index=True, column_config=column_labels(table, lang), key="map_table")

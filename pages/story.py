@@ -2,15 +2,19 @@
 from datetime import date
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import cache, params
 from geo.i18n import t
 from geo.maplayers import basemap
-from geo.mapview import (attack_criteria, feature_groups, map_title, map_view, selection_key,
+from geo.mapview import (attack_criteria, feature_groups, map_title, map_view, page_keys_spec, selection_key,
                          sources_cited, stamp_lines, view_caption)
 from geo.story import STEPS, step_sources, step_state
 from geo.tables import column_labels, escape_markdown, for_display
+from widgets import PRESENT_MAP_HEIGHT, base_url_path, map_widget
+
+STORY_MAP_HEIGHT = 560
+# Under the chapter, the step buttons and the progress bar, the map still ends above a projector's fold.
+PRESENT_STORY_MAP_HEIGHT = PRESENT_MAP_HEIGHT - 100
 
 state = st.session_state
 lang = state[params.LANG]
@@ -29,7 +33,9 @@ criteria = attack_criteria(state, data.group_links)
 attacks = cache.attacks(criteria)
 caption = view_caption(criteria, cache.filter_options(lang), lang)
 
-st.title(t("page_story", lang))
+present = state[params.PRESENT]
+if not present:  # on a projector the stamp on the map carries the title
+    st.title(t("page_story", lang))
 st.caption(escape_markdown(step.chapter[lang]))
 back, counter, forward = st.columns([1, 3, 1], vertical_alignment="center")
 back.button(t("previous", lang), on_click=go, args=(number - 1,), disabled=number == 1, key="story_back",
@@ -48,12 +54,12 @@ with text:
 with view:
     sources = sources_cited(attacks)
     stamp = (tuple(stamp_lines(map_title(criteria, lang), caption, sources, lang, date.today().isoformat()))
-             if state[params.PRESENT] else None)
-    layers = feature_groups(cache.overlay_specs(criteria, map_view(state), lang, selection_key(criteria),
-                                                t("map_data_attribution", lang, n=sources), stamp, legend_open=False))
-    st_folium(basemap(cache.basemap_json(), lang, st.get_option("server.baseUrlPath") or ""), key="story_map",
-              height=560, use_container_width=True, feature_group_to_add=layers, center=step.center, zoom=step.zoom,
-              returned_objects=[])
+             if present else None)
+    specs = cache.overlay_specs(criteria, map_view(state), lang, selection_key(criteria),
+                                t("map_data_attribution", lang, n=sources), stamp, legend_open=False)
+    map_widget(basemap(cache.basemap_json(), lang, base_url_path()),
+               feature_groups([*specs, page_keys_spec(("ArrowLeft", "ArrowRight"))]), "story_map",
+               PRESENT_STORY_MAP_HEIGHT if present else STORY_MAP_HEIGHT, center=step.center, zoom=step.zoom)
     st.caption(escape_markdown(caption))
     with st.expander(t("map_as_table", lang)):
         table = for_display(attacks, data.sources)

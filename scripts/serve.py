@@ -4,7 +4,12 @@ app.py declares its pages with st.navigation. Streamlit decides on the first req
 start whether a `pages/` folder means its older folder-based pages; it would then answer a
 first deep link such as /data with "page not found". Deciding it here, before any request,
 keeps every visit on the pages app.py declares.
+
+On an address open to every interface, Streamlit's welcome message asks a public service for
+the machine's external address: nothing may leave the machine, so that message gives way to
+one that names the machine without asking anyone.
 """
+import socket
 import sys
 from pathlib import Path
 
@@ -12,8 +17,25 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
+EVERY_INTERFACE = {"0.0.0.0", "::"}
+
+
+def option(args: list[str], name: str) -> str | None:
+    """The value given to `--name` in `args` (as `--name value` or `--name=value`)."""
+    for number, arg in enumerate(args):
+        if arg == f"--{name}" and number + 1 < len(args):
+            return args[number + 1]
+        if arg.startswith(f"--{name}="):
+            return arg.split("=", 1)[1]
+    return None
+
 
 if __name__ == "__main__":
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]
+    args = sys.argv[1:]
+    if option(args, "server.address") in EVERY_INTERFACE:
+        port = option(args, "server.port") or "8501"
+        print(f"Serving on every interface: open http://{socket.gethostname()}:{port} from another machine", flush=True)
+        args = [*args, "--logger.hideWelcomeMessage", "true"]
+    sys.argv = ["streamlit", "run", str(APP), *args]
     sys.exit(cli.main())

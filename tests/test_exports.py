@@ -105,9 +105,14 @@ def test_every_story_step_is_cited_and_shows_what_it_speaks_of(data, step):
     assert state[params.YEARS] == step.years and set(state[params.LAYERS]) == set(step.layers)
 
 
-@pytest.mark.parametrize("query,applied", [({"step": ["3"]}, True), ({"step": ["3"], "years": ["1991", "1992"]}, False),
-                                           ({}, False)])
-def test_a_link_to_a_step_shows_that_step_unless_it_names_years(query, applied):
-    state = {**state_defaults((1991, 2025)), params.STEP: 3}
-    viewed = story_view(query.keys(), state)
+@pytest.mark.parametrize("page,previous,query,applied", [
+    ("story", None, {"step": ["3"]}, True),                               # a link to a step
+    ("story", None, {}, True),                                            # the story's own link
+    ("story", None, {"step": ["3"], "years": ["1991", "1992"]}, False),   # a link that sets its years
+    ("story", "", {"years": ["1991", "1992"]}, True),                     # from the map, by the sidebar
+    ("story", "story", {}, False),                                        # a rerun on the story itself
+    ("", None, {"step": ["3"]}, False),                                   # another page
+])
+def test_entering_the_story_shows_the_steps_view_unless_a_link_names_years(page, previous, query, applied):
+    viewed = {**state_defaults((1991, 2025)), **story_view(3, page, previous, query.keys())}
     assert (viewed[params.YEARS] == STEPS[2].years) is applied

@@ -21,9 +21,9 @@
     ".cajn-legend div{display:flex;align-items:center;gap:6px;margin:1px 0}",
     ".cajn-legend svg{flex:none}",
     ".leaflet-heatmap-layer{pointer-events:none}",
-    ".cajn-stamp{background:rgba(255,255,255,.93);padding:8px 12px;border-radius:4px;max-width:560px;",
-    "box-shadow:0 1px 4px rgba(0,0,0,.35);font:14px/1.35 system-ui,sans-serif}",
-    ".cajn-stamp strong{display:block;font-size:20px;margin-bottom:2px}"
+    ".cajn-stamp{background:rgba(255,255,255,.9);padding:5px 9px;border-radius:4px;max-width:min(440px,55vw);",
+    "box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 system-ui,sans-serif}",
+    ".cajn-stamp strong{display:block;font-size:16px;margin-bottom:1px}"
   ].join("");
 
   function injectStyle() {
@@ -233,7 +233,7 @@
     },
     onAdd: function (map) {
       var lines = this._lines;
-      this._control = L.control({position: "topright"});
+      this._control = L.control({position: "bottomleft"});
       this._control.onAdd = function () {
         var box = el("div", null, "cajn-stamp");
         lines.forEach(function (line, index) { box.appendChild(el(index === 0 ? "strong" : "div", line)); });
@@ -244,6 +244,33 @@
     onRemove: function (map) { map.removeControl(this._control); }
   });
   L.cajnStamp = function (lines, options) { return new L.CajnStamp(lines, options); };
+
+  /* Keys the page listens for (the story's arrows) reach it even when the map has the focus:
+   * the map, in its own frame, would otherwise pan with them and the page never see them. */
+  L.CajnPageKeys = L.Layer.extend({
+    initialize: function (keys, options) {
+      this._keys = keys;
+      L.setOptions(this, options);
+    },
+    onAdd: function (map) {
+      var keys = this._keys;
+      map.keyboard.disable();
+      this._forward = function (event) {
+        if (keys.indexOf(event.key) < 0) { return; }
+        event.preventDefault();
+        try {
+          window.parent.document.dispatchEvent(new KeyboardEvent("keydown", {
+            key: event.key, code: event.code, keyCode: event.keyCode, bubbles: true}));
+        } catch (error) { /* a page of another origin keeps its keys to itself */ }
+      };
+      document.addEventListener("keydown", this._forward);
+    },
+    onRemove: function (map) {
+      document.removeEventListener("keydown", this._forward);
+      map.keyboard.enable();
+    }
+  });
+  L.cajnPageKeys = function (keys, options) { return new L.CajnPageKeys(keys, options); };
 
   /* ---------- events packed as gzip-compressed columns ---------- */
 
