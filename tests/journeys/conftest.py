@@ -1,0 +1,68 @@
+"""Fixtures of the journeys: one server for the whole run, a browser, and a journey per test
+that fails on its teardown if the page, the server's log or the network saw anything wrong."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.journeys.harness import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Server, start_journey
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "journeys" in item.path.parts:
+            item.add_marker(pytest.mark.journey)
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.call_failed = report.failed
+    return report
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The app on the committed data, as `scripts/run` serves it, with a user folder of its own."""
+    workdir = tmp_path_factory.mktemp("journey-server")
+    running = Server(workdir, env={"DASHBOARD_USER_DIR": str(workdir / "user-data")}).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def journey(browser, server, request):
+    """`journey(name, viewport=...)` opens a fresh browser context; each is checked at the end."""
+    opened = []
+
+    def open_journey(name: str | None = None, viewport: dict = DESKTOP, on=None, **context):
+        started = start_journey(browser, on or server, name or request.node.name, viewport, **context)
+        opened.append(started)
+        return started
+
+    yield open_journey
+    if getattr(request.node, "call_failed", False):
+        for started in opened:
+            started.shot("failed", full_page=True)
+    try:
+        for started in opened:
+            started.check()
+    finally:
+        for started in opened:
+            started.page.context.close()
