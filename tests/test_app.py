@@ -84,6 +84,11 @@ def test_bad_url_values_are_ignored_not_fatal():
     assert app.multiselect(key=params.GROUPS).value == []
 
 
+def test_the_context_chart_gives_its_unit_in_the_language():
+    spec = charts(start("pages/cooperation.py", lang="fr"))[-1].proto.spec
+    assert '"% du PIB"' in spec and "% of GDP" not in spec.replace("% du PIB", "")
+
+
 def test_how_to_cite_names_the_dataset():
     app = start(DATA_PAGE, lang="fr")
     assert any("Attentats et projets déjoués" in code.value for code in app.code)
@@ -346,6 +351,32 @@ def test_configured_imports_appear_beside_the_curated_events(data, configured_im
 def test_every_page_runs_with_imported_events(configured_import, page):
     app = start(page)
     assert not app.exception
+
+
+def test_the_import_page_speaks_the_session_language(configured_import):
+    app = start("pages/imports.py", lang="fr")
+    assert any(caption.value == "Déposez le fichier ici ou choisissez-le ; 200 Mo au plus par fichier."
+               for caption in app.caption)
+    sample = IMPORTS / "gtd_sample_latin1.csv"
+    app.file_uploader(key="upload").set_value((sample.name, sample.read_bytes(), "text/csv")).run()
+    app.button(key="import_button").click().run()
+    assert not app.exception
+    report = app.get_by_key("import_report")
+    reasons = report.dataframe[0].value
+    assert list(reasons.columns) == ["Motif", "Lignes"]
+    assert set(reasons["Motif"]) == {"pas de coordonnées", "date absente ou invalide",
+                                     "coordonnées hors limites (latitude de -90 à 90, longitude de -180 à 180)",
+                                     "identifiant d'événement en double (la ligne précédente qui le porte a été gardée)"}
+    assert len(report.info) == 1
+    assert "1 cellules de texte commencent par" in report.info[0].value
+    assert "pour qu'un tableur les affiche comme du texte au lieu de les exécuter" in report.info[0].value
+
+
+def test_a_refused_file_says_why_in_the_session_language(configured_import):
+    app = start("pages/imports.py", lang="fr")
+    app.file_uploader(key="upload").set_value(("empty.csv", b" ", "text/csv")).run()
+    app.button(key="import_button").click().run()
+    assert "est vide : il n'a ni ligne d'en" in app.error[0].value
 
 
 def test_the_import_page_lists_the_configured_file(configured_import):

@@ -6,11 +6,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from string import Formatter
+
+from geo.cooperation import indicator_rows
 from geo.countries import country_name, is_iso3
 from geo.filters import fold, in_years, matching, of_groups, select, year_span
-from geo.i18n import COLUMN_LABELS, DATASET_LABELS, LANGUAGES, STRINGS, t
+from geo.i18n import CHART_WORDS, COLUMN_LABELS, DATASET_LABELS, LANGUAGES, STRINGS, VALUE_LABELS, t
 from geo.labels import group_labels
 from geo.load import load_dataset
+from geo.paths import COMMITTED_DATA_DIR
 from geo.tables import (citation, defuse_formula, escape_markdown, for_display, row_counts,
                         source_entries, source_markdown, to_csv_bytes)
 
@@ -97,6 +101,16 @@ def test_display_table_gives_first_source_url_and_text_dates(data):
     assert "geometry" not in table
 
 
+def test_context_units_are_written_in_the_language(data):
+    rows = indicator_rows(data.context, "remittances_gdp", "fr")
+    assert set(rows["unit"]) == {"% du PIB"}
+
+
+def test_every_unit_of_the_committed_context_figures_has_a_label():
+    units = set(pd.read_csv(COMMITTED_DATA_DIR / "context.csv", dtype=str)["unit"])
+    assert units - set(VALUE_LABELS["unit"]) == set()
+
+
 @pytest.mark.parametrize("text,expected", [
     ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
     ("[click](javascript:x)", r"\[click\]\(javascript:x\)"),
@@ -126,10 +140,29 @@ def test_row_counts_cover_every_dataset(data):
     assert counts["Rows"].tolist() == [3, 2, 5, 2, 1, 1, 1, 1, 2, 2, 2]
 
 
-@pytest.mark.parametrize("table", [STRINGS, DATASET_LABELS, COLUMN_LABELS])
-def test_every_string_exists_in_every_language(table):
-    missing = [key for key, texts in table.items() for lang in LANGUAGES if not texts.get(lang)]
-    assert missing == []
+def catalogue():
+    """(where, texts) for every entry of the English catalogue: strings, labels and vocabulary values."""
+    for name, table in (("STRINGS", STRINGS), ("DATASET_LABELS", DATASET_LABELS), ("COLUMN_LABELS", COLUMN_LABELS),
+                        ("CHART_WORDS", CHART_WORDS)):
+        yield from ((f"{name}.{key}", texts) for key, texts in table.items())
+    for column, values in VALUE_LABELS.items():
+        yield from ((f"VALUE_LABELS.{column}.{value}", texts) for value, texts in values.items())
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
+
+
+def test_every_english_text_has_a_french_one():
+    entries = list(catalogue())
+    assert all(texts.get("en", "").strip() for _, texts in entries)
+    assert [where for where, texts in entries if not texts.get("fr", "").strip()] == []
+
+
+def test_each_language_names_the_same_values():
+    differing = [where for where, texts in catalogue()
+                 if len({frozenset(placeholders(texts[lang])) for lang in LANGUAGES}) > 1]
+    assert differing == []
 
 
 def test_translation_fills_placeholders():
