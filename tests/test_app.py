@@ -74,7 +74,7 @@ def test_the_url_restores_the_view(data):
     assert app.radio(key=params.LANG).value == "fr"
     assert app.slider(key=params.YEARS).value == (2015, 2024)
     assert app.multiselect(key=params.GROUPS).value == ["iskp"]
-    assert set(app.dataframe[1].value["group_id"]) == {"iskp"}
+    assert set(app.dataframe(key="table").value["group"]) == {"EI-K · État islamique au Khorassan"}
 
 
 def test_bad_url_values_are_ignored_not_fatal():
@@ -82,6 +82,28 @@ def test_bad_url_values_are_ignored_not_fatal():
     assert not app.exception
     assert app.radio(key=params.LANG).value == "en"
     assert app.multiselect(key=params.GROUPS).value == []
+
+
+@pytest.mark.parametrize("lang,first,precisions", [
+    ("en", {"date": "1999-02-16", "place": "Tashkent", "country": "Uzbekistan", "killed": "9–20", "wounded": "15–120"},
+     {"exact day", "month only"}),
+    ("fr", {"date": "1999-02-16", "place": "Tashkent", "country": "Ouzbékistan", "killed": "9–20", "wounded": "15–120"},
+     {"jour exact", "mois seulement"}),
+])
+def test_the_data_page_lists_attacks_as_a_reader_reads_them(lang, first, precisions):
+    app = start(DATA_PAGE, lang=lang, dataset="attacks")
+    table = app.dataframe(key="table").value
+    assert list(table.columns)[:6] == ["date", "place", "country", "group", "killed", "wounded"]
+    assert list(table.columns)[-1] == "id"
+    assert not {"source_ids", "in_central_asia", "origin", "doubt", "source_url"} & set(table.columns)
+    row = table.set_index("id").loc["1999-02-16-tashkent-bombings"]
+    assert {column: row[column] for column in first} == first
+    assert precisions <= set(table["date_precision"])
+
+
+def test_the_data_page_writes_event_precisions_in_french():
+    app = start(DATA_PAGE, lang="fr", dataset="events")
+    assert set(app.dataframe(key="table").value["date_precision"]) <= {"jour exact", "mois seulement", "année seulement"}
 
 
 def test_the_context_chart_gives_its_unit_in_the_language():
