@@ -67,5 +67,5 @@ def indicator_rows(context: pd.DataFrame, indicator: str, lang: str) -> pd.DataF
     return pd.DataFrame({
         "country": rows["country_iso3"].map(lambda c: country_name(c, lang) if c else "—"),
         "year": rows["year"].astype(int), "low": rows["value_low"], "high": rows["value_high"],
-        "unit": rows["unit"], "label": rows[f"label_{lang}"], "notes": rows["notes"], "sources": rows["source_ids"],
+        "unit": rows["unit"].map(lambda unit: value_label("unit", unit, lang)), "label": rows[f"label_{lang}"], "notes": rows["notes"], "sources": rows["source_ids"],
     }).reset_index(drop=True)

@@ -19,14 +19,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_intro": {
         "en": "Every figure in this dashboard comes from these tables. Each row cites at least one "
               "source; uncertain dates, places and tolls are recorded as precision levels and ranges.",
-        "fr": "Chaque chiffre de ce tableau de bord provient de ces tables. Chaque ligne cite au moins "
+        "fr": "Chaque chiffre de ce tableau de bord provient de ces tableaux. Chaque ligne cite au moins "
               "une source ; dates, lieux et bilans incertains sont notés sous forme de niveaux de "
               "précision et de fourchettes.",
     },
     "dataset": {"en": "Dataset", "fr": "Jeu de données"},
     "rows": {"en": "Rows", "fr": "Lignes"},
     "search": {"en": "Search in every column", "fr": "Rechercher dans toutes les colonnes"},
-    "search_placeholder": {"en": "e.g. Tashkent, IMU, 2004", "fr": "ex. Tachkent, MIO, 2004"},
+    "search_placeholder": {"en": "e.g. Tashkent, IMU, 2004", "fr": "p. ex. Tachkent, MIO, 2004"},
     "apply_sidebar_filters": {"en": "Apply the sidebar's years and groups", "fr": "Appliquer les années et groupes du panneau latéral"},
     "rows_shown": {"en": "{shown} of {total} rows shown", "fr": "{shown} lignes affichées sur {total}"},
     "download_selection": {"en": "Download these {n} rows (CSV)", "fr": "Télécharger ces {n} lignes (CSV)"},
@@ -56,7 +56,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "lineage": {"en": "Include splinters and successors", "fr": "Inclure scissions et successeurs"},
     "lineage_help": {"en": "Choosing the IMU also brings the IJU, Jamaat Ansarullah and ISKP (from the links table).",
-                     "fr": "Choisir le MIO ajoute aussi l'UJI, Jamaat Ansarullah et l'EI-K (d'après la table des liens)."},
+                     "fr": "Choisir le MIO ajoute aussi l'UJI, Jamaat Ansarullah et l'EI-K (d'après le tableau des liens)."},
     "more_filters": {"en": "Attack filters", "fr": "Filtres des attentats"},
     "countries_filter": {"en": "Countries hit", "fr": "Pays frappés"},
     "attack_type": {"en": "Attack type", "fr": "Type d'attaque"},
@@ -65,7 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "min_casualties": {"en": "At least this many killed and wounded", "fr": "Au moins ce nombre de tués et blessés"},
     "min_casualties_help": {"en": "Counted at the upper estimate, so an uncertain toll is not hidden.",
                             "fr": "Compté sur l'estimation haute, pour ne pas masquer un bilan incertain."},
-    "hide_vague": {"en": "Hide events placed only at country level", "fr": "Masquer les événements localisés au seul pays"},
+    "hide_vague": {"en": "Hide events placed only at country level", "fr": "Masquer les événements localisés seulement à l'échelle du pays"},
     "include_foiled": {"en": "Include foiled plots", "fr": "Inclure les projets déjoués"},
     "all": {"en": "All", "fr": "Tous"},
     "layers": {"en": "Layers", "fr": "Couches"},
@@ -92,7 +92,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "caption_target_types": {"en": "Targets", "fr": "Cibles"},
     "caption_nationalities": {"en": "Perpetrators from", "fr": "Auteurs originaires de"},
     "caption_min_casualties": {"en": "≥ {n} killed and wounded", "fr": "≥ {n} tués et blessés"},
-    "caption_precise": {"en": "country-level places hidden", "fr": "lieux au seul pays masqués"},
+    "caption_precise": {"en": "country-level places hidden", "fr": "lieux connus seulement à l'échelle du pays masqués"},
     "caption_no_foiled": {"en": "foiled plots excluded", "fr": "projets déjoués exclus"},
     "selected_events": {"en": "Events in this selection", "fr": "Événements de cette sélection"},
     "download_map_selection": {"en": "Download the {n} events shown (CSV)", "fr": "Télécharger les {n} événements affichés (CSV)"},
@@ -124,9 +124,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "legend_size": {"en": "Circle size: killed + wounded (low estimate)", "fr": "Taille : tués + blessés (estimation basse)"},
     "legend_casualties": {"en": "{n} killed or wounded", "fr": "{n} tués ou blessés"},
     "legend_vague_place": {"en": "Pale: place known to province or country only",
-                           "fr": "Pâle : lieu connu à la province ou au pays seulement"},
+                           "fr": "Pâle : lieu connu seulement à l'échelle de la province ou du pays"},
     "legend_foiled": {"en": "Dashed ring: foiled plot", "fr": "Anneau pointillé : projet déjoué"},
-    "legend_heat": {"en": "Heatmap", "fr": "Carte de chaleur"},
+    "legend_heat": {"en": "Heatmap", "fr": "Carte de densité"},
     "legend_heat_low": {"en": "Few attacks, weighted by toll", "fr": "Peu d'attentats, pondérés par le bilan"},
     "legend_heat_high": {"en": "Many attacks, weighted by toll", "fr": "Beaucoup d'attentats, pondérés par le bilan"},
     "legend_borders": {"en": "Borders in the period", "fr": "Frontières sur la période"},
@@ -144,10 +144,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "How violence rose and moved over time, from the IMU to al-Qaida's orbit and then ISKP, for the "
               "sidebar's years and filters. Bars count the low estimate; hover a bar for the range and its attacks.",
         "fr": "Comment la violence a crû et s'est déplacée, du MIO à l'orbite d'al-Qaïda puis à l'EI-K, pour les "
-              "années et filtres du panneau latéral. Les barres comptent l'estimation basse ; survolez une barre "
+              "années et filtres du panneau latéral. Les barres additionnent les estimations basses ; survolez une barre "
               "pour la fourchette et ses attentats.",
     },
-    "stack_by": {"en": "Stack by", "fr": "Empiler par"},
+    "stack_by": {"en": "Stack by", "fr": "Empiler selon"},
     "stack_group": {"en": "Group", "fr": "Groupe"},
     "stack_country": {"en": "Country", "fr": "Pays"},
     "measure": {"en": "Count", "fr": "Compter"},
@@ -165,13 +165,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "era_al_qaeda": {"en": "Al-Qaida years", "fr": "Années al-Qaïda"},
     "era_iskp": {"en": "ISKP era", "fr": "Ère de l'EI-K"},
     "export_source": {"en": "Source: Jihadist networks in Central Asia dashboard, {today}; every row cites its sources.",
-                      "fr": "Source : tableau de bord Réseaux djihadistes en Asie centrale, {today} ; chaque ligne cite ses sources."},
+                      "fr": "Source : tableau de bord « Réseaux djihadistes en Asie centrale », {today} ; chaque ligne cite ses sources."},
     "page_groups": {"en": "Groups and lineage", "fr": "Groupes et filiations"},
     "groups_intro": {
         "en": "One profile per group, and how groups split, merged, pledged allegiance, allied and fought. "
               "Choose a group to highlight its ancestors and descendants in the graph.",
         "fr": "Une fiche par groupe, et comment les groupes se sont scindés, ont fusionné, prêté allégeance, "
-              "se sont alliés ou combattus. Choisissez un groupe pour surligner ses ascendants et descendants.",
+              "se sont alliés ou combattus. Choisissez un groupe pour mettre en évidence ses ascendants et ses "
+              "descendants dans le graphe.",
     },
     "profile_group": {"en": "Group", "fr": "Groupe"},
     "names": {"en": "Names", "fr": "Noms"},
@@ -191,7 +192,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "From nothing in 1991 to the CIS Collective Security Treaty, the Shanghai Five and the SCO, the CSTO: "
               "who belonged to what in a given year, the agreements, exercises and aid programmes, and the foreign "
               "military bases in the region.",
-        "fr": "De rien en 1991 au traité de sécurité collective de la CEI, aux Cinq de Shanghai et à l'OCS, à l'OTSC : "
+        "fr": "De l'absence de toute coopération en 1991 au traité de sécurité collective de la CEI, aux Cinq de "
+              "Shanghai et à l'OCS, puis à l'OTSC : "
               "qui appartenait à quoi une année donnée, les accords, exercices et programmes d'aide, et les bases "
               "militaires étrangères de la région.",
     },
@@ -225,25 +227,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "stamp_sources": {"en": "Data: {n} cited sources · Country shapes: Natural Earth",
                       "fr": "Données : {n} sources citées · Contours : Natural Earth"},
     "stamp_date": {"en": "Jihadist networks in Central Asia dashboard · {today}",
-                   "fr": "Tableau de bord Réseaux djihadistes en Asie centrale · {today}"},
+                   "fr": "Tableau de bord « Réseaux djihadistes en Asie centrale » · {today}"},
     "presentation": {"en": "Presentation mode", "fr": "Mode présentation"},
     "presentation_help": {"en": "Hides the sidebar and menus, enlarges text and stamps title, period, filters, sources "
                                 "and date on the map, ready for a screenshot. Kept in the link.",
-                          "fr": "Masque le panneau et les menus, agrandit le texte et inscrit titre, période, filtres, "
-                                "sources et date sur la carte, prêts pour une capture. Conservé dans le lien."},
+                          "fr": "Masque le panneau latéral et les menus, agrandit le texte et inscrit titre, période, "
+                                "filtres, sources et date sur la carte, prêts pour une capture d'écran. Conservé dans le lien."},
     "exit_presentation": {"en": "Leave presentation mode", "fr": "Quitter le mode présentation"},
     "share": {"en": "Share this view", "fr": "Partager cette vue"},
     "share_help": {"en": "This link opens the same page, language, years, filters, layers and story step.",
-                   "fr": "Ce lien ouvre la même page, langue, années, filtres, couches et étape du récit."},
+                   "fr": "Ce lien rouvre la même page avec la même langue, les mêmes années, filtres, couches et étape du récit."},
     "export_title": {"en": "Exports", "fr": "Exports"},
-    "export_png": {"en": "Briefing image (PNG)", "fr": "Image de briefing (PNG)"},
-    "export_png_300": {"en": "Briefing image, 300 dpi", "fr": "Image de briefing, 300 dpi"},
+    "export_png": {"en": "Briefing image (PNG)", "fr": "Image légendée (PNG)"},
+    "export_png_300": {"en": "Briefing image, 300 dpi", "fr": "Image légendée, 300 ppp"},
     "export_html": {"en": "Interactive map (HTML, works offline)", "fr": "Carte interactive (HTML, hors ligne)"},
     "export_csv": {"en": "Data with citation (CSV)", "fr": "Données avec citation (CSV)"},
     "map_title": {"en": "Jihadist attacks, {period}", "fr": "Attentats djihadistes, {period}"},
     "csv_citation": {"en": "# Jihadist networks in Central Asia dashboard, consulted {today}. View: {caption}. "
                            "Sources cited by these rows: {sources}",
-                     "fr": "# Tableau de bord Réseaux djihadistes en Asie centrale, consulté le {today}. Vue : {caption}. "
+                     "fr": "# Tableau de bord « Réseaux djihadistes en Asie centrale », consulté le {today}. Vue : {caption}. "
                            "Sources citées par ces lignes : {sources}"},
     "page_story": {"en": "Story", "fr": "Récit"},
     "story_counter": {"en": "Step {n} of {total}", "fr": "Étape {n} sur {total}"},
@@ -253,8 +255,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "origin": {"en": "Imported from", "fr": "Importé de"},
     "doubtful": {"en": "flagged as doubtful by its dataset", "fr": "signalé comme douteux par son jeu de données"},
     "origin_filter": {"en": "Events shown", "fr": "Événements affichés"},
-    "origin_all": {"en": "Curated and imported", "fr": "Sélectionnés et importés"},
-    "origin_curated": {"en": "Curated only", "fr": "Sélectionnés seulement"},
+    "origin_all": {"en": "Curated and imported", "fr": "Du tableau de bord et importés"},
+    "origin_curated": {"en": "Curated only", "fr": "Du tableau de bord seulement"},
     "origin_imported": {"en": "Imported only", "fr": "Importés seulement"},
     "hide_doubtful": {"en": "Hide events their dataset flags as doubtful", "fr": "Masquer les événements signalés douteux par leur jeu de données"},
     "page_import": {"en": "Import data", "fr": "Importer des données"},
@@ -265,16 +267,68 @@ STRINGS: dict[str, dict[str, str]] = {
               "dashboard's own data is never changed.",
         "fr": "Ajoutez votre propre export de la Global Terrorism Database, de l'UCDP GED, d'ACLED, ou un CSV aux colonnes "
               "des attentats de ce tableau de bord. Le format est reconnu d'après l'en-tête ; les lignes impossibles à "
-              "placer sont écartées et listées. Les événements importés apparaissent sur toutes les pages à côté des "
-              "événements sélectionnés, pour cette session ; les données du tableau de bord ne sont jamais modifiées.",
+              "situer sur la carte ou dans le temps sont écartées et listées. Les événements importés apparaissent sur "
+              "toutes les pages à côté des événements établis et sourcés par le tableau de bord, pour cette session ; "
+              "ses propres données ne sont jamais modifiées.",
     },
     "import_file": {"en": "Export file (CSV or XLSX)", "fr": "Fichier d'export (CSV ou XLSX)"},
+    "import_choose": {"en": "Choose a file", "fr": "Choisir un fichier"},
+    "import_size_limit": {"en": "Drop the file here or choose it; up to {mb} MB per file.",
+                          "fr": "Déposez le fichier ici ou choisissez-le ; {mb} Mo au plus par fichier."},
     "import_format": {"en": "Format", "fr": "Format"},
     "format_auto": {"en": "Recognise from the header", "fr": "Reconnaître d'après l'en-tête"},
     "import_button": {"en": "Import", "fr": "Importer"},
     "import_done": {"en": "{name}: {n} events imported from a {fmt} export.", "fr": "{name} : {n} événements importés d'un export {fmt}."},
     "import_skipped": {"en": "{n} rows skipped", "fr": "{n} lignes écartées"},
+    "skip_no_id": {"en": "no event id", "fr": "pas d'identifiant d'événement"},
+    "skip_no_date": {"en": "date missing or not a date", "fr": "date absente ou invalide"},
+    "skip_future_date": {"en": "date in the future", "fr": "date future"},
+    "skip_no_coordinates": {"en": "no coordinates", "fr": "pas de coordonnées"},
+    "skip_coordinates_range": {"en": "coordinates out of range (latitude -90..90, longitude -180..180)",
+                               "fr": "coordonnées hors limites (latitude de -90 à 90, longitude de -180 à 180)"},
+    "skip_killed_order": {"en": "killed: low estimate above the high one",
+                          "fr": "tués : estimation basse supérieure à l'estimation haute"},
+    "skip_vocabulary": {"en": "{column} not one of {values}", "fr": "{column} hors des valeurs admises ({values})"},
+    "skip_duplicate_id": {"en": "duplicate event id (an earlier row with it was kept)",
+                          "fr": "identifiant d'événement en double (la ligne précédente qui le porte a été gardée)"},
+    "skip_no_country": {"en": "country not recognised from its name or coordinates",
+                        "fr": "pays non reconnu, ni par son nom ni par ses coordonnées"},
+    "import_formulas": {"en": "{n} text cells start with =, +, - or @; CSV downloads prefix them with a quote so a "
+                              "spreadsheet shows them as text instead of running them.",
+                        "fr": "{n} cellules de texte commencent par =, +, - ou @ ; les téléchargements CSV les font "
+                              "précéder d'une apostrophe pour qu'un tableur les affiche comme du texte au lieu de les "
+                              "exécuter."},
     "import_failed": {"en": "Nothing was imported from {name}.", "fr": "Rien n'a été importé de {name}."},
+    "import_binary": {"en": "The file holds binary data, not CSV text. Export it as CSV (UTF-8 or Latin-1) or XLSX.",
+                      "fr": "Le fichier contient des données binaires, pas du texte CSV. Exportez-le en CSV (UTF-8 ou "
+                            "Latin-1) ou en XLSX."},
+    "import_encoding": {"en": "The file is neither UTF-8 nor Latin-1 text.",
+                        "fr": "Le fichier n'est un texte ni en UTF-8 ni en Latin-1."},
+    "import_empty": {"en": "{name} is empty: there is no header row and no data.",
+                     "fr": "{name} est vide : il n'a ni ligne d'en-tête ni données."},
+    "import_too_large": {"en": "{name} is {size} MB, over the {limit} MB limit. Filter the export to the region or the "
+                               "years you need and import that.",
+                         "fr": "{name} pèse {size} Mo, au-delà de la limite de {limit} Mo. Filtrez l'export sur la "
+                               "région ou les années voulues et importez ce fichier."},
+    "import_bad_xlsx": {"en": "{name} looks like a spreadsheet but cannot be opened ({error}). Save it again as XLSX or CSV.",
+                        "fr": "{name} ressemble à un classeur mais ne peut pas être ouvert ({error}). Enregistrez-le à "
+                              "nouveau en XLSX ou en CSV."},
+    "import_unknown_header": {"en": "{name}: the header matches no known format. Closest is {closest}, which also needs "
+                                    "the columns {missing}. Export all columns, or use the project's attacks columns.",
+                              "fr": "{name} : l'en-tête ne correspond à aucun format connu. Le plus proche est {closest}, "
+                                    "qui demande aussi les colonnes {missing}. Exportez toutes les colonnes, ou "
+                                    "reprenez les colonnes des attentats de ce tableau de bord."},
+    "import_unknown_format": {"en": "Unknown format '{fmt}'; choose one of auto, {formats}.",
+                              "fr": "Format « {fmt} » inconnu ; choisissez parmi auto, {formats}."},
+    "import_missing_columns": {"en": "{name} is missing the {fmt} columns {missing}. Export the full column set.",
+                               "fr": "Il manque à {name} les colonnes {fmt} {missing}. Exportez toutes les colonnes."},
+    "import_unreadable": {"en": "{name} cannot be read as {fmt} rows: {error}. Check that text cells with commas or "
+                                "line breaks are in double quotes.",
+                          "fr": "{name} ne peut pas être lu comme des lignes {fmt} : {error}. Vérifiez que les cellules "
+                                "de texte contenant des virgules ou des retours à la ligne sont entre guillemets "
+                                "doubles."},
+    "import_no_rows": {"en": "{name} has a header but no data rows.",
+                       "fr": "{name} a un en-tête mais aucune ligne de données."},
     "imports_current": {"en": "Imported in this session", "fr": "Importés dans cette session"},
     "imports_none": {"en": "No file imported yet.", "fr": "Aucun fichier importé pour l'instant."},
     "remove": {"en": "Remove", "fr": "Retirer"},
@@ -283,10 +337,10 @@ STRINGS: dict[str, dict[str, str]] = {
                    "fr": "Enregistré sous {path} ; il sera réimporté au démarrage de l'application."},
     "reason": {"en": "Reason", "fr": "Motif"},
     "rows_label": {"en": "Rows", "fr": "Lignes"},
-    "map_as_table": {"en": "This map as a table", "fr": "Cette carte sous forme de table"},
+    "map_as_table": {"en": "This map as a table", "fr": "Cette carte sous forme de tableau"},
     "data_error": {
         "en": "The data files did not pass validation. Fix the problems below and reload.",
-        "fr": "Les fichiers de données n'ont pas passé la validation. Corrigez les problèmes ci-dessous puis rechargez.",
+        "fr": "Les fichiers de données ne sont pas valides. Corrigez les problèmes ci-dessous puis rechargez la page.",
     },
 }
 
@@ -363,6 +417,13 @@ COLUMN_LABELS = {
     "start_date": {"en": "Start", "fr": "Début"},
     "end_date": {"en": "End", "fr": "Fin"},
     "source_url": {"en": "First source", "fr": "Première source"},
+    "place": {"en": "Place", "fr": "Lieu"},
+    "country": {"en": "Country", "fr": "Pays"},
+    "group": {"en": "Group", "fr": "Groupe"},
+    "killed": {"en": "Killed", "fr": "Tués"},
+    "wounded": {"en": "Wounded", "fr": "Blessés"},
+    "source": {"en": "Source", "fr": "Source"},
+    "other_sources": {"en": "Other sources", "fr": "Autres sources"},
     "topic": {"en": "Topic", "fr": "Thème"},
     "dataset": {"en": "Dataset", "fr": "Jeu de données"},
     "name": {"en": "Name", "fr": "Nom"},
@@ -425,7 +486,7 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "layer": _pairs(attacks=("Attacks", "Attentats"), bases=("Group bases and areas", "Bases et zones des groupes"),
                     foreign_bases=("Foreign military bases", "Bases militaires étrangères"),
                     borders=("Borders", "Frontières"), choropleth=("Countries shaded", "Pays colorés"),
-                    heatmap=("Heatmap", "Carte de chaleur")),
+                    heatmap=("Heatmap", "Carte de densité")),
     "event_kind": _pairs(
         founding=("Founding", "Fondation"), split=("Split", "Scission"), pledge=("Pledge of allegiance", "Allégeance"),
         treaty=("Treaty", "Traité"), membership=("Membership", "Adhésion"), intervention=("Intervention", "Intervention"),
@@ -439,6 +500,10 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "membership_status": _pairs(member=("Member", "Membre"), associate=("Associate member", "Membre associé"),
                                 observer=("Observer", "Observateur"), dialogue_partner=("Dialogue partner", "Partenaire de dialogue"),
                                 partner=("Partner", "Partenaire"), suspended=("Suspended", "Suspendu"), left=("Left", "Retiré")),
+    # Units of the context figures, as data/context.csv writes them.
+    "unit": {unit: {"en": en, "fr": fr} for unit, en, fr in (
+        ("% of GDP", "% of GDP", "% du PIB"), ("%", "%", "%"), ("persons", "persons", "personnes"),
+        ("tonnes", "tonnes", "tonnes"), ("km3", "km³", "km³"), ("km3/year", "km³/year", "km³/an"))},
     "choropleth": _pairs(attacks=("Number of attacks", "Nombre d'attentats"),
                          casualties=("Killed and wounded", "Tués et blessés")),
 }

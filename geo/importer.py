@@ -15,6 +15,7 @@ import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -22,6 +23,7 @@ import pandas as pd
 import pycountry
 
 from geo.countries import SHORT_NAMES
+from geo.i18n import t
 from geo.load import typed_attacks
 from geo.schema import SPECS
 from geo.tables import FORMULA_PREFIXES
@@ -76,8 +78,28 @@ ACLED_PLACE = {"1": "city", "2": "province", "3": "province"}
 ACLED_DATE = {"1": "day", "2": "month", "3": "month"}
 
 
+@dataclass(frozen=True)
+class Message:
+    """A text for the reader, kept as its key in geo.i18n and the values it names, so that each
+    page shows it in its session's language (and the command line in English)."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        return t(self.key, lang, **dict(self.values))
+
+
+def message(key: str, **values) -> Message:
+    return Message(key, tuple(sorted(values.items())))
+
+
 class ImportFailure(Exception):
     """A file that cannot be imported at all: what is wrong, where, and how to fix it."""
+
+    def __init__(self, key: str, **values):
+        self.message = message(key, **values)
+        super().__init__(self.message.text())
 
 
 @dataclass
@@ -87,17 +109,21 @@ class ImportResult:
     name: str
     format: str
     attacks: gpd.GeoDataFrame
-    skipped: dict[str, list[int]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    skipped: dict[Message, list[int]] = field(default_factory=dict)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def skipped_count(self) -> int:
         return sum(len(rows) for rows in self.skipped.values())
 
-    def skipped_table(self, reason_label: str, rows_label: str, shown: int = 30) -> pd.DataFrame:
+    def skipped_reasons(self, lang: str = "en") -> dict[str, list[int]]:
+        """The file's row numbers left out, by reason written in `lang`."""
+        return {reason.text(lang): rows for reason, rows in self.skipped.items()}
+
+    def skipped_table(self, lang: str, shown: int = 30) -> pd.DataFrame:
         """One line per reason with the first `shown` row numbers, for a page to list."""
-        return pd.DataFrame({reason_label: list(self.skipped),
-                             rows_label: [", ".join(map(str, rows[:shown])) for rows in self.skipped.values()]})
+        return pd.DataFrame({t("reason", lang): [reason.text(lang) for reason in self.skipped],
+                             t("rows_label", lang): [", ".join(map(str, rows[:shown])) for rows in self.skipped.values()]})
 
     def report(self) -> str:
         """What a person reading a terminal needs: format, counts, reasons with their rows."""
@@ -106,8 +132,8 @@ class ImportResult:
             lines.append(f"skipped {self.skipped_count} rows:")
             for reason, rows in sorted(self.skipped.items(), key=lambda item: -len(item[1])):
                 shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
-                lines.append(f"  {len(rows)} x {reason} (rows {shown})")
-        lines += [f"warning: {w}" for w in self.warnings]
+                lines.append(f"  {len(rows)} x {reason.text()} (rows {shown})")
+        lines += [f"warning: {w.text()}" for w in self.warnings]
         lines.append(f"format={self.format} imported={len(self.attacks)} skipped={self.skipped_count}")
         return "\n".join(lines)
 
@@ -118,7 +144,7 @@ def _decode_head(raw: bytes) -> tuple[str, str]:
     """The file's text encoding and its first line."""
     head = raw[:65536]
     if b"\x00" in head:
-        raise ImportFailure("The file holds binary data, not CSV text. Export it as CSV (UTF-8 or Latin-1) or XLSX.")
+        raise ImportFailure("import_binary")
     for encoding in ("utf-8-sig", "latin-1"):
         try:
             text = head.decode(encoding)
@@ -126,7 +152,7 @@ def _decode_head(raw: bytes) -> tuple[str, str]:
             continue
         # A cut multi-byte character at the end of the sample is not an encoding error.
         return encoding, text.splitlines()[0] if text.strip() else ""
-    raise ImportFailure("The file is neither UTF-8 nor Latin-1 text.")
+    raise ImportFailure("import_encoding")
 
 
 def _utf8_or_latin1(raw: bytes) -> str:
@@ -140,16 +166,14 @@ def _utf8_or_latin1(raw: bytes) -> str:
 def header(raw: bytes, name: str) -> tuple[list[str], str]:
     """The column names and how to read the rest ('xlsx' or a text encoding)."""
     if not raw.strip():
-        raise ImportFailure(f"{name} is empty: there is no header row and no data.")
+        raise ImportFailure("import_empty", name=name)
     if len(raw) > MAX_BYTES:
-        raise ImportFailure(f"{name} is {len(raw) / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit. "
-                            "Filter the export to the region or the years you need and import that.")
+        raise ImportFailure("import_too_large", name=name, size=round(len(raw) / 2**20), limit=MAX_BYTES // 2**20)
     if raw.startswith(XLSX_MAGIC):
         try:
             columns = pd.read_excel(io.BytesIO(raw), nrows=0, engine="openpyxl").columns
         except (ValueError, zipfile.BadZipFile, KeyError) as error:
-            raise ImportFailure(f"{name} looks like a spreadsheet but cannot be opened ({error}). "
-                                "Save it again as XLSX or CSV.") from error
+            raise ImportFailure("import_bad_xlsx", name=name, error=str(error)) from error
         return [str(c).strip() for c in columns], "xlsx"
     _, first = _decode_head(raw)
     columns = pd.read_csv(io.StringIO(first), nrows=0).columns.str.strip().tolist()
@@ -164,8 +188,7 @@ def detect(columns: list[str], name: str) -> str:
             return fmt
     closest = max(FORMATS, key=lambda fmt: len(set(SIGNATURES[fmt]) & present))
     missing = [c for c in SIGNATURES[closest] if c not in present]
-    raise ImportFailure(f"{name}: the header matches no known format. Closest is {closest.upper()}, which also needs "
-                        f"the columns {', '.join(missing)}. Export all columns, or use the project's attacks columns.")
+    raise ImportFailure("import_unknown_header", name=name, closest=closest.upper(), missing=", ".join(missing))
 
 
 def read_rows(raw: bytes, how: str, columns: list[str], wanted: tuple[str, ...]) -> pd.DataFrame:
@@ -365,27 +388,26 @@ VOCABULARIES = {"date_precision": vocab.DATE_PRECISIONS, "location_precision": v
 
 
 def problems(mapped: pd.DataFrame) -> pd.Series:
-    """The reason each row cannot be kept (empty when it can), first problem first."""
-    vocabulary = [(~mapped[column].isin(values), f"{column} not one of {', '.join(values)}")
+    """The reason each row cannot be kept (None when it can), first problem first."""
+    vocabulary = [(~mapped[column].isin(values), message("skip_vocabulary", column=column, values=", ".join(values)))
                   for column, values in VOCABULARIES.items()]
     lat = pd.to_numeric(mapped["lat"], errors="coerce")
     lon = pd.to_numeric(mapped["lon"], errors="coerce")
     checks = [
-        (mapped["id"].str.strip().isin(["", "gtd-", "ucdp-", "acled-"]), "no event id"),
-        (mapped["date"].isna(), "date missing or not a date"),
-        (mapped["date"] > pd.Timestamp.now(), "date in the future"),
-        (lat.isna() | lon.isna(), "no coordinates"),
-        (~lat.between(-90, 90) | ~lon.between(-180, 180), "coordinates out of range (latitude -90..90, longitude -180..180)"),
-        ((mapped["killed_low"] > mapped["killed_high"]).fillna(False), "killed: low estimate above the high one"),
+        (mapped["id"].str.strip().isin(["", "gtd-", "ucdp-", "acled-"]), message("skip_no_id")),
+        (mapped["date"].isna(), message("skip_no_date")),
+        (mapped["date"] > pd.Timestamp.now(), message("skip_future_date")),
+        (lat.isna() | lon.isna(), message("skip_no_coordinates")),
+        (~lat.between(-90, 90) | ~lon.between(-180, 180), message("skip_coordinates_range")),
+        ((mapped["killed_low"] > mapped["killed_high"]).fillna(False), message("skip_killed_order")),
         *vocabulary,
     ]
-    reason = pd.Series("", index=mapped.index)
-    for failed, message in reversed(checks):
-        reason = reason.mask(failed.fillna(False).astype(bool), message)
-    kept = reason == ""
+    reason = pd.Series(None, index=mapped.index, dtype=object)
+    for failed, why in reversed(checks):
+        reason = reason.mask(failed.fillna(False).astype(bool), why)
+    kept = reason.isna()
     repeated = mapped.loc[kept, "id"].duplicated()
-    return reason.mask(repeated.reindex(mapped.index, fill_value=False),
-                       "duplicate event id (an earlier row with it was kept)")
+    return reason.mask(repeated.reindex(mapped.index, fill_value=False), message("skip_duplicate_id"))
 
 
 def formula_cells(mapped: pd.DataFrame) -> int:
@@ -432,35 +454,32 @@ def import_bytes(raw: bytes, name: str, aliases: pd.DataFrame, countries: gpd.Ge
     if fmt == "auto":
         fmt = detect(columns, name)
     elif fmt not in FORMATS:
-        raise ImportFailure(f"Unknown format '{fmt}'; choose one of auto, {', '.join(FORMATS)}.")
+        raise ImportFailure("import_unknown_format", fmt=fmt, formats=", ".join(FORMATS))
     missing = [c for c in SIGNATURES[fmt] if c not in columns]
     if missing:
-        raise ImportFailure(f"{name} is missing the {fmt.upper()} columns {', '.join(missing)}. "
-                            "Export the full column set.")
+        raise ImportFailure("import_missing_columns", name=name, fmt=fmt.upper(), missing=", ".join(missing))
     try:
         rows = read_rows(raw, how, columns, SIGNATURES[fmt] + EXTRA_COLUMNS[fmt])
     except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as error:
-        raise ImportFailure(f"{name} cannot be read as {fmt.upper()} rows: {error}. Check that text cells with "
-                            "commas or line breaks are in double quotes.") from error
+        raise ImportFailure("import_unreadable", name=name, fmt=fmt.upper(), error=str(error)) from error
     if not len(rows):
-        raise ImportFailure(f"{name} has a header but no data rows.")
+        raise ImportFailure("import_no_rows", name=name)
     mapped = MAPPERS[fmt](rows)
     reasons = problems(mapped)
-    mapped_ok = mapped[reasons == ""]
+    mapped_ok = mapped[reasons.isna()]
     kept = finish(mapped_ok, fmt, name, aliases, countries) if len(mapped_ok) else None
     no_country = kept["country_iso3"] == "" if kept is not None else pd.Series(dtype=bool)
-    skipped: dict[str, list[int]] = {}
-    for index, reason in reasons[reasons != ""].items():
+    skipped: dict[Message, list[int]] = {}
+    for index, reason in reasons.dropna().items():
         skipped.setdefault(reason, []).append(int(index) + 2)
     if kept is not None and no_country.any():
         rows_without = [int(i) + 2 for i, bad in zip(mapped_ok.index, no_country) if bad]
-        skipped["country not recognised from its name or coordinates"] = rows_without
+        skipped[message("skip_no_country")] = rows_without
         kept = kept[~no_country.to_numpy()].reset_index(drop=True)
     warnings = []
     formulas = formula_cells(mapped_ok) if len(mapped_ok) else 0
     if formulas:
-        warnings.append(f"{formulas} text cells start with =, +, - or @; CSV downloads prefix them with a quote "
-                        "so a spreadsheet shows them as text instead of running them.")
+        warnings.append(message("import_formulas", n=formulas))
     empty = kept.iloc[0:0] if kept is not None else typed_attacks(pd.DataFrame(columns=ATTACK_COLUMNS), countries)
     return ImportResult(name, fmt, kept if kept is not None else empty, skipped, warnings)
 

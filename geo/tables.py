@@ -3,10 +3,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 
 import pandas as pd
+import streamlit as st
 
-from geo.i18n import column_label, dataset_label, t
+from geo.countries import country_name
+from geo.filters import CURATED
+from geo.i18n import column_label, dataset_label, t, value_label
+from geo.labels import group_labels
+from geo.schema import SPECS
+from geo.vocab import UNKNOWN_GROUP
 
 # A spreadsheet runs a cell starting with these as a formula when the CSV is opened.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -104,6 +111,125 @@ SITE_OF_URL = r"https?://(?:www\.)?([^/]+)"
 def column_labels(table: pd.DataFrame, lang: str) -> dict[str, str]:
     """Header of each column of `table` in `lang`."""
     return {column: column_label(column, lang) for column in table.columns}
+
+
+def site_name(url: str) -> str:
+    """'rferl.org' for 'https://www.rferl.org/a/...'; '' when `url` is not a web address."""
+    found = re.match(SITE_OF_URL, str(url))
+    return found.group(1) if found else ""
+
+
+def number_text(value: int, lang: str) -> str:
+    """An integer with the thousands separator of `lang` (a narrow no-break space in French)."""
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def toll_text(low, high, lang: str) -> str:
+    """A toll as '9–20', '4', '≤ 3' or 'unknown' from its two estimates, either of which may be missing."""
+    if pd.isna(low) and pd.isna(high):
+        return t("unknown", lang)
+    if pd.isna(low):
+        return f"≤ {number_text(int(high), lang)}"
+    low, high = int(low), int(low if pd.isna(high) else high)
+    return number_text(low, lang) if low == high else f"{number_text(low, lang)}–{number_text(high, lang)}"
+
+
+# A date known to the month only is written without a day, so the table never implies one.
+DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def date_text(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """Each date written to its precision: '1999-02-16', '1997-12' or '2011'."""
+    text = dates.dt.strftime("%Y-%m-%d")
+    for precision, spelling in DATE_FORMATS.items():
+        known = precisions == precision
+        text[known] = dates[known].dt.strftime(spelling)
+    return text.fillna("")
+
+
+def each_distinct(function, *columns: pd.Series) -> list:
+    """`function(*values)` for each row of `columns`, called once per distinct combination of values:
+    an imported export repeats the same few sources, tolls and places over thousands of rows."""
+    frame = pd.DataFrame({number: column.to_numpy() for number, column in enumerate(columns)})
+    # With sort=False, groups are numbered in the order drop_duplicates keeps their first rows.
+    codes = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup()
+    results = [function(*values) for values in frame.drop_duplicates().itertuples(index=False)]
+    return [results[code] for code in codes]
+
+
+def cited_sites(source_ids: pd.Series, sources: pd.DataFrame, fallback: pd.Series) -> tuple[list, list]:
+    """Per row, the address of its first source with one, and the site names of the others (the
+    publisher for a source without an address); a row citing nothing shows its `fallback` text."""
+    urls = {i: u for i, u in zip(sources["id"], sources["url"]) if site_name(u)}
+    names = {i: site_name(urls[i]) if i in urls else (publisher or title)
+             for i, publisher, title in zip(sources["id"], sources["publisher"], sources["title"])}
+
+    def of_row(cell: str, default: str) -> tuple[str, list[str]]:
+        cited = [i for i in cell.split(";") if i in names]
+        linked = next((i for i in cited if i in urls), None)
+        rest = list(dict.fromkeys(names[i] for i in cited if i != linked))
+        return (urls[linked] if linked else ""), (rest if cited else [default] if default else [])
+
+    pairs = each_distinct(of_row, source_ids.fillna(""), fallback)
+    return [first for first, _ in pairs], [others for _, others in pairs]
+
+
+ATTACK_TABLE_COLUMNS = ("date", "place", "country", "group", "killed", "wounded", "date_precision",
+                        "location_precision", "source", "other_sources", "id")
+
+
+def attack_table(attacks: pd.DataFrame, groups: pd.DataFrame, sources: pd.DataFrame,
+                 lang: str) -> tuple[pd.DataFrame, dict]:
+    """Attacks as every page lists them, in `lang`: when, where, who, the toll as ranges, how precise,
+    the sources as linked site names, and the id last; and the column config `st.dataframe` takes."""
+    names = group_labels(groups, lang)
+    names[UNKNOWN_GROUP] = t("unknown_group", lang)
+    origin = attacks["origin"] if "origin" in attacks else pd.Series(CURATED, index=attacks.index)
+    first, others = cited_sites(attacks["source_ids"], sources, origin.where(origin != CURATED, ""))
+    toll = partial(toll_text, lang=lang)
+    table = pd.DataFrame({
+        "date": date_text(attacks["date"], attacks["date_precision"]).to_numpy(),
+        "place": attacks["city"].fillna("").to_numpy(),
+        "country": each_distinct(lambda code: country_name(code, lang), attacks["country_iso3"]),
+        "group": each_distinct(lambda group: names.get(group, group), attacks["group_id"]),
+        "killed": each_distinct(toll, attacks["killed_low"], attacks["killed_high"]),
+        "wounded": each_distinct(toll, attacks["wounded_low"], attacks["wounded_high"]),
+        "date_precision": each_distinct(lambda v: value_label("date_precision", v, lang), attacks["date_precision"]),
+        "location_precision": each_distinct(lambda v: value_label("location_precision", v, lang),
+                                            attacks["location_precision"]),
+        "source": first, "other_sources": others, "id": attacks["id"].to_numpy(),
+    }, columns=list(ATTACK_TABLE_COLUMNS))
+    labels = column_labels(table, lang)
+    config = {**labels,
+              "killed": st.column_config.TextColumn(labels["killed"], help=t("range_help", lang)),
+              "wounded": st.column_config.TextColumn(labels["wounded"], help=t("range_help", lang)),
+              "source": st.column_config.LinkColumn(labels["source"], display_text=SITE_OF_URL),
+              "other_sources": st.column_config.ListColumn(labels["other_sources"])}
+    return table, config
+
+
+# The columns of each dataset that hold a closed vocabulary, and that vocabulary's name in geo.i18n.
+VOCABULARY_COLUMNS = {
+    "events": {"date_precision": "date_precision", "kind": "event_kind"},
+    "bases": {"kind": "kind", "location_precision": "location_precision"},
+    "borders": {"status": "status"},
+    "group_links": {"kind": "link_kind"},
+    "memberships": {"status": "membership_status"},
+    "context": {"unit": "unit"},
+}
+
+
+def dataset_table(table: pd.DataFrame, name: str, lang: str) -> tuple[pd.DataFrame, dict]:
+    """A `for_display` table of dataset `name` as the Data page lists it: only the file's own columns
+    and the first source, vocabulary values and headers in `lang`, addresses as site names."""
+    own = [c for c in table.columns if c in SPECS[name].columns or c == "source_url"]
+    shown = table[own].copy()
+    for column, vocabulary in VOCABULARY_COLUMNS.get(name, {}).items():
+        shown[column] = shown[column].map(lambda value: value_label(vocabulary, value, lang))
+    labels = column_labels(shown, lang)
+    links = {c: st.column_config.LinkColumn(labels[c], display_text=SITE_OF_URL) for c in LINK_COLUMNS if c in shown}
+    return shown, {**labels, **links}
 
 
 def row_counts(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:

@@ -5,8 +5,8 @@ from geo import params
 from geo.cache import dataset
 from geo.filters import select
 from geo.i18n import DATASET_LABELS, dataset_label, t
-from geo.tables import (LINK_COLUMNS, SITE_OF_URL, citation, column_labels, for_display, row_counts,
-                        source_entries, source_markdown, to_csv_bytes)
+from geo.tables import (attack_table, citation, dataset_table, for_display, row_counts, source_entries,
+                        source_markdown, to_csv_bytes)
 
 lang = st.session_state[params.LANG]
 data = dataset()
@@ -32,26 +32,26 @@ with left:
 years = st.session_state[params.YEARS] if use_sidebar else None
 groups = st.session_state[params.GROUPS] if use_sidebar else ()
 selection = select(tables[name], name, years, groups, query)
-table = for_display(selection, data.sources)
+# The rows as the files hold them, for the selected row's sources and the download.
+rows_as_filed = for_display(selection, data.sources)
+table, config = (attack_table(selection, data.groups, data.sources, lang) if name == "attacks"
+                 else dataset_table(rows_as_filed, name, lang))
 st.caption(t("rows_shown", lang, shown=len(table), total=len(tables[name])))
 
-labels = column_labels(table, lang)
-config = {**labels, **{c: st.column_config.LinkColumn(labels[c], display_text=SITE_OF_URL)
-                       for c in LINK_COLUMNS if c in table}}
 picked = st.dataframe(table, column_config=config, hide_index=True, on_select="rerun",
                       selection_mode="single-row", key="table")
 rows = picked.selection.rows
 if not len(table):
     st.info(t("no_rows", lang))
-elif rows and "source_ids" in table:
-    row = table.iloc[rows[0]]
+elif rows and "source_ids" in rows_as_filed:
+    row = rows_as_filed.iloc[rows[0]]
     st.markdown(f"**{t('row_sources', lang, id=row['id'])}**")
     st.markdown("\n".join(f"- {source_markdown(e)}" for e in source_entries(row["source_ids"], data.sources)))
-elif "source_ids" in table:
+elif "source_ids" in rows_as_filed:
     st.caption(t("select_row_hint", lang))
 
 download_left, download_right = st.columns(2)
-download_left.download_button(t("download_selection", lang, n=len(table)), to_csv_bytes(table),
+download_left.download_button(t("download_selection", lang, n=len(table)), to_csv_bytes(rows_as_filed),
                               file_name=f"{name}-selection.csv", mime="text/csv")
 download_right.download_button(t("download_full", lang, name=f"{name}.csv"), to_csv_bytes(tables[name]),
                                file_name=f"{name}.csv", mime="text/csv")

@@ -2,11 +2,21 @@
 import streamlit as st
 
 from geo import cache, params
-from geo.i18n import t
+from geo.i18n import LANGUAGES, t
 from geo.importer import FORMATS, ImportFailure
 from geo.mapview import IMPORTS_KEY
 from geo.tables import escape_markdown
 from geo.userfiles import save_import, store_upload
+
+# Streamlit writes the uploader's button and size hint in English whatever the page's language, and
+# offers no option to change them: hide the hint (the caption below gives it) and replace the button's
+# word with ours, which screen readers then read as the button's name.
+UPLOADER_CSS = "<style>" + "".join(f"""
+.st-key-uploader-{lang} [data-testid="stFileUploaderDropzoneInstructions"],
+.st-key-uploader-{lang} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
+  display: none; }}
+.st-key-uploader-{lang} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{
+  content: "{t('import_choose', lang)}"; }}""" for lang in LANGUAGES) + "\n</style>"
 
 state = st.session_state
 lang = state[params.LANG]
@@ -14,7 +24,10 @@ imports = state.setdefault(IMPORTS_KEY, [])
 
 st.title(t("page_import", lang))
 st.write(t("import_intro", lang))
-upload = st.file_uploader(t("import_file", lang), type=["csv", "xlsx"], key="upload")
+st.html(UPLOADER_CSS)
+with st.container(key=f"uploader-{lang}"):
+    upload = st.file_uploader(t("import_file", lang), type=["csv", "xlsx"], key="upload")
+    st.caption(t("import_size_limit", lang, mb=st.get_option("server.maxUploadSize")))
 fmt = st.selectbox(t("import_format", lang), ("auto",) + FORMATS, key="import_format",
                    format_func=lambda f: t("format_auto", lang) if f == "auto" else f.upper())
 if upload is not None and st.button(t("import_button", lang), type="primary", key="import_button"):
@@ -23,7 +36,8 @@ if upload is not None and st.button(t("import_button", lang), type="primary", ke
     try:
         result = cache.imported(*entry)
     except ImportFailure as error:
-        st.error(f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n{escape_markdown(str(error))}")
+        st.error(f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n"
+                 f"{escape_markdown(error.message.text(lang))}")
     except Exception as error:  # a file this reader did not foresee must still not show a traceback
         st.error(f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n{escape_markdown(type(error).__name__)}: "
                  f"{escape_markdown(str(error))}")
@@ -32,11 +46,12 @@ if upload is not None and st.button(t("import_button", lang), type="primary", ke
             t("import_done", lang, name=escape_markdown(result.name), n=len(result.attacks), fmt=result.format.upper()))
         if len(result.attacks) and entry not in imports:
             imports.append(entry)
-        if result.skipped:
-            st.warning(t("import_skipped", lang, n=result.skipped_count))
-            st.dataframe(result.skipped_table(t("reason", lang), t("rows_label", lang)), hide_index=True)
-        for warning in result.warnings:
-            st.info(escape_markdown(warning))
+        with st.container(key="import_report"):
+            if result.skipped:
+                st.warning(t("import_skipped", lang, n=result.skipped_count))
+                st.dataframe(result.skipped_table(lang), hide_index=True)
+            for warning in result.warnings:
+                st.info(escape_markdown(warning.text(lang)))
 
 st.subheader(t("imports_current", lang), anchor=False)
 if not imports:

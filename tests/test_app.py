@@ -74,7 +74,7 @@ def test_the_url_restores_the_view(data):
     assert app.radio(key=params.LANG).value == "fr"
     assert app.slider(key=params.YEARS).value == (2015, 2024)
     assert app.multiselect(key=params.GROUPS).value == ["iskp"]
-    assert set(app.dataframe[1].value["group_id"]) == {"iskp"}
+    assert set(app.dataframe(key="table").value["group"]) == {"EI-K · État islamique au Khorassan"}
 
 
 def test_bad_url_values_are_ignored_not_fatal():
@@ -82,6 +82,33 @@ def test_bad_url_values_are_ignored_not_fatal():
     assert not app.exception
     assert app.radio(key=params.LANG).value == "en"
     assert app.multiselect(key=params.GROUPS).value == []
+
+
+@pytest.mark.parametrize("lang,first,precisions", [
+    ("en", {"date": "1999-02-16", "place": "Tashkent", "country": "Uzbekistan", "killed": "9–20", "wounded": "15–120"},
+     {"exact day", "month only"}),
+    ("fr", {"date": "1999-02-16", "place": "Tashkent", "country": "Ouzbékistan", "killed": "9–20", "wounded": "15–120"},
+     {"jour exact", "mois seulement"}),
+])
+def test_the_data_page_lists_attacks_as_a_reader_reads_them(lang, first, precisions):
+    app = start(DATA_PAGE, lang=lang, dataset="attacks")
+    table = app.dataframe(key="table").value
+    assert list(table.columns)[:6] == ["date", "place", "country", "group", "killed", "wounded"]
+    assert list(table.columns)[-1] == "id"
+    assert not {"source_ids", "in_central_asia", "origin", "doubt", "source_url"} & set(table.columns)
+    row = table.set_index("id").loc["1999-02-16-tashkent-bombings"]
+    assert {column: row[column] for column in first} == first
+    assert precisions <= set(table["date_precision"])
+
+
+def test_the_data_page_writes_event_precisions_in_french():
+    app = start(DATA_PAGE, lang="fr", dataset="events")
+    assert set(app.dataframe(key="table").value["date_precision"]) <= {"jour exact", "mois seulement", "année seulement"}
+
+
+def test_the_context_chart_gives_its_unit_in_the_language():
+    spec = charts(start("pages/cooperation.py", lang="fr"))[-1].proto.spec
+    assert '"% du PIB"' in spec and "% of GDP" not in spec.replace("% du PIB", "")
 
 
 def test_how_to_cite_names_the_dataset():
@@ -346,6 +373,32 @@ def test_configured_imports_appear_beside_the_curated_events(data, configured_im
 def test_every_page_runs_with_imported_events(configured_import, page):
     app = start(page)
     assert not app.exception
+
+
+def test_the_import_page_speaks_the_session_language(configured_import):
+    app = start("pages/imports.py", lang="fr")
+    assert any(caption.value == "Déposez le fichier ici ou choisissez-le ; 200 Mo au plus par fichier."
+               for caption in app.caption)
+    sample = IMPORTS / "gtd_sample_latin1.csv"
+    app.file_uploader(key="upload").set_value((sample.name, sample.read_bytes(), "text/csv")).run()
+    app.button(key="import_button").click().run()
+    assert not app.exception
+    report = app.get_by_key("import_report")
+    reasons = report.dataframe[0].value
+    assert list(reasons.columns) == ["Motif", "Lignes"]
+    assert set(reasons["Motif"]) == {"pas de coordonnées", "date absente ou invalide",
+                                     "coordonnées hors limites (latitude de -90 à 90, longitude de -180 à 180)",
+                                     "identifiant d'événement en double (la ligne précédente qui le porte a été gardée)"}
+    assert len(report.info) == 1
+    assert "1 cellules de texte commencent par" in report.info[0].value
+    assert "pour qu'un tableur les affiche comme du texte au lieu de les exécuter" in report.info[0].value
+
+
+def test_a_refused_file_says_why_in_the_session_language(configured_import):
+    app = start("pages/imports.py", lang="fr")
+    app.file_uploader(key="upload").set_value(("empty.csv", b" ", "text/csv")).run()
+    app.button(key="import_button").click().run()
+    assert "est vide : il n'a ni ligne d'en" in app.error[0].value
 
 
 def test_the_import_page_lists_the_configured_file(configured_import):

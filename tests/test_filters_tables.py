@@ -6,13 +6,17 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from string import Formatter
+
+from geo.cooperation import indicator_rows
 from geo.countries import country_name, is_iso3
-from geo.filters import fold, in_years, matching, of_groups, select, year_span
-from geo.i18n import COLUMN_LABELS, DATASET_LABELS, LANGUAGES, STRINGS, t
+from geo.filters import fold, in_years, matching, of_groups, select, with_imports, year_span
+from geo.i18n import CHART_WORDS, COLUMN_LABELS, DATASET_LABELS, LANGUAGES, STRINGS, VALUE_LABELS, t
 from geo.labels import group_labels
 from geo.load import load_dataset
-from geo.tables import (citation, defuse_formula, escape_markdown, for_display, row_counts,
-                        source_entries, source_markdown, to_csv_bytes)
+from geo.paths import COMMITTED_DATA_DIR
+from geo.tables import (attack_table, citation, dataset_table, defuse_formula, escape_markdown, for_display,
+                        row_counts, source_entries, source_markdown, to_csv_bytes, toll_text)
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +101,104 @@ def test_display_table_gives_first_source_url_and_text_dates(data):
     assert "geometry" not in table
 
 
+ATTACK_COLUMNS = ["date", "place", "country", "group", "killed", "wounded", "date_precision", "location_precision",
+                  "source", "other_sources", "id"]
+
+
+@pytest.mark.parametrize("lang,labels", [
+    ("en", ["Date", "Place", "Country", "Group", "Killed", "Wounded", "Date precision", "Place precision", "Source",
+            "Other sources", "Id"]),
+    ("fr", ["Date", "Lieu", "Pays", "Groupe", "Tués", "Blessés", "Précision de la date", "Précision du lieu", "Source",
+            "Autres sources", "Id"]),
+])
+def test_the_attack_table_leads_with_when_where_and_who_and_ends_with_the_id(data, lang, labels):
+    # Imported rows bring the internal origin, citations and doubt columns: none is shown.
+    imported = data.attacks.iloc[:1].assign(id="gtd-1", origin="GTD · export.csv", citations="x", doubt=True)
+    table, config = attack_table(with_imports(data.attacks, [imported]), data.groups, data.sources, lang)
+    assert list(table.columns) == ATTACK_COLUMNS
+    assert [config[c] if isinstance(config[c], str) else config[c]["label"] for c in table.columns] == labels
+    assert config["source"]["type_config"]["type"] == "link"
+
+
+@pytest.mark.parametrize("lang,event,column,expected", [
+    ("fr", "1999-02-16-tashkent", "date", "1999-02-16"),
+    ("fr", "2000-08-01-surkhandarya", "date", "2000-08"),
+    ("fr", "1999-02-16-tashkent", "place", "Tashkent"),
+    ("en", "1999-02-16-tashkent", "country", "Uzbekistan"),
+    ("fr", "1999-02-16-tashkent", "country", "Ouzbékistan"),
+    ("fr", "2017-04-07-stockholm", "country", "Suède"),
+    ("en", "1999-02-16-tashkent", "group", "IMU · Islamic Movement of Uzbekistan"),
+    ("fr", "1999-02-16-tashkent", "group", "MIO · Mouvement islamique d'Ouzbékistan"),
+    ("fr", "2017-04-07-stockholm", "group", "Inconnu ou non attribué"),
+    ("fr", "1999-02-16-tashkent", "killed", "13–16"),
+    ("fr", "1999-02-16-tashkent", "wounded", "100–128"),
+    ("fr", "2017-04-07-stockholm", "killed", "5"),
+    ("fr", "2000-08-01-surkhandarya", "wounded", "inconnu"),
+    ("en", "1999-02-16-tashkent", "date_precision", "exact day"),
+    ("fr", "1999-02-16-tashkent", "date_precision", "jour exact"),
+    ("fr", "2000-08-01-surkhandarya", "date_precision", "mois seulement"),
+    ("fr", "1999-02-16-tashkent", "location_precision", "ville"),
+    ("en", "2000-08-01-surkhandarya", "location_precision", "province"),
+    ("fr", "1999-02-16-tashkent", "source", "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"),
+    ("fr", "1999-02-16-tashkent", "other_sources", []),
+])
+def test_the_attack_table_writes_each_value_in_the_language(data, lang, event, column, expected):
+    table, _ = attack_table(data.attacks, data.groups, data.sources, lang)
+    assert table.set_index("id").loc[event, column] == expected
+
+
+def test_the_attack_table_links_the_first_source_and_names_the_others(data):
+    attacks = data.attacks.assign(source_ids="boquerat_2024;wiki_tashkent_1999;wiki_imu;missing")
+    imported = data.attacks.iloc[:1].assign(id="gtd-1", source_ids="", origin="GTD · export.csv")
+    table, _ = attack_table(with_imports(attacks, [imported]), data.groups, data.sources, "en")
+    curated, from_gtd = table.iloc[0], table.set_index("id").loc["gtd-1"]
+    assert curated["source"] == "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"
+    assert curated["other_sources"] == ["IFRI", "en.wikipedia.org"]
+    assert (from_gtd["source"], from_gtd["other_sources"]) == ("", ["GTD · export.csv"])
+
+
+@pytest.mark.parametrize("low,high,lang,expected", [
+    (9, 20, "en", "9–20"), (4, 4, "en", "4"), (4, pd.NA, "en", "4"), (pd.NA, 3, "en", "≤ 3"),
+    (pd.NA, pd.NA, "en", "unknown"), (pd.NA, pd.NA, "fr", "inconnu"),
+    (1200, 1500, "en", "1,200–1,500"), (1200, 1500, "fr", "1\u202f200–1\u202f500"),
+])
+def test_tolls_read_as_ranges(low, high, lang, expected):
+    assert toll_text(low, high, lang) == expected
+
+
+@pytest.mark.parametrize("name,lang,column,expected", [
+    ("events", "fr", "date_precision", {"jour exact", "année seulement"}),
+    ("events", "en", "kind", {"Founding"}),
+    ("context", "fr", "unit", {"% du PIB", "tonnes"}),
+    ("memberships", "fr", "status", {"Membre", "Observateur"}),
+    ("bases", "fr", "kind", {"Refuge"}),
+    ("borders", "fr", "status", {"Minée"}),
+    ("group_links", "fr", "kind", {"Allégeance"}),
+])
+def test_the_data_page_writes_vocabulary_values_in_the_language(data, name, lang, column, expected):
+    table, config = dataset_table(for_display(data.tables()[name], data.sources), name, lang)
+    assert set(table[column]) == expected
+    assert config["source_url"]["type_config"]["display_text"]
+
+
+@pytest.mark.parametrize("name,derived", [("events", "year"), ("memberships", "start"),
+                                          ("organizations", "founded_year")])
+def test_the_data_page_shows_only_the_files_columns(data, name, derived):
+    assert derived in data.tables()[name]
+    table, _ = dataset_table(for_display(data.tables()[name], data.sources), name, "en")
+    assert derived not in table
+
+
+def test_context_units_are_written_in_the_language(data):
+    rows = indicator_rows(data.context, "remittances_gdp", "fr")
+    assert set(rows["unit"]) == {"% du PIB"}
+
+
+def test_every_unit_of_the_committed_context_figures_has_a_label():
+    units = set(pd.read_csv(COMMITTED_DATA_DIR / "context.csv", dtype=str)["unit"])
+    assert units - set(VALUE_LABELS["unit"]) == set()
+
+
 @pytest.mark.parametrize("text,expected", [
     ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
     ("[click](javascript:x)", r"\[click\]\(javascript:x\)"),
@@ -126,10 +228,29 @@ def test_row_counts_cover_every_dataset(data):
     assert counts["Rows"].tolist() == [3, 2, 5, 2, 1, 1, 1, 1, 2, 2, 2]
 
 
-@pytest.mark.parametrize("table", [STRINGS, DATASET_LABELS, COLUMN_LABELS])
-def test_every_string_exists_in_every_language(table):
-    missing = [key for key, texts in table.items() for lang in LANGUAGES if not texts.get(lang)]
-    assert missing == []
+def catalogue():
+    """(where, texts) for every entry of the English catalogue: strings, labels and vocabulary values."""
+    for name, table in (("STRINGS", STRINGS), ("DATASET_LABELS", DATASET_LABELS), ("COLUMN_LABELS", COLUMN_LABELS),
+                        ("CHART_WORDS", CHART_WORDS)):
+        yield from ((f"{name}.{key}", texts) for key, texts in table.items())
+    for column, values in VALUE_LABELS.items():
+        yield from ((f"VALUE_LABELS.{column}.{value}", texts) for value, texts in values.items())
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
+
+
+def test_every_english_text_has_a_french_one():
+    entries = list(catalogue())
+    assert all(texts.get("en", "").strip() for _, texts in entries)
+    assert [where for where, texts in entries if not texts.get("fr", "").strip()] == []
+
+
+def test_each_language_names_the_same_values():
+    differing = [where for where, texts in catalogue()
+                 if len({frozenset(placeholders(texts[lang])) for lang in LANGUAGES}) > 1]
+    assert differing == []
 
 
 def test_translation_fills_placeholders():

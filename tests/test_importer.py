@@ -99,12 +99,47 @@ def test_each_malformed_file_says_what_is_wrong(data, name, fmt, message):
 def test_a_file_whose_rows_are_all_bad_imports_nothing_and_says_why(data):
     result = run(data, "all_rows_bad.csv", folder=FIXTURES / "bad")
     assert len(result.attacks) == 0
-    assert result.skipped == {"date missing or not a date": [2], "no coordinates": [3]}
+    assert result.skipped_reasons() == {"date missing or not a date": [2], "no coordinates": [3]}
+
+
+PROJECT_ROW = dict(pd.read_csv(FIXTURES / "project_sample.csv", dtype=str, keep_default_na=False).iloc[0])
+
+
+@pytest.mark.parametrize("changes,key", [
+    ({"id": ""}, "skip_no_id"),
+    ({"date": "not a date"}, "skip_no_date"),
+    ({"date": "2999-01-01"}, "skip_future_date"),
+    ({"lat": ""}, "skip_no_coordinates"),
+    ({"lat": "95"}, "skip_coordinates_range"),
+    ({"killed_low": "5", "killed_high": "1"}, "skip_killed_order"),
+    ({"date_precision": "week"}, "skip_vocabulary"),
+    ({"id": "my-2023-01"}, "skip_duplicate_id"),
+    ({"country_iso3": "", "lat": "0", "lon": "-30"}, "skip_no_country"),
+])
+def test_every_skip_reason_is_written_in_each_language(data, tmp_path, changes, key):
+    rows = pd.DataFrame([PROJECT_ROW, {**PROJECT_ROW, "id": "my-2023-02", **changes}])
+    rows.to_csv(tmp_path / "rows.csv", index=False)
+    result = run(data, "rows.csv", folder=tmp_path)
+    assert [(reason.key, rows) for reason, rows in result.skipped.items()] == [(key, [3])]
+    english, french = (list(result.skipped_reasons(lang)) for lang in ("en", "fr"))
+    assert french[0].strip() and french != english
+
+
+@pytest.mark.parametrize("name,fmt,french", [
+    ("empty.csv", "auto", "empty.csv est vide : il n'a ni ligne d'en-tête ni données."),
+    ("header_only.csv", "auto", "header_only.csv a un en-tête mais aucune ligne de données."),
+    ("gtd_missing_columns.csv", "gtd", "Il manque à gtd_missing_columns.csv les colonnes GTD specificity, gname, "
+                                       "nkill, nwound. Exportez toutes les colonnes."),
+])
+def test_a_failure_is_written_in_french_too(data, name, fmt, french):
+    with pytest.raises(ImportFailure) as failure:
+        run(data, name, fmt, FIXTURES / "bad")
+    assert failure.value.message.text("fr") == french
 
 
 def test_skipped_rows_are_listed_by_reason(data):
     # Row 6 repeats row 5's id, but row 5 has no coordinates: row 6 is the one kept.
-    assert run(data, "gtd_sample_latin1.csv").skipped == {
+    assert run(data, "gtd_sample_latin1.csv").skipped_reasons() == {
         "no coordinates": [5], "date missing or not a date": [8],
         "coordinates out of range (latitude -90..90, longitude -180..180)": [9],
         "duplicate event id (an earlier row with it was kept)": [10]}
@@ -112,7 +147,12 @@ def test_skipped_rows_are_listed_by_reason(data):
 
 def test_formula_cells_are_reported_and_markup_kept_as_text(data):
     result = run(data, "gtd_sample_latin1.csv")
-    assert any("start with =, +, - or @" in w for w in result.warnings)
+    assert [w.text("en") for w in result.warnings] == [
+        "1 text cells start with =, +, - or @; CSV downloads prefix them with a quote so a spreadsheet shows them "
+        "as text instead of running them."]
+    assert [w.text("fr") for w in result.warnings] == [
+        "1 cellules de texte commencent par =, +, - ou @ ; les téléchargements CSV les font précéder d'une "
+        "apostrophe pour qu'un tableur les affiche comme du texte au lieu de les exécuter."]
     summaries = set(result.attacks["summary_en"])
     assert "<img src=x onerror=alert(1)> fixture markup" in summaries
 
