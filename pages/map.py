@@ -11,7 +11,7 @@ from geo.maplayers import basemap
 from geo.mapview import (PENDING_YEARS_KEY, attack_card, attack_criteria, attack_totals, clicked_index,
                          feature_groups, map_downloads, map_title, map_view, range_text, selection_key, sources_cited,
                          stamp_lines, view_caption)
-from geo.tables import column_labels, for_display
+from geo.tables import attack_table
 from geo.urlstate import CHOROPLETH_METRICS, MAP_LAYERS
 from widgets import MAP_HEIGHT, PRESENT_MAP_HEIGHT, base_url_path, download_row, map_widget, record_card
 
@@ -99,5 +99,5 @@ st.subheader(t("export_title", lang), anchor=False)
 download_row(map_downloads(data, cache.shapes(), cache.basemap_json(), attacks, cache.event_payload_json(criteria, lang),
                            map_view(state), criteria, caption, lang, key, today), "map", per_row=2)
 st.subheader(t("selected_events", lang), anchor=False)
-table = for_display(attacks, data.sources)
-st.dataframe(table, hide_index=True, column_config=column_labels(table, lang), key="map_table")
+table, config = attack_table(attacks, data.groups, data.sources, lang)
+st.dataframe(table, hide_index=True, column_config=config, key="map_table")

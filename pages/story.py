@@ -9,7 +9,7 @@ from geo.maplayers import basemap
 from geo.mapview import (attack_criteria, feature_groups, map_title, map_view, page_keys_spec, selection_key,
                          sources_cited, stamp_lines, view_caption)
 from geo.story import STEPS, step_sources, step_state
-from geo.tables import column_labels, escape_markdown, for_display
+from geo.tables import attack_table, escape_markdown
 from widgets import PRESENT_MAP_HEIGHT, base_url_path, map_widget
 
 STORY_MAP_HEIGHT = 560
@@ -62,5 +62,5 @@ with view:
                PRESENT_STORY_MAP_HEIGHT if present else STORY_MAP_HEIGHT, center=step.center, zoom=step.zoom)
     st.caption(escape_markdown(caption))
     with st.expander(t("map_as_table", lang)):
-        table = for_display(attacks, data.sources)
-        st.dataframe(table, hide_index=True, column_config=column_labels(table, lang))
+        table, config = attack_table(attacks, data.groups, data.sources, lang)
+        st.dataframe(table, hide_index=True, column_config=config, key="story_table")
