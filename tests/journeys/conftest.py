@@ -59,10 +59,13 @@ def journey(browser, server, request):
     yield open_journey
     if getattr(request.node, "call_failed", False):
         for started in opened:
-            started.shot("failed", full_page=True)
-    try:
-        for started in opened:
-            started.check()
-    finally:
-        for started in opened:
-            started.page.context.close()
+            if not started.closed:
+                started.shot("failed")
+    problems = []
+    for started in opened:
+        try:
+            started.close()
+        except AssertionError as problem:
+            problems.append(str(problem))
+    if problems:
+        pytest.fail("\n".join(problems))

@@ -56,6 +56,8 @@ class Server:
     workdir: Path
     env: dict = field(default_factory=dict)
     port: int = field(default_factory=free_port)
+    # The README's run command; a test of the harness itself may serve another script.
+    command: tuple[str, ...] = (str(ROOT / "scripts" / "run"),)
     process: subprocess.Popen | None = None
 
     @property
@@ -78,7 +80,7 @@ class Server:
                **self.env}
         # A file, not a pipe: a full pipe would block the server on its next log line.
         with self.log.open("a") as log:
-            self.process = subprocess.Popen([str(ROOT / "scripts" / "run"), "--server.port", str(self.port)],
+            self.process = subprocess.Popen([*self.command, "--server.port", str(self.port)],
                                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -130,6 +132,7 @@ class Journey:
     console_errors: list = field(default_factory=list)
     hosts: set = field(default_factory=set)
     shots: list = field(default_factory=list)
+    closed: bool = False
 
     def open(self, path: str = "/", wait_for: str = "[data-testid='stMain'] h1"):
         self.page.goto(self.server.url + path)
@@ -147,7 +150,15 @@ class Journey:
     def shot(self, name: str, full_page: bool = False) -> Path:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{self.name}-{name}.png"
-        self.page.screenshot(path=str(path), full_page=full_page)
+        size = self.page.viewport_size
+        if full_page:
+            # Streamlit scrolls inside its main area, not the document: show the whole of it.
+            height = self.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 0")
+            self.page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(height, 8000))})
+            self.page.wait_for_timeout(500)
+        self.page.screenshot(path=str(path))
+        if full_page:
+            self.page.set_viewport_size(size)
         self.shots.append(path)
         return path
 
@@ -185,6 +196,17 @@ class Journey:
             problems.append(f"the browser console logged errors: {self.console_errors[:10]}")
         if problems:
             raise JourneyFailed(f"journey {self.name}: " + "\n".join(problems))
+
+
+    def close(self) -> None:
+        """Check the journey, then close its browser context (before its server goes away)."""
+        if self.closed:
+            return
+        try:
+            self.check()
+        finally:
+            self.closed = True
+            self.page.context.close()
 
 
 def start_journey(browser, server: Server, name: str, viewport: dict = DESKTOP, **context) -> Journey:
