@@ -521,6 +521,15 @@ CHART_WORDS = _pairs(
 CHART_WORDS["from"] = {"en": "From", "fr": "De"}
 
 
+def catalogue():
+    """(where, texts by language) for every entry: strings, labels and vocabulary values."""
+    for name, table in (("STRINGS", STRINGS), ("DATASET_LABELS", DATASET_LABELS), ("COLUMN_LABELS", COLUMN_LABELS),
+                        ("CHART_WORDS", CHART_WORDS)):
+        yield from ((f"{name}.{key}", texts) for key, texts in table.items())
+    for column, values in VALUE_LABELS.items():
+        yield from ((f"VALUE_LABELS.{column}.{value}", texts) for value, texts in values.items())
+
+
 def chart_labels(lang: str) -> dict[str, str]:
     """The charts' shared words in `lang`."""
     return {key: words[lang] for key, words in CHART_WORDS.items()}

@@ -11,7 +11,7 @@ from string import Formatter
 from geo.cooperation import indicator_rows
 from geo.countries import country_name, is_iso3
 from geo.filters import fold, in_years, matching, of_groups, select, with_imports, year_span
-from geo.i18n import CHART_WORDS, COLUMN_LABELS, DATASET_LABELS, LANGUAGES, STRINGS, VALUE_LABELS, t
+from geo.i18n import LANGUAGES, VALUE_LABELS, catalogue, t
 from geo.labels import group_labels
 from geo.load import load_dataset
 from geo.paths import COMMITTED_DATA_DIR
@@ -226,15 +226,6 @@ def test_citation_names_dataset_rows_and_date(lang, expected):
 def test_row_counts_cover_every_dataset(data):
     counts = row_counts(data.tables(), "en")
     assert counts["Rows"].tolist() == [3, 2, 5, 2, 1, 1, 1, 1, 2, 2, 2]
-
-
-def catalogue():
-    """(where, texts) for every entry of the English catalogue: strings, labels and vocabulary values."""
-    for name, table in (("STRINGS", STRINGS), ("DATASET_LABELS", DATASET_LABELS), ("COLUMN_LABELS", COLUMN_LABELS),
-                        ("CHART_WORDS", CHART_WORDS)):
-        yield from ((f"{name}.{key}", texts) for key, texts in table.items())
-    for column, values in VALUE_LABELS.items():
-        yield from ((f"VALUE_LABELS.{column}.{value}", texts) for value, texts in values.items())
 
 
 def placeholders(text: str) -> set[str]:

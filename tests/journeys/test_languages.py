@@ -1,0 +1,98 @@
+"""Every page in each language: no English left on a French page, no legend cut short, and the
+same colours for the same things whatever the language."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from string import Formatter
+
+import pytest
+
+from geo.i18n import catalogue
+from geo.urlstate import PAGE_PATHS
+from tests.journeys.harness import map_frame
+
+# (page, a query that makes it show its charts and maps)
+PAGES = {"map": "layers=attacks&layers=bases&layers=borders&layers=choropleth", "story": "step=6",
+         "timeline": "years=1999&years=2024", "groups": "group=iskp&year=2024", "cooperation": "org=csto&year=2015",
+         "abroad": "", "data": "", "import": ""}
+MIN_WORDS = 2
+MIN_LENGTH = 10
+
+
+def literals(text: str) -> list[str]:
+    """The fixed parts of a catalogue text, between its placeholders."""
+    return [literal for literal, *_ in Formatter().parse(text)]
+
+
+def english_only() -> set[str]:
+    """Phrases of the English catalogue that its French counterpart does not contain."""
+    phrases = set()
+    for _, texts in catalogue():
+        if texts["en"] == texts["fr"]:
+            continue
+        for literal in literals(texts["en"]):
+            phrase = literal.strip(" .,:;·()[]–-—→←▶◀\n")
+            if len(phrase) >= MIN_LENGTH and len(phrase.split()) >= MIN_WORDS and phrase not in texts["fr"]:
+                phrases.add(phrase)
+    return phrases
+
+
+ENGLISH = english_only()
+READ_PAGE = """() => {
+  const texts = [document.body.innerText];
+  for (const svg of document.querySelectorAll('svg')) texts.push(svg.textContent);
+  for (const e of document.querySelectorAll('[aria-label], [title], [placeholder]'))
+    texts.push(e.getAttribute('aria-label') || '', e.getAttribute('title') || '', e.getAttribute('placeholder') || '');
+  return texts.join('\\n');
+}"""
+# Vega truncates a legend label to its labelLimit and ends it with an ellipsis.
+CUT_CHART_LABELS = """() => [...document.querySelectorAll('.vega-embed .role-legend text, .vega-embed .role-axis-label text')]
+  .map(t => t.textContent).filter(t => t.endsWith('…'))"""
+CUT_MAP_LEGEND = """() => {
+  const box = document.querySelector('.cajn-legend');
+  if (!box || !box.open) return [];
+  const cut = [...box.querySelectorAll('span, h5, summary')].filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.textContent);
+  if (box.scrollHeight > box.clientHeight + 1) cut.push('the legend scrolls inside its box');
+  return cut;
+}"""
+CHART_COLOURS = """() => [...document.querySelectorAll('.vega-embed')].map(chart =>
+  [...chart.querySelectorAll('.role-mark path, .role-mark rect, .role-mark line, .role-mark symbol')]
+    .map(e => e.getAttribute('fill') !== 'none' && e.getAttribute('fill') || e.getAttribute('stroke') || '')
+    .filter(Boolean))"""
+
+
+def visit(journey, path: str, lang: str):
+    walk = journey(f"languages-{path}-{lang}")
+    query = "&".join(filter(None, [f"lang={lang}", PAGES[path]]))
+    page = walk.open(f"/{'' if path == 'map' else path}?{query}")
+    if path in ("map", "story"):
+        map_frame(page).locator(".cajn-legend").wait_for(timeout=30_000)
+    page.wait_for_function("() => [...document.querySelectorAll('.vega-embed')]"
+                           ".every(e => e.querySelector('svg.marks'))", timeout=60_000)
+    walk.idle()
+    return walk
+
+
+def frames_text(page) -> str:
+    return "\n".join(frame.evaluate(READ_PAGE) for frame in page.frames)
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_each_page_reads_in_french_keeps_its_legends_whole_and_its_colours(journey, path):
+    assert set(PAGES) == set(PAGE_PATHS)
+    seen = {}
+    for lang in ("en", "fr"):
+        walk = visit(journey, path, lang)
+        page = walk.page
+        text = frames_text(page)
+        if lang == "fr":
+            left = sorted(phrase for phrase in ENGLISH if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
+            assert left == [], f"English on the French {path} page: {left}"
+        assert page.evaluate(CUT_CHART_LABELS) == []
+        for frame in page.frames:
+            assert frame.evaluate(CUT_MAP_LEGEND) == [], f"cut in the map legend of {path} ({lang})"
+        seen[lang] = [Counter(colours) for colours in page.evaluate(CHART_COLOURS)]
+        walk.shot("page", full_page=True)
+    assert seen["en"] == seen["fr"], f"the {path} page's charts change colours with the language"
