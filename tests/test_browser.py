@@ -397,6 +397,42 @@ def test_the_html_export_shows_the_markers_with_no_network(browser, served, tmp_
     page.close()
 
 
+@pytest.fixture(scope="module")
+def every_layer_export(served, tmp_path_factory) -> Path:
+    """Every attack and every layer but the heatmap, with the title stamp: the tallest legend an export has."""
+    shapes = display_shapes(served.countries)
+    layers = ["attacks", "borders", "bases", "foreign_bases", "choropleth"]
+    state = {**state_defaults((1991, 2025)), params.LAYERS: layers}
+    payload = compact_json(event_payload(served.attacks, served.groups, served.sources, "fr"))
+    stamp = ["Attentats djihadistes, 1991–2025", "1991–2025", "Données : 335 sources", "2026-01-01"]
+    html = standalone_html(basemap(basemap_collections(shapes), "fr"),
+                           overlays(served, served.attacks, payload, state, shapes, "fr", "k", "credit", stamp))
+    path = tmp_path_factory.mktemp("export") / "map.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def open_offline(browser, path: Path, size: tuple[int, int]):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
+               else route.abort())
+    page.goto(path.as_uri())
+    page.wait_for_selector(".cajn-legend")
+    page.wait_for_timeout(500)
+    return page
+
+
+def test_the_html_export_has_the_app_s_sea_and_the_map_s_title(browser, every_layer_export):
+    page = open_offline(browser, every_layer_export, (1400, 1000))
+    assert page.title() == "Attentats djihadistes, 1991–2025"
+    # SEA_COLOR, #dce8f2, as the app shows it; Leaflet's own grey would be rgb(221, 221, 221).
+    assert page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor") == \
+        "rgb(220, 232, 242)"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "export-sea-title.png"))
+    page.close()
+
+
 # ---------- imported data ----------
 
 def test_an_uploaded_export_shows_on_the_map_and_its_markup_stays_text(browser, app_url, served):

@@ -268,6 +268,21 @@ def test_the_html_export_inlines_every_asset(data, shapes):
     assert "/app/static/" not in html and "L.CajnEvents" in html and "data:image/png;base64" in html
 
 
+@pytest.mark.parametrize("title,stamp,expected", [
+    ("Jihadist attacks, 2024", None, "<title>Jihadist attacks, 2024</title>"),
+    (None, ["<b>Attacks</b> & plots, 2024", "2024"], "<title>&lt;b&gt;Attacks&lt;/b&gt; &amp; plots, 2024</title>"),
+])
+def test_the_html_export_is_titled_with_the_map_s_title(data, shapes, title, stamp, expected):
+    state = state_defaults((1991, 2025))
+    attacks = year(data, 2024)
+    payload = compact_json(event_payload(attacks, data.groups, data.sources, "en"))
+    html = standalone_html(basemap(basemap_collections(shapes), "en"),
+                           overlays(data, attacks, payload, state, shapes, "en", "k", "credit", stamp), title=title)
+    assert expected in html and html.count("<title>") == 1
+    # The encoding is declared before anything else, within the first 1024 bytes as browsers require.
+    assert html.index('<meta charset="utf-8">') < 100
+
+
 def test_the_csv_export_starts_with_its_citation(data):
     rows = year(data, 2024).head(2)
     text = to_csv_with_citation(rows.drop(columns="geometry"), data.sources, "2024", "en").decode()
