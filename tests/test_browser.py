@@ -209,6 +209,7 @@ def test_the_map_shows_one_marker_per_selected_attack(browser, app_url, served, 
     assert markers(frame, len(chosen)) == len(chosen)
     assert page.get_by_role("heading", name=heading).is_visible()
     frame.locator(".cajn-legend").wait_for()
+    assert frame.evaluate(LEGEND_SCROLLS) is False
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
     assert errors == []
@@ -394,6 +395,101 @@ def test_the_html_export_shows_the_markers_with_no_network(browser, served, tmp_
     markers(page.main_frame, len(served.attacks))
     page.screenshot(path=str(ARTIFACTS / "export-offline.png"))
     assert blocked == []
+    page.close()
+
+
+# The map's size in the page at a 1400 x 1000 and a 1280 x 720 window: 620 pixels high whatever the window.
+MAP_SIZES = [(940, 620), (820, 620)]
+LEGEND_SCROLLS = "() => { const l = document.querySelector('.cajn-legend'); return l.scrollHeight > l.clientHeight + 1; }"
+RECT = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
+
+
+@pytest.fixture(scope="module")
+def every_layer_export(served, tmp_path_factory) -> Path:
+    """Every attack and every layer but the heatmap, with the title stamp: the tallest legend an export has."""
+    shapes = display_shapes(served.countries)
+    layers = ["attacks", "borders", "bases", "foreign_bases", "choropleth"]
+    state = {**state_defaults((1991, 2025)), params.LAYERS: layers}
+    payload = compact_json(event_payload(served.attacks, served.groups, served.sources, "fr"))
+    stamp = ["Attentats djihadistes, 1991–2025", "1991–2025", "Données : 335 sources", "2026-01-01"]
+    html = standalone_html(basemap(basemap_collections(shapes), "fr"),
+                           overlays(served, served.attacks, payload, state, shapes, "fr", "k", "credit", stamp))
+    path = tmp_path_factory.mktemp("export") / "map.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def open_offline(browser, path: Path, size: tuple[int, int]):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
+               else route.abort())
+    page.goto(path.as_uri())
+    page.wait_for_selector(".cajn-legend")
+    page.wait_for_timeout(500)
+    return page
+
+
+def overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_the_html_export_has_the_app_s_sea_and_the_map_s_title(browser, every_layer_export):
+    page = open_offline(browser, every_layer_export, (1400, 1000))
+    assert page.title() == "Attentats djihadistes, 1991–2025"
+    # SEA_COLOR, #dce8f2, as the app shows it; Leaflet's own grey would be rgb(221, 221, 221).
+    assert page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor") == \
+        "rgb(220, 232, 242)"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "export-sea-title.png"))
+    page.close()
+
+
+@pytest.mark.parametrize("size", MAP_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_legend_shows_every_entry_without_scrolling_and_folds(browser, every_layer_export, size):
+    page = open_offline(browser, every_layer_export, size)
+    assert page.evaluate(LEGEND_SCROLLS) is False
+    legend = page.locator(".cajn-legend").evaluate(RECT)
+    frame = page.locator(".leaflet-container").evaluate(RECT)
+    assert frame[0] <= legend[0] and frame[1] <= legend[1] and legend[2] <= frame[2] and legend[3] <= frame[3]
+    rows = page.locator(".cajn-legend-row").evaluate_all(f"rows => rows.map({RECT})")
+    assert len(rows) >= 25 and all(legend[1] <= r[1] and r[3] <= legend[3] and r[2] <= legend[2] for r in rows)
+    texts = page.locator(".cajn-legend-row span").all_inner_texts()
+    assert "Pâle : lieu connu à la province ou au pays seulement" in texts
+    page.screenshot(path=str(ARTIFACTS / f"export-legend-{size[0]}x{size[1]}.png"))
+    page.locator(".cajn-legend summary").click()
+    assert page.locator(".cajn-legend-row").first.is_visible() is False
+    page.close()
+
+
+# The smallest attack marker, moved beside the legend's left edge halfway down it: its popup,
+# centred on it, would open under the legend.
+BESIDE_THE_LEGEND = """() => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const legend = document.querySelector('.cajn-legend').getBoundingClientRect();
+  let small = null;
+  map.eachLayer(l => { if (l._cajnIndex !== undefined && (!small || l.getRadius() < small.getRadius())) small = l; });
+  const at = map.latLngToContainerPoint(small.getLatLng());
+  map.panBy([at.x - (legend.left - 30), at.y - (legend.top + legend.height / 2)], {animate: false});
+  const now = map.latLngToContainerPoint(small.getLatLng());
+  return [now.x, now.y];
+}"""
+
+
+@pytest.mark.parametrize("size", MAP_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_popup_opens_clear_of_the_legend_and_the_stamp(browser, every_layer_export, size):
+    page = open_offline(browser, every_layer_export, size)
+    page.mouse.click(*page.evaluate(BESIDE_THE_LEGEND))
+    page.wait_for_selector(".leaflet-popup")
+    page.wait_for_timeout(1500)
+    popup = page.locator(".leaflet-popup").evaluate(RECT)
+    frame = page.locator(".leaflet-container").evaluate(RECT)
+    for box in (".cajn-legend", ".cajn-stamp"):
+        assert not overlap(popup, page.locator(box).evaluate(RECT)), box
+    assert frame[1] <= popup[1] and popup[3] <= frame[3]
+    page.screenshot(path=str(ARTIFACTS / f"export-popup-{size[0]}x{size[1]}.png"))
+    # A legend folded away for the popup comes back when it closes.
+    page.locator(".leaflet-popup-close-button").click()
+    assert page.evaluate("document.querySelector('.cajn-legend').open") is True
     page.close()
 
 

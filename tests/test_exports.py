@@ -1,17 +1,23 @@
 """Exports and the story: briefing image, offline HTML, cited CSV, and every story step."""
 from __future__ import annotations
 
+import dataclasses
 import io
+import math
 import re
 
+import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 import pytest
+import shapely
 from PIL import Image
 
 from geo import params
 from geo.basemap import basemap_collections, compact_json
-from geo.briefing import briefing_figure, briefing_png, extent, nice_km
+from geo.briefing import (DEFAULT_EXTENT, MARGIN_PT, briefing_figure, briefing_png, circle_radii, label_places,
+                          nice_km, radius_points, shapes_bounds, subtitle, unwrapped, view_extent)
+from geo.countries import CENTRAL_ASIA
+from geo.i18n import t
 from geo.maplayers import basemap, event_payload
 from geo.mapview import map_downloads, overlays
 from geo.standalone import standalone_html
@@ -60,7 +66,196 @@ def test_the_scale_bar_takes_a_round_length(span_km, expected):
 
 
 def test_an_empty_selection_shows_the_region():
-    assert extent(pd.DataFrame({"lon": [], "lat": []})) == (44.0, 28.0, 90.0, 52.0)
+    west, south, east, north = view_extent([], [], [], (6.0, 5.0))
+    assert west <= DEFAULT_EXTENT[0] and south <= DEFAULT_EXTENT[1]
+    assert east >= DEFAULT_EXTENT[2] and north >= DEFAULT_EXTENT[3]
+
+
+ALL_LAYERS = ["attacks", "choropleth", "borders", "bases", "foreign_bases"]
+# (years, group, layers) of the views a briefer exports most.
+VIEWS = {"2024": ((2024, 2024), None, ["attacks", "borders", "bases"]),
+         "iskp": ((2015, 2024), "iskp", ALL_LAYERS),
+         "all": ((1991, 2025), None, ALL_LAYERS)}
+
+
+def view_attacks(data, view):
+    years, group, layers = VIEWS[view]
+    attacks = data.attacks[data.attacks["year"].between(*years)]
+    return attacks if group is None else attacks[attacks["group_id"] == group]
+
+
+def drawn(fig):
+    fig.canvas.draw()
+    return fig.axes[0]
+
+
+def circles_in_pixels(fig, ax, attacks):
+    """Centres and radii, in display pixels, of the circles the interactive map would draw."""
+    centres = ax.transData.transform(attacks[["lon", "lat"]].to_numpy(dtype=float))
+    low = attacks["killed_low"].fillna(0) + attacks["wounded_low"].fillna(0)
+    radii = np.array([radius_points(n) for n in low]) * fig.dpi / 72
+    return centres, radii
+
+
+def contains(outer, inner, slack=1e-6):
+    return (outer[0] <= inner[0] + slack and outer[1] <= inner[1] + slack and outer[2] >= inner[2] - slack
+            and outer[3] >= inner[3] - slack)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("dpi", [150, 300])
+def test_every_circle_is_drawn_whole_inside_the_map_with_a_margin(data, shapes, view, dpi):
+    attacks = view_attacks(data, view)
+    years, _, layers = VIEWS[view]
+    fig, _ = briefing_figure(shapes, data, attacks, layers, years, "T", "C", "en", "2026-01-01", dpi=dpi)
+    ax = drawn(fig)
+    frame = ax.get_window_extent()
+    centres, radii = circles_in_pixels(fig, ax, attacks)
+    margin = 4 * dpi / 72
+    assert (centres[:, 0] - radii >= frame.x0 + margin).all() and (centres[:, 0] + radii <= frame.x1 - margin).all()
+    assert (centres[:, 1] - radii >= frame.y0 + margin).all() and (centres[:, 1] + radii <= frame.y1 - margin).all()
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_five_republics_are_shown_whole_when_the_view_reaches_them(data, shapes, view):
+    years, _, layers = VIEWS[view]
+    fig, _ = briefing_figure(shapes, data, view_attacks(data, view), layers, years, "T", "C", "en", "2026-01-01")
+    ax = drawn(fig)
+    (west, east), (south, north) = ax.get_xlim(), ax.get_ylim()
+    assert contains((west, south, east, north), shapes_bounds(shapes, CENTRAL_ASIA))
+
+
+@pytest.mark.parametrize("points,radii,keep", [
+    ([(60.0, 40.0)], [28.0], []),
+    ([(2.18, 41.38), (69.17, 34.53), (37.39, 55.83)], [3.5, 8.0, 28.0], []),
+    ([(65.0, 35.0)], [5.0], [(46.5, 35.1, 87.4, 55.5)]),
+    ([], [], [(46.5, 35.1, 87.4, 55.5)]),
+])
+@pytest.mark.parametrize("box", [(7.0, 5.0), (5.0, 5.2)])
+def test_the_view_holds_each_circle_and_box_with_a_margin_in_the_frame_s_shape(points, radii, keep, box):
+    lon, lat = [p[0] for p in points], [p[1] for p in points]
+    west, south, east, north = view_extent(lon, lat, radii, box, keep=keep)
+    cos = math.cos(math.radians((south + north) / 2))
+    assert (east - west) * cos / (north - south) == pytest.approx(box[0] / box[1])
+    degrees_per_point = (north - south) / (box[1] * 72)
+    for x, y, r in zip(lon, lat, radii):
+        pad = (r + MARGIN_PT) * degrees_per_point
+        assert contains((west, south, east, north), (x - pad / cos, y - pad, x + pad / cos, y + pad))
+    for kept in keep:
+        assert contains((west, south, east, north), kept)
+
+
+def test_the_view_of_2024_holds_the_kerman_and_crocus_circles(data, shapes):
+    attacks = year(data, 2024)
+    box = (6.4, 5.2)
+    view = view_extent(attacks["lon"], attacks["lat"], circle_radii(attacks), box,
+                       keep=[shapes_bounds(shapes, CENTRAL_ASIA)])
+    degrees_per_point = (view[3] - view[1]) / (box[1] * 72)
+    cos = math.cos(math.radians((view[1] + view[3]) / 2))
+    for place in ("kerman", "crocus"):
+        row = attacks[attacks["id"].str.contains(place)].iloc[0]
+        pad = radius_points(row["killed_low"] + row["wounded_low"]) * degrees_per_point
+        assert contains(view, (row["lon"] - pad / cos, row["lat"] - pad, row["lon"] + pad / cos, row["lat"] + pad))
+
+
+@pytest.mark.parametrize("years,foiled,pale", [((2024, 2024), True, False), ((2018, 2018), False, True),
+                                               ((2023, 2023), True, True), ((2012, 2012), False, False)])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_legend_shows_the_dashed_ring_and_the_pale_circle_when_drawn(data, shapes, years, foiled, pale, lang):
+    attacks = data.attacks[data.attacks["year"].between(*years)]
+    assert attacks["foiled"].any() == foiled
+    _, labels = briefing_figure(shapes, data, attacks, ["attacks"], years, "T", "C", lang, "2026-01-01")
+    assert (t("legend_foiled", lang) in labels) == foiled
+    assert (t("legend_vague_place", lang) in labels) == pale
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_whole_legend_fits_beside_the_map_when_every_layer_is_on(data, shapes, lang):
+    fig, _ = briefing_figure(shapes, data, data.attacks, ALL_LAYERS, (1991, 2025), "T", "C", lang, "2026-01-01")
+    ax = drawn(fig)
+    legend = fig.legends[0].get_window_extent()
+    page = fig.bbox
+    assert page.x0 <= legend.x0 and legend.x1 <= page.x1 and page.y0 <= legend.y0 and legend.y1 <= page.y1
+    assert not legend.overlaps(ax.get_window_extent())
+    source = fig.texts[-1].get_window_extent()
+    assert not legend.overlaps(source)
+
+
+def test_text_from_the_data_is_printed_as_is_never_as_math(data, shapes):
+    groups = data.groups.copy()
+    groups.loc[groups["id"] == "iskp", ["acronym_en", "name_en"]] = ["$\\foo{$", "$x^2$ group"]
+    hostile = dataclasses.replace(data, groups=groups)
+    attacks = year(data, 2024)
+    png = briefing_png(shapes, hostile, attacks, ["attacks"], (2024, 2024), "Attacks $in$ 2024",
+                       "2024 · Groups: $\\foo{$", "en", "2026-01-01")
+    assert Image.open(io.BytesIO(png)).size == (1600, 1000)
+    _, labels = briefing_figure(shapes, hostile, attacks, ["attacks"], (2024, 2024), "T", "C", "en", "2026-01-01")
+    assert "$\\foo{$ · $x^2$ group" in labels
+
+
+def test_the_briefing_leaves_pyplot_alone(data, shapes):
+    before = plt.get_fignums()
+    fig, _ = briefing_figure(shapes, data, year(data, 2024), ["attacks"], (2024, 2024), "T", "C", "en", "2026-01-01")
+    assert plt.get_fignums() == before
+    plt.close(fig)
+
+
+REGION_NAMES = {"en": ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "Afghanistan"],
+                "fr": ["Kazakhstan", "Kirghizistan", "Tadjikistan", "Turkménistan", "Ouzbékistan", "Afghanistan"]}
+
+
+@pytest.mark.parametrize("view", ["2024", "iskp"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_countries_are_named_in_the_ui_language_without_overlapping(data, shapes, view, lang):
+    years, _, layers = VIEWS[view]
+    fig, _ = briefing_figure(shapes, data, view_attacks(data, view), layers, years, "T", "C", lang, "2026-01-01")
+    ax = drawn(fig)
+    frame = ax.get_window_extent()
+    labels = {text.get_text().replace("\n", " "): text.get_window_extent() for text in ax.texts
+              if not text.get_text().endswith(" km")}
+    assert set(REGION_NAMES[lang]) <= set(labels)
+    assert len(labels) >= 15
+    boxes = list(labels.values())
+    for i, box in enumerate(boxes):
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        assert not any(box.overlaps(other) for other in boxes[i + 1:])
+        assert box.height >= 7 * fig.dpi / 72  # at least 7 points: readable on a slide
+
+
+def test_label_places_lie_inside_their_country_and_name_it_in_the_language(shapes):
+    view = (40.0, 25.0, 90.0, 56.0)
+    places = label_places(shapes, view, "fr")
+    names = [place[0] for place in places]
+    assert names[:6] == sorted(names[:6], key=lambda n: [p[4].area for p in places if p[0] == n][0])
+    assert set(names[:6]) == set(REGION_NAMES["fr"])
+    for name, lon, lat, _, part in places:
+        assert part.contains(shapely.Point(lon, lat)) and contains(view, part.bounds)
+
+
+@pytest.mark.parametrize("title,caption,years,expected", [
+    ("Jihadist attacks, 2024", "2024", (2024, 2024), ""),
+    ("Jihadist attacks, 2015–2024", "2015–2024 · Groups: ISKP", (2015, 2024), "Groups: ISKP"),
+    ("Attacks", "2024 · Groups: ISKP", (2024, 2024), "2024 · Groups: ISKP"),
+    ("Jihadist attacks, 2024", "2024 attacks", (2024, 2024), "2024 attacks"),
+])
+def test_the_subtitle_does_not_repeat_the_title_s_period(title, caption, years, expected):
+    assert subtitle(title, caption, years, "en") == expected
+
+
+def test_the_briefing_names_its_period_once(data, shapes):
+    fig, _ = briefing_figure(shapes, data, year(data, 2024), ["attacks"], (2024, 2024), "Jihadist attacks, 2024",
+                             "2024 · Groups: ISKP", "en", "2026-01-01")
+    texts = " ".join(text.get_text() for text in fig.texts)
+    assert texts.count("2024") == 1 and "Groups: ISKP" in texts
+
+
+def test_a_part_wrapped_round_the_antimeridian_is_moved_east_of_it(shapes):
+    band = shapely.Polygon([(170, 60), (-170, 60), (-170, 62), (170, 62)])
+    fixed = unwrapped(shapely.MultiPolygon([band, shapely.box(10, 10, 11, 11)]))
+    assert sorted(tuple(round(v) for v in part.bounds) for part in shapely.get_parts(fixed)) == [
+        (10, 10, 11, 11), (170, 60, 190, 62)]
+    russia = unwrapped(shapes.loc[shapes["iso3"] == "RUS", "geometry"].iloc[0])
+    assert all(part.bounds[2] - part.bounds[0] < 180 for part in shapely.get_parts(russia))
 
 
 def test_the_html_export_inlines_every_asset(data, shapes):
@@ -71,6 +266,21 @@ def test_the_html_export_inlines_every_asset(data, shapes):
     # Links (such as Leaflet's credit) load nothing; scripts, styles and images would.
     assert not re.findall(r"""(?:<script[^>]*\bsrc|<link[^>]*\bhref|<img[^>]*\bsrc)=["'](?:https?:)?//""", html)
     assert "/app/static/" not in html and "L.CajnEvents" in html and "data:image/png;base64" in html
+
+
+@pytest.mark.parametrize("title,stamp,expected", [
+    ("Jihadist attacks, 2024", None, "<title>Jihadist attacks, 2024</title>"),
+    (None, ["<b>Attacks</b> & plots, 2024", "2024"], "<title>&lt;b&gt;Attacks&lt;/b&gt; &amp; plots, 2024</title>"),
+])
+def test_the_html_export_is_titled_with_the_map_s_title(data, shapes, title, stamp, expected):
+    state = state_defaults((1991, 2025))
+    attacks = year(data, 2024)
+    payload = compact_json(event_payload(attacks, data.groups, data.sources, "en"))
+    html = standalone_html(basemap(basemap_collections(shapes), "en"),
+                           overlays(data, attacks, payload, state, shapes, "en", "k", "credit", stamp), title=title)
+    assert expected in html and html.count("<title>") == 1
+    # The encoding is declared before anything else, within the first 1024 bytes as browsers require.
+    assert html.index('<meta charset="utf-8">') < 100
 
 
 def test_the_csv_export_starts_with_its_citation(data):

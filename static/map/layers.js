@@ -14,11 +14,15 @@
     ".cajn-popup ol{margin:2px 0 0;padding-left:18px}",
     ".cajn-note{color:#555;font-size:12px}",
     ".cajn-swatch{display:inline-block;width:12px;height:12px;border-radius:50%;border:1px solid #333;flex:none}",
+    // No height cap: the legend takes as many columns as it needs to show every entry (see _fit).
     ".cajn-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:4px;",
-    "box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 system-ui,sans-serif;max-height:55vh;overflow:auto;max-width:250px}",
+    "box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 system-ui,sans-serif;max-width:250px;box-sizing:border-box}",
     ".cajn-legend summary{font-weight:700;cursor:pointer}",
+    ".cajn-legend-body{column-gap:14px}",
+    ".cajn-legend-section{break-inside:avoid}",
     ".cajn-legend h5{margin:6px 0 3px;font-size:12px}",
-    ".cajn-legend div{display:flex;align-items:center;gap:6px;margin:1px 0}",
+    ".cajn-legend-row{display:flex;align-items:center;gap:6px;margin:1px 0}",
+    ".cajn-legend-row span{min-width:0;overflow-wrap:anywhere}",
     ".cajn-legend svg{flex:none}",
     ".leaflet-heatmap-layer{pointer-events:none}",
     ".cajn-stamp{background:rgba(255,255,255,.9);padding:5px 9px;border-radius:4px;max-width:min(440px,55vw);",
@@ -192,6 +196,38 @@
     return svg;
   }
 
+  var LEGEND_COLUMN_PX = 230, LEGEND_GAP_PX = 10, ZOOM_BUTTONS_PX = 60, FOLDED_LEGEND_PX = 72;
+
+  function overlapping(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  function shifted(rect, dx, dy) {
+    return {left: rect.left - dx, right: rect.right - dx, top: rect.top - dy, bottom: rect.bottom - dy};
+  }
+
+  /* The pan ([dx, dy], as map.panBy takes it) that moves a popup shown at `rect` off the boxes
+   * {legend, stamp} and keeps it within `frame`: to their left, else between them; null if none does. */
+  function clearMove(rect, boxes, frame) {
+    var drawn = [boxes.legend, boxes.stamp].filter(Boolean);
+    var hit = drawn.filter(function (box) { return overlapping(box, rect); });
+    if (!hit.length) { return [0, 0]; }
+    var left = Math.min.apply(null, hit.map(function (box) { return box.left; }));
+    var top = boxes.stamp ? boxes.stamp.bottom + LEGEND_GAP_PX : frame.top + LEGEND_GAP_PX;
+    var bottom = boxes.legend ? boxes.legend.top - LEGEND_GAP_PX : frame.bottom - LEGEND_GAP_PX;
+    var moves = [[rect.right - (left - LEGEND_GAP_PX), 0]];
+    if (rect.bottom - rect.top <= bottom - top) {
+      moves.push([0, rect.top < top ? rect.top - top : Math.max(0, rect.bottom - bottom)]);
+    }
+    for (var i = 0; i < moves.length; i++) {
+      var moved = shifted(rect, moves[i][0], moves[i][1]);
+      var inside = moved.left >= frame.left + ZOOM_BUTTONS_PX && moved.top >= frame.top &&
+        moved.bottom <= frame.bottom && moved.right <= frame.right;
+      if (inside && !drawn.some(function (box) { return overlapping(box, moved); })) { return moves[i]; }
+    }
+    return null;
+  }
+
   L.CajnLegend = L.Layer.extend({
     initialize: function (sections, options) {
       injectStyle();
@@ -199,27 +235,123 @@
       L.setOptions(this, options);
     },
     onAdd: function (map) {
-      var sections = this._sections, options = this.options;
+      var sections = this._sections, options = this.options, self = this;
       this._control = L.control({position: this.options.position || "bottomright"});
       this._control.onAdd = function () {
         var box = el("details", null, "cajn-legend");
         box.open = !options.collapsed;
         box.appendChild(el("summary", options.title || "Legend"));
+        var body = el("div", null, "cajn-legend-body");
         sections.forEach(function (section) {
-          box.appendChild(el("h5", section.title));
+          var part = el("div", null, "cajn-legend-section");
+          part.appendChild(el("h5", section.title));
           section.items.forEach(function (item) {
-            var row = el("div");
+            var row = el("div", null, "cajn-legend-row");
             row.appendChild(legendSymbol(item));
             row.appendChild(el("span", item.label));
-            box.appendChild(row);
+            part.appendChild(row);
           });
+          body.appendChild(part);
         });
+        box.appendChild(body);
         L.DomEvent.disableScrollPropagation(box);
+        L.DomEvent.disableClickPropagation(box);
+        box.addEventListener("toggle", function () { self._fit(); });
+        self._box = box;
+        self._body = body;
         return box;
       };
       this._control.addTo(map);
+      map.on("resize", this._fit, this);
+      map.on("autopanstart", this._autopanned, this);
+      map.on("popupopen", this._popupOpened, this);
+      map.on("popupclose", this._popupClosed, this);
+      this._fit();
     },
-    onRemove: function (map) { map.removeControl(this._control); },
+    onRemove: function (map) {
+      map.off("resize", this._fit, this);
+      map.off("autopanstart", this._autopanned, this);
+      map.off("popupopen", this._popupOpened, this);
+      map.off("popupclose", this._popupClosed, this);
+      map.removeControl(this._control);
+    },
+    /* As many columns as the entries need to fit between the legend's foot and the map's top:
+     * a legend that scrolls inside itself hides entries without saying so. */
+    _fit: function () {
+      var box = this._box, body = this._body, map = this._map;
+      if (!map || !box) { return; }
+      body.style.columnCount = body.style.width = "";
+      box.style.maxWidth = box.style.maxHeight = box.style.overflowY = "";
+      if (!box.open) { return; }
+      var room = box.getBoundingClientRect().bottom - map.getContainer().getBoundingClientRect().top - LEGEND_GAP_PX;
+      // Clear of the zoom buttons on the left.
+      var widest = map.getSize().x - 70;
+      for (var columns = 2; box.offsetHeight > room && columns <= 4; columns++) {
+        var width = Math.min(columns * LEGEND_COLUMN_PX + (columns - 1) * 14, widest - 20);
+        box.style.maxWidth = "none";
+        body.style.columnCount = columns;
+        body.style.width = width + "px";
+      }
+      if (box.offsetHeight > room) {
+        box.style.maxHeight = room + "px";
+        box.style.overflowY = "auto";
+      }
+    },
+    _autopanned: function () { this._panning = true; },
+    /* The legend's box (open or folded) and the title stamp's, which a popup must not open under. */
+    _boxes: function () {
+      var stamp = this._map.getContainer().querySelector(".cajn-stamp");
+      return {legend: this._box && this._box.getBoundingClientRect(), stamp: stamp && stamp.getBoundingClientRect()};
+    },
+    /* Leaflet pans a new popup into view; once it has, keep the popup within the map's height
+     * and clear of the legend and the stamp: pan it to their left, else between them, else fold
+     * the legend away until the popup closes. */
+    _popupOpened: function (e) {
+      var self = this, popup = e.popup, map = this._map;
+      function afterPan(next) {
+        if (self._panning) {
+          self._panning = false;
+          map.once("moveend", next);
+        } else {
+          next();
+        }
+      }
+      afterPan(function () {
+        var node = popup.getElement();
+        if (!self._map || !popup.isOpen() || !node) { return; }
+        var boxes = self._boxes(), frame = map.getContainer().getBoundingClientRect();
+        var content = node.querySelector(".leaflet-popup-content");
+        // The height between the stamp and the folded legend (its box, margin and the credit line
+        // below it): the most a popup can always have.
+        var room = frame.bottom - (boxes.stamp ? boxes.stamp.bottom : frame.top) - 2 * LEGEND_GAP_PX -
+          FOLDED_LEGEND_PX;
+        if (content && node.offsetHeight > room) {
+          popup.options.maxHeight = Math.max(120, room - (node.offsetHeight - content.offsetHeight));
+          self._panning = false;
+          popup.update();
+        }
+        afterPan(function () { self._keepClear(popup); });
+      });
+    },
+    _keepClear: function (popup) {
+      var map = this._map, box = this._box, node = popup.getElement();
+      if (!map || !box || !popup.isOpen() || !node) { return; }
+      var frame = map.getContainer().getBoundingClientRect();
+      var move = clearMove(node.getBoundingClientRect(), this._boxes(), frame);
+      if (!move && box.open) {
+        box.open = false;
+        this._folded = popup;
+        this._fit();
+        move = clearMove(node.getBoundingClientRect(), this._boxes(), frame);
+      }
+      if (move && (move[0] || move[1])) { map.panBy(move); }
+    },
+    _popupClosed: function (e) {
+      if (this._folded && this._folded === e.popup && this._box) {
+        this._folded = null;
+        this._box.open = true;
+      }
+    },
     getAttribution: function () { return this.options.attribution; }
   });
   L.cajnLegend = function (sections, options) { return new L.CajnLegend(sections, options); };
