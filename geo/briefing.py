@@ -527,7 +527,9 @@ def _scale_bar(ax, west: float, east: float, south: float, north: float) -> list
 
 def briefing_png(*args, **kwargs) -> bytes:
     """The briefing figure as PNG bytes (1600 px wide at 150 dpi, 3200 px at 300 dpi)."""
-    fig, _ = briefing_figure(*args, **kwargs)
+    fig, labels = briefing_figure(*args, **kwargs)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=kwargs.get("dpi", 150), facecolor="white")
+    # The legend's entries travel in the file as text too: a slide tool or a check can read them.
+    fig.savefig(buffer, format="png", dpi=kwargs.get("dpi", 150), facecolor="white",
+                metadata={"Title": fig.texts[0].get_text(), "Legend": "; ".join(labels)})
     return buffer.getvalue()

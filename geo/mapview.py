@@ -253,7 +253,7 @@ def map_downloads(data, shapes, collections, attacks: pd.DataFrame, payload_json
 
     def html() -> str:
         groups = feature_groups(overlay_specs(data, attacks, payload_json, view, shapes, lang, key, attribution, stamp))
-        return standalone_html(basemap(collections, lang), groups)
+        return standalone_html(basemap(collections, lang), groups, title=title)
 
     def table() -> bytes:
         return to_csv_with_citation(for_display(attacks, data.sources), data.sources, caption, lang)
