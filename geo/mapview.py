@@ -16,7 +16,7 @@ from geo.i18n import t, value_label
 from geo.labels import group_labels
 from geo.maplayers import (JsonLayer, base_collection, basemap, border_collection, choropleth_collection, event_layer,
                            feature_group, group_table, legend_sections, online_tiles, pane_options)
-from geo.briefing import briefing_png
+from geo.briefing import briefing_png, subtitle
 from geo.standalone import standalone_html
 from geo.trends import export_subtitle
 from geo.tables import escape_markdown, for_display, source_entries, source_markdown, to_csv_with_citation
@@ -183,9 +183,11 @@ def overlays(data, attacks: pd.DataFrame, payload_json: str, state: Mapping, sha
                                         attribution, stamp, legend_open))
 
 
-def stamp_lines(title: str, caption: str, sources: int, lang: str, today: str) -> list[str]:
-    """The block stamped on the map for slides: title, period and filters, sources, date."""
-    return [title, caption, t("stamp_sources", lang, n=sources), t("stamp_date", lang, today=today)]
+def stamp_lines(title: str, caption: str, years: tuple[int, int], sources: int, lang: str, today: str) -> list[str]:
+    """The block stamped on the map for slides: title, filters (the period only once), sources, date."""
+    lines = [title, subtitle(title, caption, tuple(years), lang), t("stamp_sources", lang, n=sources),
+             t("stamp_date", lang, today=today)]
+    return [line for line in lines if line]
 
 
 def attack_groups(state: Mapping, group_links: pd.DataFrame) -> list[str]:
@@ -246,7 +248,7 @@ def map_downloads(data, shapes, collections, attacks: pd.DataFrame, payload_json
     name = f"attacks-{years[0]}-{years[1]}"
     sources = sources_cited(attacks)
     attribution = t("map_data_attribution", lang, n=sources)
-    stamp = stamp_lines(title, caption, sources, lang, today)
+    stamp = stamp_lines(title, caption, years, sources, lang, today)
 
     def png(dpi: int) -> bytes:
         return briefing_png(shapes, data, attacks, layers, years, title, caption, lang, today, dpi=dpi, metric=metric)

@@ -53,8 +53,8 @@ with text:
         st.markdown("\n".join(f"1. {line}" for line in step_sources(step, data.attacks, data.events, data.sources)))
 with view:
     sources = sources_cited(attacks)
-    stamp = (tuple(stamp_lines(map_title(criteria, lang), caption, sources, lang, date.today().isoformat()))
-             if present else None)
+    today = date.today().isoformat()
+    stamp = tuple(stamp_lines(map_title(criteria, lang), caption, criteria["years"], sources, lang, today)) if present else None
     specs = cache.overlay_specs(criteria, map_view(state), lang, selection_key(criteria),
                                 t("map_data_attribution", lang, n=sources), stamp, legend_open=False)
     map_widget(basemap(cache.basemap_json(), lang, base_url_path()),

@@ -10,7 +10,7 @@ from PIL import Image
 
 from geo.i18n import t
 from geo.load import load_dataset
-from tests.journeys.harness import map_frame, markers
+from tests.journeys.harness import ARTIFACTS, map_frame, markers
 
 DATA = load_dataset()
 CHOSEN = DATA.attacks[DATA.attacks["year"] == 2024]
@@ -31,6 +31,7 @@ def test_every_map_export_delivers_a_file_that_opens(journey, browser, tmp_path,
     shown = markers(map_frame(page), len(CHOSEN))
 
     png = walk.download(t("export_png", lang), tmp_path)
+    (ARTIFACTS / f"{walk.name}-briefing.png").write_bytes(png.read_bytes())
     with Image.open(png) as image:
         assert image.width == 1600 and image.height >= 900
     assert not_blank(png)
@@ -52,7 +53,7 @@ def test_every_map_export_delivers_a_file_that_opens(journey, browser, tmp_path,
                   else (asked.append(route.request.url), route.abort()))
     offline.goto(html.as_uri())
     assert markers(offline.main_frame, shown) == shown
-    offline.screenshot(path=str(walk.shot("html-offline").with_name(f"{walk.name}-html-file.png")))
+    offline.screenshot(path=str(ARTIFACTS / f"{walk.name}-html-file.png"))
     offline.close()
     assert asked == []
 
