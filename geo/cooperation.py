@@ -47,6 +47,7 @@ def base_periods(bases: pd.DataFrame, last_year: int, lang: str) -> pd.DataFrame
     foreign = bases[bases["kind"] == "foreign_military_base"]
     return pd.DataFrame({
         "name": foreign[f"name_{lang}"], "operator": foreign["operator"].map(lambda c: country_name(c, lang)),
+        "operator_iso3": foreign["operator"],
         "country": foreign["country_iso3"].map(lambda c: country_name(c, lang)),
         "start": foreign["start_year"].astype(int), "end": foreign["end_year"].fillna(last_year).astype(int),
         "open": foreign["end_year"].isna(),
@@ -66,6 +67,7 @@ def indicator_rows(context: pd.DataFrame, indicator: str, lang: str) -> pd.DataF
     rows = context[context["indicator"] == indicator].sort_values(["country_iso3", "year"])
     return pd.DataFrame({
         "country": rows["country_iso3"].map(lambda c: country_name(c, lang) if c else "—"),
+        "country_iso3": rows["country_iso3"],
         "year": rows["year"].astype(int), "low": rows["value_low"], "high": rows["value_high"],
         "unit": rows["unit"].map(lambda unit: value_label("unit", unit, lang)), "label": rows[f"label_{lang}"], "notes": rows["notes"], "sources": rows["source_ids"],
     }).reset_index(drop=True)

@@ -56,9 +56,9 @@ def inside_outside(attacks: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Attacks (foiled plots excluded) per year in Central Asia and elsewhere."""
     done = attacks[~attacks["foiled"].astype(bool)]
     inside = done["country_iso3"].isin(CENTRAL_ASIA)
-    frame = pd.DataFrame({"year": done["year"].astype(int),
+    frame = pd.DataFrame({"year": done["year"].astype(int), "inside": inside,
                           "where": inside.map({True: t("inside_region", lang), False: t("outside_region", lang)})})
-    return frame.groupby(["year", "where"]).size().rename("attacks").reset_index()
+    return frame.groupby(["year", "inside", "where"]).size().rename("attacks").reset_index()
 
 
 def central_asian_origins(cell: str) -> list[str]:
@@ -126,3 +126,9 @@ def stack_keys(attacks: pd.DataFrame, groups: pd.DataFrame, by: str, lang: str,
 def export_subtitle(caption: str, lang: str, today=None) -> list[str]:
     """The lines under a chart's title: the view it shows, then the source and the date."""
     return [caption, t("export_source", lang, today=(today or date.today()).isoformat())]
+
+
+def year_subtitle(year: int, lang: str, today=None) -> list[str]:
+    """The lines under a chart of one year, which the sidebar's filters do not narrow: that year,
+    then the source and the date."""
+    return export_subtitle(str(year), lang, today)

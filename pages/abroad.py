@@ -2,7 +2,7 @@
 import streamlit as st
 
 from geo import cache, params
-from geo.charts import INSIDE_OUTSIDE, OKABE_ITO, abroad_map, count_bars, inside_outside_chart, titled
+from geo.charts import INSIDE_OUTSIDE, abroad_map, count_bars, inside_outside_chart, titled
 from geo.i18n import chart_labels, t
 from geo.mapview import attack_criteria, chart_subtitle
 from geo.trends import abroad, counts_by, inside_outside
@@ -24,9 +24,7 @@ trips = abroad(attacks, data.countries, lang)
 if not len(trips):
     st.info(t("no_abroad", lang))
 else:
-    origins = list(dict.fromkeys(trips.sort_values("origin")["origin_name"]))
-    colors = {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(origins)}
-    chart_block(titled(abroad_map(cache.shapes(), trips, lang, labels, colors), t("chart_abroad_map", lang), subtitle),
+    chart_block(titled(abroad_map(cache.shapes(), trips, lang, labels), t("chart_abroad_map", lang), subtitle),
                 "attacks-abroad-map", trips, lang)
     left, right = st.columns(2)
     with left:

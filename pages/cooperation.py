@@ -8,7 +8,7 @@ from geo.cooperation import (COOPERATION_KINDS, base_periods, indicator_rows, in
 from geo.filters import in_years
 from geo.i18n import chart_labels, t, value_label
 from geo.mapview import attack_criteria, chart_subtitle
-from geo.trends import key_events
+from geo.trends import key_events, year_subtitle
 from geo.vocab import CONTEXT_TOPICS, MEMBERSHIP_STATUSES
 from geo.tables import cited_lines
 from widgets import chart_block
@@ -43,7 +43,7 @@ if not len(statuses):
     st.info(t("no_members", lang, org=name, year=year))
 status_labels = {s: value_label("membership_status", s, lang) for s in MEMBERSHIP_STATUSES}
 chart_block(titled(membership_map(cache.shapes(), statuses, lang, labels, status_labels),
-                   t("chart_membership", lang, org=name, year=year), subtitle),
+                   t("chart_membership", lang, org=name, year=year), year_subtitle(year, lang)),
             f"{org}-{year}", membership_table(statuses, lang), lang)
 
 moments = key_events(in_years(data.events, "events", span), lang, COOPERATION_KINDS)

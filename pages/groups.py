@@ -8,6 +8,7 @@ from geo.labels import group_labels
 from geo.lineage import ancestors, descendants, group_profile, group_years, lineage_graph, links_in
 from geo.maplayers import bases_map
 from geo.mapview import attack_criteria, chart_subtitle
+from geo.trends import year_subtitle
 from geo.filters import of_groups
 from geo.tables import column_labels, escape_markdown, for_display
 from widgets import base_url_path, chart_block, map_widget
@@ -59,5 +60,6 @@ in_force = links_in(data.group_links, year)
 up = ", ".join(labels[g].split(" · ")[0] for g in ancestors(group, in_force)) or t("nobody", lang)
 down = ", ".join(labels[g].split(" · ")[0] for g in descendants(group, in_force)) or t("nobody", lang)
 st.caption(t("lineage_highlight", lang, group=profile["title"].split(" · ")[0], up=up, down=down))
-chart_block(titled(lineage_chart(nodes, edges, chart_labels(lang)), t("chart_lineage", lang, year=year), subtitle),
+chart_block(titled(lineage_chart(nodes, edges, chart_labels(lang)), t("chart_lineage", lang, year=year),
+                   year_subtitle(year, lang)),
             f"lineage-{year}", edges, lang)

@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from geo.charts import (abroad_map, bases_chart, context_chart, events_chart, great_circle, inside_outside_chart,
+from geo.charts import (abroad_map, bases_chart, context_chart, events_chart, geodesic, inside_outside_chart,
                         lineage_chart, membership_map, numbers_for_browser, titled, yearly_chart)
 from geo.cooperation import base_periods, indicator_rows, indicators, status_in_year
 from geo.export import chart_png, chart_svg
@@ -145,7 +145,7 @@ def test_context_indicators_and_their_ranges(data):
 
 
 def test_the_route_to_new_york_bends_north_as_on_a_globe():
-    line = great_circle((69.24, 41.3), (-74.0, 40.7))
+    line = geodesic((69.24, 41.3), (-74.0, 40.7))
     lats = [y for _, y in line.coords]
     assert line.coords[0] == pytest.approx((69.24, 41.3)) and line.coords[-1] == pytest.approx((-74.0, 40.7))
     assert max(lats) > 70
@@ -172,7 +172,7 @@ def charts(data, shapes):
         "membership": membership_map(shapes, statuses, "en", LABELS, status_labels),
         "bases": bases_chart(base_periods(data.bases, 2025, "en"), LABELS),
         "context": context_chart(indicator_rows(data.context, "remittances_gdp", "en"), LABELS),
-        "abroad": abroad_map(shapes, trips, "en", LABELS, {n: "#0072b2" for n in trips["origin_name"]}),
+        "abroad": abroad_map(shapes, trips, "en", LABELS),
     }
 
 
