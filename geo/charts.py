@@ -279,12 +279,19 @@ def membership_map(shapes: gpd.GeoDataFrame, statuses: pd.DataFrame, lang: str, 
     return alt.layer(countries, outlines).project(type="mercator").properties(width=WIDTH, height=380)
 
 
+BASE_NAME_WRAP = 42
+
+
 def bases_chart(periods: pd.DataFrame, labels: dict[str, str]) -> alt.Chart:
     """Foreign military bases as bars from opening to closing (or to now)."""
-    data = periods.assign(end_bar=periods["end"] + 1)
+    # Long names wrap onto lines of their own rather than being cut at the axis' label limit.
+    wrapped = periods["name"].map(lambda name: "\n".join(textwrap.wrap(name, BASE_NAME_WRAP)))
+    data = periods.assign(end_bar=periods["end"] + 1, axis_name=wrapped)
+    lines = max((name.count("\n") + 1 for name in wrapped), default=1)
     return alt.Chart(numbers_for_browser(data)).mark_bar(height=14).encode(
         x=alt.X("start:Q", title=labels["year"], axis=alt.Axis(format="d"), scale=alt.Scale(zero=False)),
-        x2="end_bar:Q", y=alt.Y("name:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+        x2="end_bar:Q", y=alt.Y("axis_name:N", title=None, sort=None,
+                                axis=alt.Axis(labelLimit=0, labelExpr="split(datum.label, '\\n')")),
         color=alt.Color("operator:N", title=labels["operator"],
                         scale=keyed_scale(periods["operator_iso3"], periods["operator"],
                                           country_colors(periods["operator_iso3"])),
@@ -293,7 +300,7 @@ def bases_chart(periods: pd.DataFrame, labels: dict[str, str]) -> alt.Chart:
         tooltip=[alt.Tooltip("name:N", title=labels["base"]), alt.Tooltip("operator:N", title=labels["operator"]),
                  alt.Tooltip("country:N", title=labels["country"]), alt.Tooltip("start:Q", title=labels["from"], format="d"),
                  alt.Tooltip("end:Q", title=labels["to"], format="d")],
-    ).properties(width=WIDTH - 200, height=max(120, 22 * len(periods)))
+    ).properties(width=WIDTH - 200, height=max(120, (10 + 12 * lines) * len(periods)))
 
 
 GEOD = pyproj.Geod(ellps="WGS84")

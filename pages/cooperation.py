@@ -29,7 +29,7 @@ def step(direction: int):
 
 st.title(t("page_cooperation", lang))
 st.write(t("cooperation_intro", lang))
-choice, when, back, forward = st.columns([4, 5, 1, 1], vertical_alignment="bottom")
+choice, when, back, forward = st.columns([5, 4, 1, 1], vertical_alignment="bottom")
 org = choice.selectbox(t("organization", lang), organizations_in(data.organizations, data.memberships),
                        format_func=orgs.get, key=params.ORGANIZATION, persist_state="session")
 state[params.YEAR] = min(max(state[params.YEAR], span[0]), span[1])
