@@ -14,6 +14,7 @@ REGION_TOLERANCE_DEG = 0.005
 MIN_ISLAND_DEG2 = 0.2
 # Antarctica would only stretch the map; nothing in the data happens there.
 LEFT_OUT = ("ATA",)
+SEAM_DEG = 0.05
 
 
 def without_small_islands(shape, min_area: float = MIN_ISLAND_DEG2):
@@ -23,6 +24,28 @@ def without_small_islands(shape, min_area: float = MIN_ISLAND_DEG2):
         return shape
     keep = [part for part in parts if part.area >= min_area] or [max(parts, key=lambda p: p.area)]
     return shapely.MultiPolygon(keep) if len(keep) > 1 else keep[0]
+
+
+def east_of_the_antimeridian(geometries: np.ndarray) -> np.ndarray:
+    """`geometries` with each part that crosses the antimeridian moved whole to its east (longitudes
+    past 180).
+
+    The country shapes keep such parts (Russia's north and Chukotka, Fiji) within -180..180 by
+    wrapping their longitudes, so an edge runs straight across the world: cut as they are, they
+    became bands over Canada and the Atlantic."""
+    parts, owner = shapely.get_parts(geometries, return_index=True)
+    points, ring = shapely.get_coordinates(shapely.get_exterior_ring(parts), return_index=True)
+    jumps = (np.abs(np.diff(points[:, 0])) > 180) & (ring[1:] == ring[:-1])
+    crossing = np.isin(np.arange(len(parts)), ring[1:][jumps])
+    # Moved, a part may cross itself where the wrapped edges met: make_valid mends it.
+    parts[crossing] = shapely.make_valid(
+        shapely.transform(parts[crossing], lambda xy: np.where(xy[:, :1] < 0, xy + [360, 0], xy)))
+    whole = np.asarray(geometries).copy()
+    for index in np.unique(owner[crossing]):
+        # The moved parts miss their neighbours by a hair: a closing joins them without a seam.
+        joined = shapely.union_all(parts[owner == index])
+        whole[index] = joined.buffer(SEAM_DEG, quad_segs=2).buffer(-SEAM_DEG, quad_segs=2)
+    return whole
 
 
 def display_shapes(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -38,9 +61,9 @@ def display_shapes(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     shapes = frame[["iso3", "name_en", "name_fr"]].copy()
     geometry = coarse.copy()
     geometry[detailed] = fine
-    shapes = gpd.GeoDataFrame(shapes, geometry=list(geometry), crs=countries.crs)
+    shapes = gpd.GeoDataFrame(shapes, geometry=list(east_of_the_antimeridian(geometry)), crs=countries.crs)
     shapes["detailed"] = detailed
-    shapes["coarse"] = gpd.GeoSeries(list(coarse), crs=countries.crs)
+    shapes["coarse"] = gpd.GeoSeries(list(east_of_the_antimeridian(coarse)), crs=countries.crs)
     return shapes
 
 

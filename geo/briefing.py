@@ -44,7 +44,6 @@ POINTS_PER_INCH = 72
 MARGIN_PT = 14.0
 MIN_SPAN_DEG = 8.0
 VAGUE_PLACES = ("province", "country")
-SEAM_DEG = 0.05
 # Page layout, in inches: outer padding, room for the title lines and for the source line.
 PAD_IN = 0.25
 TITLE_IN = 0.62
@@ -133,22 +132,6 @@ def view_extent(lon: Iterable[float], lat: Iterable[float], radii_pt: Iterable[f
             break
         view = needed
     return tuple(float(v) for v in view)
-
-
-def unwrapped(shape):
-    """`shape` with each part that wraps round the antimeridian (drawn as a band across the
-    world) moved whole east of it: the committed shapes store such parts of Russia and Fiji."""
-    parts = shapely.get_parts(shape)
-    if all(part.bounds[2] - part.bounds[0] <= 180 for part in parts):
-        return shape
-
-    def east(part):
-        if part.bounds[2] - part.bounds[0] <= 180:
-            return part
-        return shapely.transform(part, lambda xy: np.where(xy[:, :1] < 0, xy + [360.0, 0.0], xy))
-    # Those parts also miss their neighbours by a hair: a closing joins them without a seam.
-    joined = shapely.union_all([shapely.make_valid(east(part)) for part in parts])
-    return joined.buffer(SEAM_DEG, quad_segs=2).buffer(-SEAM_DEG, quad_segs=2)
 
 
 def shapes_bounds(shapes: gpd.GeoDataFrame, iso3: Iterable[str]) -> tuple[float, float, float, float]:
@@ -434,7 +417,6 @@ def _dashes(style: dict):
 def briefing_figure(shapes: gpd.GeoDataFrame, data, attacks: pd.DataFrame, layers: list[str], years: tuple[int, int],
                     title: str, caption: str, lang: str, today: str, dpi: int = 150, metric: str = "attacks"):
     """The briefing figure and the legend labels it shows."""
-    shapes = shapes.set_geometry(shapes.geometry.map(unwrapped))
     fig = Figure(figsize=FIGURE_IN, dpi=dpi, facecolor="white")
     renderer = FigureCanvasAgg(fig).get_renderer()
     width_in, height_in = FIGURE_IN

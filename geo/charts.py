@@ -12,6 +12,7 @@ import pandas as pd
 import pyproj
 import shapely
 
+from geo.basemap import east_of_the_antimeridian
 from geo.countries import REGION
 from geo.vocab import EVENT_KINDS
 
@@ -201,26 +202,6 @@ def group_years_chart(table: pd.DataFrame, color: str, span: tuple[int, int], la
 
 # Two decimals (about 1 km), what a chart of a region needs.
 PRECISION_DEG = 0.01
-
-
-def east_of_the_antimeridian(geometries: np.ndarray) -> np.ndarray:
-    """`geometries` with each part that crosses the antimeridian moved whole to its east (longitudes
-    past 180).
-
-    The country shapes keep such parts (Russia's north and Chukotka, Fiji) within -180..180 by
-    wrapping their longitudes, so an edge runs straight across the world: cut as they are, they
-    became bands over Canada and the Atlantic."""
-    parts, owner = shapely.get_parts(geometries, return_index=True)
-    points, ring = shapely.get_coordinates(shapely.get_exterior_ring(parts), return_index=True)
-    jumps = (np.abs(np.diff(points[:, 0])) > 180) & (ring[1:] == ring[:-1])
-    crossing = np.isin(np.arange(len(parts)), ring[1:][jumps])
-    # Moved, a part may cross itself where the wrapped edges met: make_valid mends it.
-    parts[crossing] = shapely.make_valid(
-        shapely.transform(parts[crossing], lambda xy: np.where(xy[:, :1] < 0, xy + [360, 0], xy)))
-    whole = np.asarray(geometries).copy()
-    for index in np.unique(owner[crossing]):
-        whole[index] = shapely.union_all(parts[owner == index])
-    return whole
 
 
 def region_shapes(shapes: gpd.GeoDataFrame, box: tuple[float, float, float, float],

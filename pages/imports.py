@@ -12,9 +12,9 @@ from geo.userfiles import save_import, store_upload
 # offers no option to change them: hide the hint (the caption below gives it) and replace the button's
 # word with ours, which screen readers then read as the button's name.
 UPLOADER_CSS = "<style>" + "".join(f"""
-.st-key-uploader-{lang} [data-testid="stFileUploaderDropzoneInstructions"],
+.st-key-uploader-{lang} [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
 .st-key-uploader-{lang} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
-  display: none; }}
+  font-size: 0; }}
 .st-key-uploader-{lang} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{
   content: "{t('import_choose', lang)}"; }}""" for lang in LANGUAGES) + "\n</style>"
 

@@ -51,6 +51,20 @@ def shapes(data):
     return display_shapes(data.countries)
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by playwright, shared by every browser test and journey: playwright's
+    synchronous API runs one event loop per process, so one browser serves the whole run."""
+    from tests.journeys.harness import CHROMIUM, CHROMIUM_ARGS
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 @pytest.fixture(autouse=True)
 def navigation_declared_by_the_app(monkeypatch):
     """Keep AppTest in the mode a running server is in once app.py has called st.navigation.

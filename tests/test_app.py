@@ -7,8 +7,7 @@ from streamlit.testing.v1 import AppTest
 from geo import params
 from geo.load import load_dataset
 from geo.paths import ROOT
-
-TIMEOUT = 60
+from tests.apptest import start
 
 
 @pytest.fixture(scope="module")
@@ -17,17 +16,6 @@ def data():
 
 
 DATA_PAGE = "pages/data_sources.py"
-
-
-def start(page: str | None = None, **query) -> AppTest:
-    """The app as opened from a URL with `query`, on `page` (the map when None)."""
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    if page:
-        app.switch_page(page).run()
-    return app
 
 
 @pytest.mark.parametrize("lang,title,dataset_label", [

@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
@@ -15,6 +14,7 @@ import pandas as pd
 import pytest
 
 from geo import params
+from geo.i18n import t
 from geo.basemap import basemap_collections, compact_json, display_shapes
 from geo.load import load_dataset
 from geo.maplayers import START_VIEW, basemap, event_payload
@@ -24,20 +24,12 @@ from geo.story import STEPS
 from geo.urlstate import state_defaults
 from geo.paths import COMMITTED_DATA_DIR, ROOT
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.journeys.harness import BASE_PATH_PROBE, CHROMIUM, free_port
+
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
-BASE_PATH_PROBE = re.compile(r"/[a-z_]+/_stcore/(health|host-config)$")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 HOSTILE_ID = "2024-05-17-bamyan-tourist-shooting"
@@ -90,15 +82,6 @@ def app_url(served_data, server_log):
     server.terminate()
     server.wait(timeout=20)
     log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 DRAWN = ", ".join(f"[data-testid='stMain'] {part}" for part in
@@ -454,7 +437,7 @@ def test_the_legend_shows_every_entry_without_scrolling_and_folds(browser, every
     rows = page.locator(".cajn-legend-row").evaluate_all(f"rows => rows.map({RECT})")
     assert len(rows) >= 25 and all(legend[1] <= r[1] and r[3] <= legend[3] and r[2] <= legend[2] for r in rows)
     texts = page.locator(".cajn-legend-row span").all_inner_texts()
-    assert "Pâle : lieu connu à la province ou au pays seulement" in texts
+    assert t("legend_vague_place", "fr") in texts
     page.screenshot(path=str(ARTIFACTS / f"export-legend-{size[0]}x{size[1]}.png"))
     page.locator(".cajn-legend summary").click()
     assert page.locator(".cajn-legend-row").first.is_visible() is False

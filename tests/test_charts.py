@@ -14,8 +14,9 @@ import shapely
 import vl_convert
 from PIL import Image
 
+from geo.basemap import east_of_the_antimeridian
 from geo.charts import (BACKGROUND, LAND, SEA, WIDTH, abroad_map, bases_chart, context_chart, count_bars,
-                        east_of_the_antimeridian, events_chart, geodesic, inside_outside_chart, lineage_chart,
+                        events_chart, geodesic, inside_outside_chart, lineage_chart,
                         map_frame, membership_map, region_shapes, titled, yearly_chart)
 from geo.cooperation import base_periods, indicator_rows, status_in_year
 from geo.countries import country_name
@@ -24,7 +25,7 @@ from geo.lineage import lineage_graph
 from geo.maplayers import group_table
 from geo.trends import abroad, counts_by, eras, export_subtitle, inside_outside, key_events, stack_keys, yearly
 from geo.vocab import MEMBERSHIP_STATUSES
-from tests.test_app import start
+from tests.apptest import start
 
 LANGS = ("en", "fr")
 SPAN = (1991, 2025)

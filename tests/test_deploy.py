@@ -12,9 +12,10 @@ from urllib.parse import urlparse
 import pytest
 
 from geo.paths import ROOT
-from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, free_port
+from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, free_port
 
 BASE_PATH = "dashboard"
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
@@ -46,24 +47,21 @@ def test_the_health_check_answers_under_the_base_path(deployed):
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
-def test_the_map_loads_its_assets_under_the_base_path(deployed):
-    from playwright.sync_api import sync_playwright
+def test_the_map_loads_its_assets_under_the_base_path(deployed, browser):
     url, _ = deployed
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        hosts, failed = set(), []
-        page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
-        page.on("response", lambda response: failed.append(response.url) if response.status >= 400
-                and "/_stcore/" not in response.url else None)
-        page.goto(f"{url}/?years=2024&years=2024")
-        page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=120_000)
-        frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-        frame.wait_for_function("() => document.querySelectorAll('.leaflet-cajnEvents-pane path').length > 0",
-                                timeout=60_000)
-        assert any(f"/{BASE_PATH}/app/static/vendor/leaflet/leaflet.js" in r for r in frame.evaluate(
-            "() => Array.from(document.scripts).map(s => s.src)"))
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "base-path-map.png"))
-        browser.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    hosts, failed = set(), []
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400
+            and "/_stcore/" not in response.url else None)
+    page.goto(f"{url}/?years=2024&years=2024")
+    page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=120_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame.wait_for_function("() => document.querySelectorAll('.leaflet-cajnEvents-pane path').length > 0",
+                            timeout=60_000)
+    assert any(f"/{BASE_PATH}/app/static/vendor/leaflet/leaflet.js" in r for r in frame.evaluate(
+        "() => Array.from(document.scripts).map(s => s.src)"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "base-path-map.png"))
+    page.close()
     assert failed == [] and hosts <= LOCAL_HOSTS

@@ -15,7 +15,7 @@ from PIL import Image
 from geo import params
 from geo.basemap import basemap_collections, compact_json
 from geo.briefing import (DEFAULT_EXTENT, MARGIN_PT, briefing_figure, briefing_png, circle_radii, label_places,
-                          nice_km, radius_points, shapes_bounds, subtitle, unwrapped, view_extent)
+                          nice_km, radius_points, shapes_bounds, subtitle, view_extent)
 from geo.countries import CENTRAL_ASIA
 from geo.i18n import t
 from geo.maplayers import basemap, event_payload
@@ -247,15 +247,6 @@ def test_the_briefing_names_its_period_once(data, shapes):
                              "2024 · Groups: ISKP", "en", "2026-01-01")
     texts = " ".join(text.get_text() for text in fig.texts)
     assert texts.count("2024") == 1 and "Groups: ISKP" in texts
-
-
-def test_a_part_wrapped_round_the_antimeridian_is_moved_east_of_it(shapes):
-    band = shapely.Polygon([(170, 60), (-170, 60), (-170, 62), (170, 62)])
-    fixed = unwrapped(shapely.MultiPolygon([band, shapely.box(10, 10, 11, 11)]))
-    assert sorted(tuple(round(v) for v in part.bounds) for part in shapely.get_parts(fixed)) == [
-        (10, 10, 11, 11), (170, 60, 190, 62)]
-    russia = unwrapped(shapes.loc[shapes["iso3"] == "RUS", "geometry"].iloc[0])
-    assert all(part.bounds[2] - part.bounds[0] < 180 for part in shapely.get_parts(russia))
 
 
 def test_the_html_export_inlines_every_asset(data, shapes):

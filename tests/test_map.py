@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 import pandas as pd
+import shapely
 import pytest
 
 from geo import eventpack, params
@@ -264,3 +265,11 @@ def test_the_card_gives_ranges_precisions_and_sources(data):
 def test_large_selections_are_clustered(n, cluster):
     layer = event_layer("{}", n, points=True, heat=False, key="k")
     assert json.loads(layer.options)["cluster"] is cluster
+
+
+def test_no_displayed_country_runs_across_the_world(shapes):
+    # Russia and Fiji are stored with longitudes wrapped round the antimeridian; drawn as they are,
+    # they become bands across Europe and the Atlantic on every map.
+    for column in ("geometry", "coarse"):
+        widths = [part.bounds[2] - part.bounds[0] for shape in shapes[column] for part in shapely.get_parts(shape)]
+        assert max(widths) < 180, column

@@ -365,7 +365,7 @@
     },
     onAdd: function (map) {
       var lines = this._lines;
-      this._control = L.control({position: "bottomleft"});
+      this._control = L.control({position: "topright"});
       this._control.onAdd = function () {
         var box = el("div", null, "cajn-stamp");
         lines.forEach(function (line, index) { box.appendChild(el(index === 0 ? "strong" : "div", line)); });

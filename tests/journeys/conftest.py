@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.journeys.harness import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Server, start_journey
+from tests.journeys.harness import CHROMIUM, DESKTOP, Server, start_journey
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 
@@ -33,17 +33,6 @@ def server(tmp_path_factory):
     running = Server(workdir, env={"DASHBOARD_USER_DIR": str(workdir / "user-data")}).start()
     yield running
     running.stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
