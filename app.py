@@ -9,7 +9,7 @@ from geo.problems import DataValidationError
 from geo.story import story_view
 from geo.urlstate import MAX_CASUALTY_FILTER, ORIGINS, allowed_values, decode, encode, share_url, state_defaults
 from geo.userfiles import configured_imports
-from widgets import presentation_style, share_box
+from widgets import frame_style, presentation_style, share_box
 
 st.set_page_config(page_title="Central Asia jihadist networks", page_icon="🗺️", layout="wide")
 url = {key: st.query_params.get_all(key) for key in st.query_params}
@@ -91,6 +91,7 @@ with st.sidebar:
 query = encode({key: state.get(key) for key in defaults}, defaults)
 with st.sidebar:
     share_box(share_url(st.context.url or "", navigation.url_path, query), lang)
+frame_style()
 if state[params.PRESENT]:
     presentation_style()
     st.button(t("exit_presentation", lang), on_click=state.update, kwargs={params.PRESENT: False}, key="leave")

@@ -64,6 +64,22 @@ def record_card(card: dict | None, lang: str) -> None:
                     + "\n".join(f"1. {line}" for line in card["sources"]))
 
 
+# Our own fixed rules, no data in them: a chosen group or country shows its whole name, on as many
+# lines as it takes, where Streamlit would cut it to the sidebar's width.
+FRAME_CSS = """
+<style>
+[data-testid="stMultiSelectTagsContainer"] span { white-space: normal; text-overflow: clip; overflow: visible; }
+[data-testid="stMultiSelectTagsContainer"] span[role="button"], [data-testid="stMultiSelectTagsContainer"] > span {
+  height: auto; max-width: 100%; }
+</style>
+"""
+
+
+def frame_style() -> None:
+    """Rules every page shares."""
+    st.html(FRAME_CSS)
+
+
 # Our own fixed rules, no data in them: hide the sidebar and Streamlit's chrome, enlarge the text.
 PRESENTATION_CSS = """
 <style>

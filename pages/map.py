@@ -56,14 +56,14 @@ with controls_area:
 
     st.pills(t("layers", lang), MAP_LAYERS, selection_mode="multi", default=state[params.LAYERS],
              format_func=lambda v: value_label("layer", v, lang), key=params.LAYERS, persist_state="session")
-    controls = st.columns([4, 1, 1, 3, 3])
+    controls = st.columns([3, 1.4, 1.4, 5.2])
     controls[0].radio(t("shade_by", lang), CHOROPLETH_METRICS, horizontal=True, key=params.CHOROPLETH,
                       index=CHOROPLETH_METRICS.index(state[params.CHOROPLETH]), persist_state="session",
                       format_func=lambda v: value_label("choropleth", v, lang))
     controls[1].button(t("step_back", lang), on_click=step, args=(-1,), key="step_back", width="stretch")
     controls[2].button(t("step_forward", lang), on_click=step, args=(1,), key="step_forward", width="stretch")
     controls[3].toggle(t("play", lang), key="playing")
-    controls[4].toggle(t("online_tiles", lang), value=state[params.ONLINE_TILES], key=params.ONLINE_TILES,
+    controls[3].toggle(t("online_tiles", lang), value=state[params.ONLINE_TILES], key=params.ONLINE_TILES,
                        help=t("online_tiles_help", lang), persist_state="session")
 
 

@@ -57,9 +57,9 @@ PYTHON_FILES = [p for p in [ROOT / "app.py", ROOT / "widgets.py", *ROOT.glob("pa
 def test_no_raw_html_from_data_reaches_streamlit(path):
     text = path.read_text(encoding="utf-8")
     assert "unsafe_allow_html" not in text
-    # st.html only ever carries our fixed stylesheets: presentation mode's and the uploader's.
+    # st.html only ever carries our fixed stylesheets: the frame's, presentation mode's and the uploader's.
     calls = re.findall(r"st\.html\(([^)]*)\)", text)
-    assert all(call.strip() in ("PRESENTATION_CSS", "UPLOADER_CSS") for call in calls)
+    assert all(call.strip() in ("FRAME_CSS", "PRESENTATION_CSS", "UPLOADER_CSS") for call in calls)
 
 
 def test_the_server_keeps_xsrf_protection_and_an_upload_limit():

@@ -10,7 +10,7 @@ import pytest
 
 from geo.i18n import catalogue
 from geo.urlstate import PAGE_PATHS
-from tests.journeys.harness import map_frame
+from tests.journeys.harness import PROJECTOR, map_frame
 
 # (page, a query that makes it show its charts and maps)
 PAGES = {"map": "layers=attacks&layers=bases&layers=borders&layers=choropleth", "story": "step=6",
@@ -57,6 +57,11 @@ CUT_MAP_LEGEND = """() => {
   if (box.scrollHeight > box.clientHeight + 1) cut.push('the legend scrolls inside its box');
   return cut;
 }"""
+# Streamlit ends a label that does not fit its button, tab or box with an ellipsis.
+CUT_TEXT = """() => [...document.querySelectorAll('[data-testid="stMain"] *, [data-testid="stSidebar"] *')]
+  .filter(e => e.textContent.trim() && getComputedStyle(e).textOverflow === 'ellipsis'
+    && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.textContent.slice(0, 60))"""
 CHART_COLOURS = """() => [...document.querySelectorAll('.vega-embed')].map(chart =>
   [...chart.querySelectorAll('.role-mark path, .role-mark rect, .role-mark line, .role-mark symbol')]
     .map(e => e.getAttribute('fill') !== 'none' && e.getAttribute('fill') || e.getAttribute('stroke') || '')
@@ -64,7 +69,7 @@ CHART_COLOURS = """() => [...document.querySelectorAll('.vega-embed')].map(chart
 
 
 def visit(journey, path: str, lang: str):
-    walk = journey(f"languages-{path}-{lang}")
+    walk = journey(f"languages-{path}-{lang}", viewport=PROJECTOR)
     query = "&".join(filter(None, [f"lang={lang}", PAGES[path]]))
     page = walk.open(f"/{'' if path == 'map' else path}?{query}")
     if path in ("map", "story"):
@@ -91,6 +96,7 @@ def test_each_page_reads_in_french_keeps_its_legends_whole_and_its_colours(journ
             left = sorted(phrase for phrase in ENGLISH if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
             assert left == [], f"English on the French {path} page: {left}"
         assert page.evaluate(CUT_CHART_LABELS) == []
+        assert page.evaluate(CUT_TEXT) == [], f"labels cut short on {path} ({lang})"
         for frame in page.frames:
             assert frame.evaluate(CUT_MAP_LEGEND) == [], f"cut in the map legend of {path} ({lang})"
         seen[lang] = [Counter(colours) for colours in page.evaluate(CHART_COLOURS)]
