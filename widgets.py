@@ -68,9 +68,11 @@ def record_card(card: dict | None, lang: str) -> None:
 # lines as it takes, where Streamlit would cut it to the sidebar's width.
 FRAME_CSS = """
 <style>
-[data-testid="stMultiSelectTagsContainer"] span { white-space: normal; text-overflow: clip; overflow: visible; }
-[data-testid="stMultiSelectTagsContainer"] span[role="button"], [data-testid="stMultiSelectTagsContainer"] > span {
-  height: auto; max-width: 100%; }
+[data-testid="stMultiSelectTagsContainer"] { height: auto; max-height: none; }
+[data-testid="stMultiSelectTagsContainer"] > span > span { height: auto; min-height: 28px; padding-top: 2px;
+  padding-bottom: 2px; }
+[data-testid="stMultiSelectTagsContainer"] > span > span > span { white-space: normal; text-overflow: clip;
+  overflow: visible; }
 </style>
 """
 
