@@ -7,7 +7,8 @@ from geo.i18n import DATASET_LABELS, LANGUAGES, t
 from geo.mapview import IMPORTS_KEY, PENDING_YEARS_KEY
 from geo.problems import DataValidationError
 from geo.story import story_view
-from geo.urlstate import MAX_CASUALTY_FILTER, ORIGINS, allowed_values, decode, encode, share_url, state_defaults
+from geo.urlstate import (MAX_CASUALTY_FILTER, ORIGINS, allowed_values, decode, encode, restored_ids, share_url,
+                          state_defaults, widget_labels)
 from geo.userfiles import configured_imports
 from widgets import frame_style, presentation_style, share_box
 
@@ -49,6 +50,9 @@ navigation = st.navigation([
 # refuses a change to a widget's value once the widget is drawn.
 if PENDING_YEARS_KEY in state:
     state[params.YEARS] = state.pop(PENDING_YEARS_KEY)
+for key, labels in widget_labels(data.groups, data.organizations, list(data.countries["iso3"])).items():
+    if key in state and (restored := restored_ids(state[key], labels)) != state[key]:
+        state[key] = restored
 state.update(story_view(state[params.STEP], navigation.url_path, state.get("page_shown"), url))
 state["url_read"] = True
 state["page_shown"] = navigation.url_path
@@ -57,7 +61,7 @@ state["page_shown"] = navigation.url_path
 def pick(key: str, label: str, options: dict[str, str], **extra):
     """A multiselect over ids shown by label, starting from the URL's value."""
     st.multiselect(label, list(options), default=[v for v in state[key] if v in options], key=key,
-                   format_func=options.get, placeholder=t("all", lang), **extra)
+                   format_func=lambda value: options.get(value, str(value)), placeholder=t("all", lang), **extra)
 
 
 with st.sidebar:

@@ -12,3 +12,4 @@ def group_labels(groups: pd.DataFrame, lang: str) -> dict[str, str]:
         name, acronym = getattr(row, f"name_{lang}"), getattr(row, f"acronym_{lang}")
         labels[row.id] = f"{acronym} · {name}" if acronym else name
     return labels
+

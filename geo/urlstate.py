@@ -8,8 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode, urlsplit
 
+import pandas as pd
+
 from geo import params
-from geo.i18n import LANGUAGES
+from geo.cooperation import organization_labels
+from geo.countries import country_name
+from geo.i18n import DATASET_LABELS, LANGUAGES, dataset_label, t, value_label
+from geo.labels import group_labels
 from geo.story import STEPS
 from geo.vocab import ATTACK_TYPES, TARGET_TYPES
 
@@ -125,3 +130,41 @@ def share_url(page_url: str, page_path: str, query: Mapping[str, str | list[str]
     path = f"{base}/{page_path}" if page_path else f"{base}/"
     text = urlencode(query, doseq=True)
     return f"{parts.scheme}://{parts.netloc}{path}" + (f"?{text}" if text else "")
+
+
+def widget_labels(groups: pd.DataFrame, organizations: pd.DataFrame,
+                  countries: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+    """For each URL parameter a widget shows by label: each id and its labels in every language."""
+    def labelled(ids, label) -> dict[str, list[str]]:
+        return {value: [label(value, lang) for lang in LANGUAGES] for value in ids if value}
+
+    group_names = {lang: group_labels(groups, lang) for lang in LANGUAGES}
+    org_names = {lang: organization_labels(organizations, lang) for lang in LANGUAGES}
+    return {
+        params.CHOROPLETH: labelled(CHOROPLETH_METRICS, lambda v, lang: value_label("choropleth", v, lang)),
+        params.LAYERS: labelled(MAP_LAYERS, lambda v, lang: value_label("layer", v, lang)),
+        params.STACK_BY: labelled(STACK_BY, lambda v, lang: t(f"stack_{v}", lang)),
+        params.MEASURE: labelled(MEASURES, lambda v, lang: t(f"measure_{v}", lang)),
+        params.ORIGIN: labelled(ORIGINS, lambda v, lang: t(f"origin_{v}", lang)),
+        params.DATASET: labelled(DATASET_LABELS, dataset_label),
+        params.PROFILE: labelled(groups["id"], lambda v, lang: group_names[lang][v]),
+        params.GROUPS: labelled(groups["id"], lambda v, lang: group_names[lang][v]),
+        params.COUNTRIES: labelled(countries, country_name),
+        params.NATIONALITIES: labelled(countries, country_name),
+        params.ATTACK_TYPES: labelled(ATTACK_TYPES, lambda v, lang: value_label("attack_type", v, lang)),
+        params.TARGET_TYPES: labelled(TARGET_TYPES, lambda v, lang: value_label("target_type", v, lang)),
+        params.ORGANIZATION: labelled(organizations["id"], lambda v, lang: org_names[lang][v]),
+    }
+
+
+def restored_ids(value, labels: Mapping[str, Sequence[str]]):
+    """`value` (an id or a list of ids) with any display label turned back into its id.
+
+    A widget that keeps its value across pages hands back, once the language has changed, the
+    label it showed rather than the id it was given; the URL and every page expect ids."""
+    by_label = {label: id_ for id_, names in labels.items() for label in names}
+
+    def restored(item):
+        return item if item in labels else by_label.get(item, item)
+
+    return [restored(item) for item in value] if isinstance(value, (list, tuple)) else restored(value)

@@ -24,7 +24,7 @@ from geo.story import STEPS
 from geo.urlstate import state_defaults
 from geo.paths import COMMITTED_DATA_DIR, ROOT
 
-from tests.journeys.harness import BASE_PATH_PROBE, CHROMIUM, free_port
+from tests.journeys.harness import BASE_PATH_PROBE, CHROMIUM, click_attack, free_port
 
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
@@ -223,19 +223,7 @@ def test_moving_the_years_changes_the_markers_and_keeps_the_zoom(browser, app_ur
 def click_marker(page, frame, attack_id: str, served) -> str:
     """Click the marker of `attack_id` and return the text of its popup."""
     row = served.attacks.set_index("id").loc[attack_id]
-    frame.evaluate("""([lat, lon]) => {
-        for (const id in window.map._layers) {
-            const layer = window.map._layers[id];
-            if (layer._cajnIndex !== undefined) {
-                const at = layer.getLatLng();
-                if (Math.abs(at.lat - lat) < 1e-4 && Math.abs(at.lng - lon) < 1e-4) { layer.fire('click', {latlng: at}, true); return; }
-            }
-        }
-        throw new Error('no marker at ' + lat + ',' + lon);
-    }""", [float(row["lat"]), float(row["lon"])])
-    popup = frame.locator(".leaflet-popup-content")
-    popup.wait_for(timeout=10_000)
-    return popup.inner_text()
+    return click_attack(frame, float(row["lat"]), float(row["lon"]))
 
 
 def test_a_popup_lists_the_sources_and_the_card_follows(browser, app_url, served):

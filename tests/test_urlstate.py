@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from geo import params
-from geo.urlstate import allowed_values, decode, encode, share_url, state_defaults
+from geo.i18n import LANGUAGES
+from geo.urlstate import allowed_values, decode, encode, restored_ids, share_url, state_defaults, widget_labels
 
 DEFAULTS = state_defaults((1991, 2025))
 ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "groups"], ["csto", "sco"])
@@ -70,3 +71,23 @@ def test_bad_values_fall_back_to_defaults(query, key, expected):
 ])
 def test_share_links_keep_the_server_and_base_path(page_url, page_path, query, expected):
     assert share_url(page_url, page_path, query) == expected
+
+
+LABELS = {"attacks": ["Number of attacks", "Nombre d'attentats"], "casualties": ["Killed and wounded", "Tués et blessés"]}
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("casualties", "casualties"),                       # an id stays
+    ("Number of attacks", "attacks"),                   # an English label left by a widget
+    ("Tués et blessés", "casualties"),                  # a French one
+    (["attacks", "Tués et blessés"], ["attacks", "casualties"]),
+    ("unheard of", "unheard of"),                       # anything else is left for the widget to refuse
+])
+def test_a_label_left_in_place_of_an_id_is_turned_back_into_it(value, expected):
+    assert restored_ids(value, LABELS) == expected
+
+
+def test_every_widget_shown_by_label_knows_every_id_in_every_language(data):
+    labels = widget_labels(data.groups, data.organizations, list(data.countries["iso3"]))
+    assert labels[params.PROFILE].keys() == set(data.groups["id"])
+    assert all(len(names) == len(LANGUAGES) and all(names) for table in labels.values() for names in table.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from string import Formatter
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -102,3 +103,23 @@ def test_each_page_reads_in_french_keeps_its_legends_whole_and_its_colours(journ
         seen[lang] = [Counter(colours) for colours in page.evaluate(CHART_COLOURS)]
         walk.shot("page", full_page=True)
     assert seen["en"] == seen["fr"], f"the {path} page's charts change colours with the language"
+
+
+# (page, a choice made on it that must survive any number of language switches)
+CHOICES = [("", "choro=casualties&layers=attacks&layers=heatmap"), ("timeline", "stack=country&measure=killed"),
+           ("data", "dataset=groups"), ("groups", "group=iskp"), ("cooperation", "org=sco"), ("story", "step=4"),
+           ("", "groups=iskp&groups=imu&countries=AFG&atype=suicide_bombing")]
+
+
+@pytest.mark.parametrize("path,query", CHOICES, ids=[f"{p or 'map'}-{n}" for n, (p, _) in enumerate(CHOICES)])
+def test_switching_language_back_and_forth_keeps_the_page_and_its_choices(journey, path, query):
+    walk = journey(f"languages-switch-{path or 'map'}-{len(query)}")
+    page = walk.open(f"/{path}?{query}")
+    for lang in ("FR", "EN", "FR", "EN"):
+        page.locator("[data-testid='stSidebar'] [data-testid='stRadio'] label").filter(has_text=lang).click()
+        walk.idle()
+        page.wait_for_function("lang => (new URLSearchParams(location.search).get('lang') || 'en') === lang",
+                               arg=lang.lower(), timeout=30_000)
+    kept = parse_qs(urlparse(page.url).query)
+    for key, values in parse_qs(query).items():
+        assert kept.get(key) == values, f"{key} became {kept.get(key)}"
