@@ -29,7 +29,8 @@ from tests.journeys.harness import BASE_PATH_PROBE, CHROMIUM, click_attack, free
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 
 
 HOSTILE_ID = "2024-05-17-bamyan-tourist-shooting"

@@ -46,6 +46,7 @@ def test_the_health_check_answers_under_the_base_path(deployed):
     assert urllib.request.urlopen(f"{url}/app/static/map/layers.js", timeout=5).status == 200
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 def test_the_map_loads_its_assets_under_the_base_path(deployed, browser):
     url, _ = deployed
