@@ -8,7 +8,7 @@ from geo.mapview import IMPORTS_KEY, PENDING_YEARS_KEY
 from geo.problems import DataValidationError
 from geo.story import story_view
 from geo.urlstate import (MAX_CASUALTY_FILTER, ORIGINS, allowed_values, decode, encode, restored_ids, share_url,
-                          state_defaults, widget_labels)
+                          state_defaults)
 from geo.userfiles import configured_imports
 from widgets import frame_style, presentation_style, share_box
 
@@ -50,7 +50,7 @@ navigation = st.navigation([
 # refuses a change to a widget's value once the widget is drawn.
 if PENDING_YEARS_KEY in state:
     state[params.YEARS] = state.pop(PENDING_YEARS_KEY)
-for key, labels in widget_labels(data.groups, data.organizations, list(data.countries["iso3"])).items():
+for key, labels in cache.widget_labels().items():
     if key in state and (restored := restored_ids(state[key], labels)) != state[key]:
         state[key] = restored
 state.update(story_view(state[params.STEP], navigation.url_path, state.get("page_shown"), url))

@@ -11,7 +11,7 @@ from pathlib import Path
 import geopandas as gpd
 import streamlit as st
 
-from geo import export, mapview
+from geo import export, mapview, urlstate
 from geo.basemap import basemap_collections, compact_json, display_shapes
 from geo.filters import select_attacks, with_imports
 from geo.importer import ImportResult, import_bytes
@@ -43,6 +43,13 @@ def filter_options(lang: str, data_dir: str = str(DATA_DIR)) -> dict[str, dict[s
     """The sidebar's list filters: ids found in the data and their labels."""
     data = dataset(data_dir)
     return mapview.filter_options(data.attacks, data.groups, lang)
+
+
+@st.cache_resource(show_spinner=False)
+def widget_labels(data_dir: str = str(DATA_DIR)) -> dict[str, dict[str, list[str]]]:
+    """Every id a widget shows by label, with its labels in every language (fixed by the data)."""
+    data = dataset(data_dir)
+    return urlstate.widget_labels(data.groups, data.organizations, list(data.countries["iso3"]))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -86,7 +86,8 @@ with view_area:
     if not len(attacks):
         st.info(t("no_attacks", lang))
     sources = sources_cited(attacks)
-    stamp = tuple(stamp_lines(map_title(criteria, lang), caption, criteria["years"], sources, lang, today)) if present else None
+    stamp = (tuple(stamp_lines(map_title(criteria, lang), caption, criteria["years"], sources, lang, today))
+             if present else None)
     layers = feature_groups(cache.overlay_specs(criteria, map_view(state), lang, key,
                                                 t("map_data_attribution", lang, n=sources), stamp))
     clicked = map_widget(basemap(cache.basemap_json(), lang, base_url_path()), layers, "map",

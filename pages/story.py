@@ -54,7 +54,8 @@ with text:
 with view:
     sources = sources_cited(attacks)
     today = date.today().isoformat()
-    stamp = tuple(stamp_lines(map_title(criteria, lang), caption, criteria["years"], sources, lang, today)) if present else None
+    stamp = (tuple(stamp_lines(map_title(criteria, lang), caption, criteria["years"], sources, lang, today))
+             if present else None)
     specs = cache.overlay_specs(criteria, map_view(state), lang, selection_key(criteria),
                                 t("map_data_attribution", lang, n=sources), stamp, legend_open=False)
     map_widget(basemap(cache.basemap_json(), lang, base_url_path()),
