@@ -1,15 +1,24 @@
 """The frame: page config, navigation, the sidebar shared by every page, and the URL."""
+
 import streamlit as st
 
 from geo import cache, params
-from geo.filters import year_span
-from geo.i18n import DATASET_LABELS, LANGUAGES, t
-from geo.mapview import IMPORTS_KEY, PENDING_YEARS_KEY
-from geo.problems import DataValidationError
-from geo.story import story_view
-from geo.urlstate import (MAX_CASUALTY_FILTER, ORIGINS, allowed_values, decode, encode, restored_ids, share_url,
-                          state_defaults)
-from geo.userfiles import configured_imports
+from geo.analysis.filters import year_span
+from geo.analysis.story import story_view
+from geo.data.problems import DataValidationError
+from geo.io.userfiles import configured_imports
+from geo.state.criteria import IMPORTS_KEY, PENDING_YEARS_KEY
+from geo.state.urlstate import (
+    MAX_CASUALTY_FILTER,
+    ORIGINS,
+    allowed_values,
+    decode,
+    encode,
+    restored_ids,
+    share_url,
+    state_defaults,
+)
+from geo.text.i18n import DATASET_LABELS, LANGUAGES, t
 from widgets import frame_style, presentation_style, share_box
 
 st.set_page_config(page_title="Central Asia jihadist networks", page_icon="🗺️", layout="wide")
@@ -24,27 +33,39 @@ except DataValidationError as error:
 
 defaults = state_defaults(year_span(data.attacks, data.events))
 if "url_read" not in st.session_state:
-    allowed = allowed_values(list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS),
-                             list(data.organizations["id"]))
+    allowed = allowed_values(
+        list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS), list(data.organizations["id"])
+    )
     st.session_state.update(decode(url, defaults, allowed))
     st.session_state[IMPORTS_KEY] = configured_imports()
 state = st.session_state
 lang = state[params.LANG]
 
 map_page = st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="home", default=True)
-navigation = st.navigation([
-    map_page,
-    st.Page("pages/story.py", title=t("page_story", lang), icon=":material/auto_stories:", url_path="story"),
-    st.Page("pages/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:", url_path="timeline"),
-    st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/account_tree:", url_path="groups"),
-    st.Page("pages/cooperation.py", title=t("page_cooperation", lang), icon=":material/handshake:", url_path="cooperation"),
-    st.Page("pages/abroad.py", title=t("page_abroad", lang), icon=":material/flight_takeoff:", url_path="abroad"),
-    st.Page("pages/data_sources.py", title=t("page_data", lang), icon=":material/table_view:", url_path="data"),
-    st.Page("pages/imports.py", title=t("page_import", lang), icon=":material/upload_file:", url_path="import"),
-    # The map is served at the root; links to /map, as older share links and habits have it, land there too.
-    st.Page(lambda: st.switch_page(map_page, query_params=encode({k: state.get(k) for k in defaults}, defaults)),
-            title=t("page_map", lang), url_path="map", visibility="hidden"),
-])
+navigation = st.navigation(
+    [
+        map_page,
+        st.Page("pages/story.py", title=t("page_story", lang), icon=":material/auto_stories:", url_path="story"),
+        st.Page("pages/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:", url_path="timeline"),
+        st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/account_tree:", url_path="groups"),
+        st.Page(
+            "pages/cooperation.py",
+            title=t("page_cooperation", lang),
+            icon=":material/handshake:",
+            url_path="cooperation",
+        ),
+        st.Page("pages/abroad.py", title=t("page_abroad", lang), icon=":material/flight_takeoff:", url_path="abroad"),
+        st.Page("pages/data_sources.py", title=t("page_data", lang), icon=":material/table_view:", url_path="data"),
+        st.Page("pages/imports.py", title=t("page_import", lang), icon=":material/upload_file:", url_path="import"),
+        # The map is served at the root; links to /map, as older share links and habits have it, land there too.
+        st.Page(
+            lambda: st.switch_page(map_page, query_params=encode({k: state.get(k) for k in defaults}, defaults)),
+            title=t("page_map", lang),
+            url_path="map",
+            visibility="hidden",
+        ),
+    ]
+)
 
 # Values the widgets below show are set here, before any of them exists in this run: Streamlit
 # refuses a change to a widget's value once the widget is drawn.
@@ -60,15 +81,28 @@ state["page_shown"] = navigation.url_path
 
 def pick(key: str, label: str, options: dict[str, str], **extra):
     """A multiselect over ids shown by label, starting from the URL's value."""
-    st.multiselect(label, list(options), default=[v for v in state[key] if v in options], key=key,
-                   format_func=lambda value: options.get(value, str(value)), placeholder=t("all", lang), **extra)
+    st.multiselect(
+        label,
+        list(options),
+        default=[v for v in state[key] if v in options],
+        key=key,
+        format_func=lambda value: options.get(value, str(value)),
+        placeholder=t("all", lang),
+        **extra,
+    )
 
 
 with st.sidebar:
     # Defaults repeat the URL's values: a widget the browser shows before its first value
     # arrives would otherwise send back the bare default.
-    st.radio("Language / Langue", LANGUAGES, format_func=str.upper, horizontal=True,
-             index=LANGUAGES.index(state[params.LANG]), key=params.LANG)
+    st.radio(
+        "Language / Langue",
+        LANGUAGES,
+        format_func=str.upper,
+        horizontal=True,
+        index=LANGUAGES.index(state[params.LANG]),
+        key=params.LANG,
+    )
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang))
     st.subheader(t("filters", lang))
@@ -81,16 +115,29 @@ with st.sidebar:
         pick(params.ATTACK_TYPES, t("attack_type", lang), options[params.ATTACK_TYPES])
         pick(params.TARGET_TYPES, t("target", lang), options[params.TARGET_TYPES])
         pick(params.NATIONALITIES, t("nationalities_filter", lang), options[params.NATIONALITIES])
-        st.number_input(t("min_casualties", lang), 0, MAX_CASUALTY_FILTER, value=state[params.MIN_CASUALTIES],
-                        step=5, key=params.MIN_CASUALTIES, help=t("min_casualties_help", lang))
+        st.number_input(
+            t("min_casualties", lang),
+            0,
+            MAX_CASUALTY_FILTER,
+            value=state[params.MIN_CASUALTIES],
+            step=5,
+            key=params.MIN_CASUALTIES,
+            help=t("min_casualties_help", lang),
+        )
         st.toggle(t("hide_vague", lang), value=state[params.HIDE_VAGUE_PLACES], key=params.HIDE_VAGUE_PLACES)
         st.toggle(t("include_foiled", lang), value=state[params.FOILED], key=params.FOILED)
         if state[IMPORTS_KEY]:
-            st.radio(t("origin_filter", lang), ORIGINS, index=ORIGINS.index(state[params.ORIGIN]), key=params.ORIGIN,
-                     format_func=lambda v: t(f"origin_{v}", lang))
+            st.radio(
+                t("origin_filter", lang),
+                ORIGINS,
+                index=ORIGINS.index(state[params.ORIGIN]),
+                key=params.ORIGIN,
+                format_func=lambda v: t(f"origin_{v}", lang),
+            )
             st.toggle(t("hide_doubtful", lang), value=state[params.HIDE_DOUBTFUL], key=params.HIDE_DOUBTFUL)
-    st.toggle(t("presentation", lang), value=state[params.PRESENT], key=params.PRESENT,
-              help=t("presentation_help", lang))
+    st.toggle(
+        t("presentation", lang), value=state[params.PRESENT], key=params.PRESENT, help=t("presentation_help", lang)
+    )
 
 query = encode({key: state.get(key) for key in defaults}, defaults)
 with st.sidebar:

@@ -1,15 +1,18 @@
 """Streamlit pieces shared by several pages: charts with downloads, download rows, the record card."""
+
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit_folium import st_folium
 
 from geo import cache
-from geo.i18n import t
-from geo.tables import escape_markdown, to_csv_bytes
-
+from geo.render.tables import Column, to_csv_bytes
+from geo.text.escape import escape_markdown
+from geo.text.i18n import t
+from geo.text.sources import SITE_OF_URL
 
 MAP_HEIGHT = 620
 # Leaves the map whole on a 1280×720 projector, under the presentation's one button.
@@ -23,8 +26,15 @@ def base_url_path() -> str:
 
 def map_widget(fmap, layers: list, key: str, height: int, returned: list[str] | None = None, **view):
     """A folium map whose layers are redrawn on reruns without resetting the zoom."""
-    return st_folium(fmap, key=key, height=height, use_container_width=True, feature_group_to_add=layers or None,
-                     returned_objects=returned or [], **view)
+    return st_folium(
+        fmap,
+        key=key,
+        height=height,
+        use_container_width=True,
+        feature_group_to_add=layers or None,
+        returned_objects=returned or [],
+        **view,
+    )
 
 
 def download_row(items: list[tuple], key: str, per_row: int | None = None) -> None:
@@ -32,9 +42,16 @@ def download_row(items: list[tuple], key: str, per_row: int | None = None) -> No
     click, `per_row` to a row (all in one by default)."""
     per_row = per_row or len(items)
     for start in range(0, len(items), per_row):
-        for column, (label, contents, file_name, mime) in zip(st.columns(per_row), items[start:start + per_row]):
-            column.download_button(label, contents, file_name=file_name, mime=mime, on_click="ignore",
-                                   key=f"{key}-{file_name}", width="stretch")
+        for column, (label, contents, file_name, mime) in zip(st.columns(per_row), items[start : start + per_row]):
+            column.download_button(
+                label,
+                contents,
+                file_name=file_name,
+                mime=mime,
+                on_click="ignore",
+                key=f"{key}-{file_name}",
+                width="stretch",
+            )
 
 
 def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: str) -> None:
@@ -44,11 +61,31 @@ def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: 
     st.altair_chart(chart, width="content")
     # Serialised only when a download is asked for: reruns would otherwise pay for it, and
     # Streamlit swaps altair's global data transformer while any session draws a chart.
-    download_row([(t("download_png", lang), lambda: cache.chart_png(chart.to_json()), f"{name}.png", "image/png"),
-                  (t("download_svg", lang), lambda: cache.chart_svg(chart.to_json()), f"{name}.svg", "image/svg+xml"),
-                  (t("download_csv", lang), to_csv_bytes(table), f"{name}.csv", "text/csv")], name)
+    download_row(
+        [
+            (t("download_png", lang), lambda: cache.chart_png(chart.to_json()), f"{name}.png", "image/png"),
+            (t("download_svg", lang), lambda: cache.chart_svg(chart.to_json()), f"{name}.svg", "image/svg+xml"),
+            (t("download_csv", lang), to_csv_bytes(table), f"{name}.csv", "text/csv"),
+        ],
+        name,
+    )
     with st.expander(t("chart_numbers", lang)):
         st.dataframe(table, hide_index=True)
+
+
+def column_config(columns: dict[str, Column]) -> dict:
+    """Streamlit's column configuration for the plain column descriptions of `geo.render.tables`."""
+    kinds = {
+        "text": lambda c: st.column_config.TextColumn(c.label, help=c.help),
+        "link": lambda c: st.column_config.LinkColumn(c.label, help=c.help, display_text=SITE_OF_URL),
+        "list": lambda c: st.column_config.ListColumn(c.label, help=c.help),
+    }
+    return {name: kinds[column.kind](column) for name, column in columns.items()}
+
+
+def data_table(table: pd.DataFrame, columns: dict[str, Column], key: str, **options):
+    """A table as every page lists one: no index, headers and links from `columns`."""
+    return st.dataframe(table, hide_index=True, column_config=column_config(columns), key=key, **options)
 
 
 def record_card(card: dict | None, lang: str) -> None:
@@ -60,8 +97,10 @@ def record_card(card: dict | None, lang: str) -> None:
         st.subheader(escape_markdown(card["title"]), anchor=False)
         st.markdown("\n".join(f"- **{label}**: {escape_markdown(value)}" for label, value in card["facts"]))
         st.markdown(escape_markdown(card["summary"]))
-        st.markdown(f"**{t('record_sources', lang)}** ({escape_markdown(card['id'])})\n\n"
-                    + "\n".join(f"1. {line}" for line in card["sources"]))
+        st.markdown(
+            f"**{t('record_sources', lang)}** ({escape_markdown(card['id'])})\n\n"
+            + "\n".join(f"1. {line}" for line in card["sources"])
+        )
 
 
 # Our own fixed rules, no data in them: a chosen group or country shows its whole name, on as many
@@ -105,3 +144,22 @@ def share_box(url: str, lang: str) -> None:
     with st.popover(t("share", lang), icon=":material/link:", width="stretch"):
         st.code(url, language=None, wrap_lines=True)
         st.caption(t("share_help", lang))
+
+
+def pages_from_navigation_only() -> None:
+    """Make Streamlit treat this app as one that declares its pages with st.navigation.
+
+    Streamlit decides, when it makes its first PagesManager, whether a `pages/` folder means its
+    older folder-based pages; it would then answer a first deep link such as /data with "page not
+    found", and AppTest, which forgets the choice between runs, would run a page without app.py's
+    sidebar. Deciding it before every PagesManager is made keeps every run on app.py's pages."""
+    original = PagesManager.__init__
+    if getattr(original, "navigation_only", False):
+        return
+
+    def init(self, *args, **kwargs):
+        PagesManager.uses_pages_directory = False
+        original(self, *args, **kwargs)
+
+    init.navigation_only = True
+    PagesManager.__init__ = init

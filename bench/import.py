@@ -8,6 +8,7 @@ the cached result (what a cache hit does: unpickling it), and the map build for 
 events. The baseline, measured in the same run, is a bare pandas read of all 135 columns as
 text. Targets on a 2-core machine: import < 30 s and < 2 GB, re-use < 1 s, map < 2 s and < 5 MB.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,13 +26,20 @@ import numpy as np
 ROWS = 210_000
 TARGETS = {"import_s": 30.0, "peak_mb": 2048.0, "reuse_s": 1.0, "map_s": 2.0, "map_mb": 5.0}
 COUNTRIES = ("Afghanistan", "Tajikistan", "Uzbekistan", "Kyrgyzstan", "Kazakhstan", "Pakistan", "Russia", "Turkey")
-GROUPS = ("Taliban", "Khorasan Chapter of the Islamic State", "Islamic Movement of Uzbekistan (IMU)", "Unknown",
-          "Tehrik-i-Taliban Pakistan (TTP)", "Some Local Cell")
+GROUPS = (
+    "Taliban",
+    "Khorasan Chapter of the Islamic State",
+    "Islamic Movement of Uzbekistan (IMU)",
+    "Unknown",
+    "Tehrik-i-Taliban Pakistan (TTP)",
+    "Some Local Cell",
+)
 
 
 def gtd_columns() -> list[str]:
     """The 135 column names of a GTD export, in order."""
-    from geo.importer import SIGNATURES, EXTRA_COLUMNS
+    from geo.io.sniff import EXTRA_COLUMNS, SIGNATURES
+
     known = list(dict.fromkeys(SIGNATURES["gtd"] + EXTRA_COLUMNS["gtd"]))
     return known + [f"extra_{i}" for i in range(135 - len(known))]
 
@@ -51,7 +59,11 @@ def write_gtd(path: Path, rows: int, seed: int = 11) -> None:
         for i in range(rows):
             row = list(blank)
             row[position["eventid"]] = f"{years[i]}{i:08d}"
-            row[position["iyear"]], row[position["imonth"]], row[position["iday"]] = str(years[i]), str(months[i]), str(days[i])
+            row[position["iyear"]], row[position["imonth"]], row[position["iday"]] = (
+                str(years[i]),
+                str(months[i]),
+                str(days[i]),
+            )
             row[position["country_txt"]] = COUNTRIES[countries[i]]
             row[position["latitude"]], row[position["longitude"]] = f"{lats[i]:.6f}", f"{lons[i]:.6f}"
             row[position["specificity"]] = "1"
@@ -71,11 +83,13 @@ def measure(path: Path) -> dict:
     """Run in a fresh process so the peak memory is the import's own."""
     import pandas as pd
 
-    from geo.basemap import compact_json, display_shapes
-    from geo.importer import import_bytes
-    from geo.load import load_dataset
-    from geo.maplayers import basemap, event_payload, event_layer, feature_group
-    from geo.basemap import basemap_collections
+    from geo.data.load import load_dataset
+    from geo.io.importer import import_bytes
+    from geo.map.basemap import basemap_collections, display_shapes
+    from geo.map.elements import basemap, feature_group
+    from geo.map.events import event_layer, event_payload
+    from geo.text.escape import compact_json
+
     data = load_dataset()
     shapes = display_shapes(data.countries)
     start = time.perf_counter()
@@ -95,8 +109,16 @@ def measure(path: Path) -> dict:
     feature_group("attacks", event_layer(payload, len(result.attacks), True, False, "bench")).add_to(fmap)
     html = fmap.get_root().render()
     map_s = time.perf_counter() - start
-    return {"rows": len(result.attacks), "skipped": result.skipped_count, "baseline_s": baseline_s,
-            "import_s": import_s, "peak_mb": peak_mb, "reuse_s": reuse_s, "map_s": map_s, "map_mb": len(html.encode()) / 1e6}
+    return {
+        "rows": len(result.attacks),
+        "skipped": result.skipped_count,
+        "baseline_s": baseline_s,
+        "import_s": import_s,
+        "peak_mb": peak_mb,
+        "reuse_s": reuse_s,
+        "map_s": map_s,
+        "map_mb": len(html.encode()) / 1e6,
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -108,20 +130,32 @@ def main(argv: list[str]) -> int:
     if not path.exists():
         start = time.perf_counter()
         write_gtd(path, rows)
-        print(f"wrote {path} ({path.stat().st_size / 1e6:.0f} MB, {rows} rows x 135 columns) in {time.perf_counter() - start:.1f} s")
-    done = subprocess.run([sys.executable, "-m", "bench.import", "--measure", str(path)], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONWARNINGS": "ignore"}, check=True)
+        print(
+            f"wrote {path} ({path.stat().st_size / 1e6:.0f} MB, {rows} rows x 135 columns)"
+            f" in {time.perf_counter() - start:.1f} s"
+        )
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.import", "--measure", str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        check=True,
+    )
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     print(f"file: {path.stat().st_size / 1e6:.0f} MB; imported {figures['rows']} rows, skipped {figures['skipped']}")
-    print(f"baseline (bare pandas read of all 135 columns as text): {figures['baseline_s']:.2f} s; "
-          f"import: {figures['import_s']:.2f} s ({figures['import_s'] / figures['baseline_s']:.2f} x baseline)")
+    print(
+        f"baseline (bare pandas read of all 135 columns as text): {figures['baseline_s']:.2f} s; "
+        f"import: {figures['import_s']:.2f} s ({figures['import_s'] / figures['baseline_s']:.2f} x baseline)"
+    )
     print(f"peak memory of the importing process: {figures['peak_mb']:.0f} MB")
     print(f"cached re-use (unpickling the result): {figures['reuse_s']:.2f} s")
     print(f"map of all imported events: {figures['map_s']:.2f} s, {figures['map_mb']:.2f} MB")
     met = all(figures[key] < limit for key, limit in TARGETS.items())
     print("targets met" if met else "targets NOT met")
-    print(f"import_s={figures['import_s']:.2f} peak_mb={figures['peak_mb']:.0f} map_s={figures['map_s']:.2f} "
-          f"map_mb={figures['map_mb']:.2f}")
+    print(
+        f"import_s={figures['import_s']:.2f} peak_mb={figures['peak_mb']:.0f} map_s={figures['map_s']:.2f} "
+        f"map_mb={figures['map_mb']:.2f}"
+    )
     return 0
 
 

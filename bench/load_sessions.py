@@ -14,6 +14,7 @@ per extra session (resident memory with all sessions open, minus the memory afte
 session, divided by the extra sessions). Loopback only; every session is bounded in time.
 Target: 30 of 30 sessions succeed, no server error, under 150 MB per extra session.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -83,10 +84,22 @@ def descendants(root: int) -> set[int]:
 def start_server(port: int, log) -> subprocess.Popen:
     # The log goes to a file: a pipe nobody reads until the end fills up, and the server's
     # threads then block on their next log line.
-    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.port", str(port),
-                               "--server.address", "127.0.0.1", "--server.headless", "true"],
-                              cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "serve.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -113,8 +126,9 @@ async def marker_count(frame) -> int:
 
 
 async def wait_for_change(frame, before: int) -> None:
-    await frame.wait_for_function(f"n => document.querySelectorAll('{MARKERS}').length !== n", arg=before,
-                                  timeout=STEP_TIMEOUT_MS)
+    await frame.wait_for_function(
+        f"n => document.querySelectorAll('{MARKERS}').length !== n", arg=before, timeout=STEP_TIMEOUT_MS
+    )
 
 
 async def session(browser, url: str, results: list, opened: asyncio.Event, holding: asyncio.Event) -> None:
@@ -127,7 +141,9 @@ async def session(browser, url: str, results: list, opened: asyncio.Event, holdi
         start = time.perf_counter()
         await page.goto(url, wait_until="commit")
         frame = await map_frame(page)
-        await frame.wait_for_function(f"() => document.querySelectorAll('{MARKERS}').length > 0", timeout=STEP_TIMEOUT_MS)
+        await frame.wait_for_function(
+            f"() => document.querySelectorAll('{MARKERS}').length > 0", timeout=STEP_TIMEOUT_MS
+        )
         outcome["map_s"] = time.perf_counter() - start
         before = await marker_count(frame)
         slider = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").nth(1)
@@ -167,18 +183,19 @@ async def session(browser, url: str, results: list, opened: asyncio.Event, holdi
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
 
 
 async def run(sessions: int) -> int:
     port = free_port()
-    log_file = tempfile.TemporaryFile("w+")
+    log_file = tempfile.TemporaryFile("w+")  # noqa: SIM115 - read and closed once the server has stopped
     server = start_server(port, log_file)
     url = f"http://127.0.0.1:{port}/"
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+            )
             warm: list = []
             release = asyncio.Event()
             first = asyncio.create_task(session(browser, url, warm, asyncio.Event(), release))
@@ -213,37 +230,54 @@ async def run(sessions: int) -> int:
         log = log_file.read()
         log_file.close()
     everything = warm + alone + results
-    everything += [{"ok": False, "map_s": None, "redraw_s": [], "error": "no answer within the time budget"}
-                   for _ in range(sessions - len(everything))]
+    everything += [
+        {"ok": False, "map_s": None, "redraw_s": [], "error": "no answer within the time budget"}
+        for _ in range(sessions - len(everything))
+    ]
     ok = sum(1 for r in everything if r["ok"])
     server_errors = log.count("Traceback")
     # Streamlit's log lines start with a timestamp; the start-up line is the only expected one.
-    messages = [line for line in log.splitlines() if re.match(r"\d{4}-\d\d-\d\d ", line) and "server started" not in line]
+    messages = [
+        line for line in log.splitlines() if re.match(r"\d{4}-\d\d-\d\d ", line) and "server started" not in line
+    ]
     map_times = [r["map_s"] for r in everything if r["map_s"] is not None]
     redraws = [t for r in everything for t in r["redraw_s"]]
     per_session = (all_sessions_mb - one_session_mb) / max(len(everything) - 1, 1)
     for r in everything:
         if not r["ok"]:
             print(f"failed session: {r.get('error')}")
-    print(f"{ok}/{len(everything)} sessions completed; server errors: {server_errors}; "
-          f"other log lines: {len(messages)}")
+    print(
+        f"{ok}/{len(everything)} sessions completed; server errors: {server_errors}; other log lines: {len(messages)}"
+    )
     for message in sorted(set(line[24:] for line in messages))[:5]:
         print(f"  log: {message[:160]}")
     solo_map, solo_redraw = alone[0]["map_s"], max(alone[0]["redraw_s"], default=None)
-    print(f"one session alone on a warm server (baseline): map {solo_map or float('nan'):.1f} s, "
-          f"slowest redraw {solo_redraw or float('nan'):.1f} s")
-    print(f"time to map with markers: p50 {statistics.median(map_times):.1f} s, p95 {percentile(map_times, 0.95):.1f} s"
-          f" ({statistics.median(map_times) / (solo_map or float('nan')):.0f}x the baseline at p50)")
-    print(f"time to redraw after a change: p50 {statistics.median(redraws):.1f} s, p95 {percentile(redraws, 0.95):.1f} s")
+    print(
+        f"one session alone on a warm server (baseline): map {solo_map or float('nan'):.1f} s, "
+        f"slowest redraw {solo_redraw or float('nan'):.1f} s"
+    )
+    print(
+        f"time to map with markers: p50 {statistics.median(map_times):.1f} s, p95 {percentile(map_times, 0.95):.1f} s"
+        f" ({statistics.median(map_times) / (solo_map or float('nan')):.0f}x the baseline at p50)"
+    )
+    print(
+        f"time to redraw after a change: p50 {statistics.median(redraws):.1f} s, p95 {percentile(redraws, 0.95):.1f} s"
+    )
     # On one machine the browsers share the cores with the server: this says whose time it is.
-    print(f"CPU used: server {server_cpu:.0f} s, browsers {browser_cpu:.0f} s "
-          f"({browser_cpu / max(server_cpu + browser_cpu, 1e-9):.0%} browsers) on {os.cpu_count()} cores")
-    print(f"server memory: {one_session_mb:.0f} MB with one session, {all_sessions_mb:.0f} MB with {len(everything)} "
-          f"(baseline: the one-session figure); {per_session:.1f} MB per extra session (target < {TARGET_MB_PER_SESSION})")
+    print(
+        f"CPU used: server {server_cpu:.0f} s, browsers {browser_cpu:.0f} s "
+        f"({browser_cpu / max(server_cpu + browser_cpu, 1e-9):.0%} browsers) on {os.cpu_count()} cores"
+    )
+    print(
+        f"server memory: {one_session_mb:.0f} MB with one session, {all_sessions_mb:.0f} MB with {len(everything)} "
+        f"(baseline: the one-session figure); {per_session:.1f} MB per extra session (target < {TARGET_MB_PER_SESSION})"
+    )
     met = ok == len(everything) and server_errors == 0 and per_session < TARGET_MB_PER_SESSION
     print("targets met" if met else "targets NOT met")
-    print(f"sessions_ok={ok}/{len(everything)} p95_map_s={percentile(map_times, 0.95):.1f} "
-          f"p95_redraw_s={percentile(redraws, 0.95):.1f} mb_per_session={per_session:.1f}")
+    print(
+        f"sessions_ok={ok}/{len(everything)} p95_map_s={percentile(map_times, 0.95):.1f} "
+        f"p95_redraw_s={percentile(redraws, 0.95):.1f} mb_per_session={per_session:.1f}"
+    )
     return 0 if met else 1
 
 

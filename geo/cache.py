@@ -4,6 +4,7 @@ The dataset, the display shapes and the basemap are shared read-only by every se
 (cache_resource): copying them out of the cache on each call cost a fifth of a second per
 rerun and memory per session. Everything derived from a view is cached per value (cache_data).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,13 +12,18 @@ from pathlib import Path
 import geopandas as gpd
 import streamlit as st
 
-from geo import export, mapview, urlstate
-from geo.basemap import basemap_collections, compact_json, display_shapes
-from geo.filters import select_attacks, with_imports
-from geo.importer import ImportResult, import_bytes
-from geo.load import Dataset, load_dataset
-from geo.maplayers import event_payload
-from geo.paths import DATA_DIR
+from geo.analysis.filters import select_attacks, with_imports
+from geo.data.load import Dataset, load_dataset
+from geo.data.paths import DATA_DIR
+from geo.io.importer import ImportResult, import_bytes
+from geo.map.basemap import basemap_collections, display_shapes
+from geo.map.events import event_payload
+from geo.map.overlays import overlay_specs as layer_specs
+from geo.render.exports import chart_png as render_png
+from geo.render.exports import chart_svg as render_svg
+from geo.state import urlstate
+from geo.state.criteria import filter_options as options_of
+from geo.text.escape import compact_json
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,7 +48,7 @@ def basemap_json(data_dir: str = str(DATA_DIR)) -> tuple[str, str]:
 def filter_options(lang: str, data_dir: str = str(DATA_DIR)) -> dict[str, dict[str, str]]:
     """The sidebar's list filters: ids found in the data and their labels."""
     data = dataset(data_dir)
-    return mapview.filter_options(data.attacks, data.groups, lang)
+    return options_of(data.attacks, data.groups, lang)
 
 
 @st.cache_resource(show_spinner=False)
@@ -77,19 +83,37 @@ def event_payload_json(criteria: dict, lang: str, data_dir: str = str(DATA_DIR))
 @st.cache_data(show_spinner=False, max_entries=64)
 def chart_png(spec: str) -> bytes:
     """A chart's PNG, rendered once per spec."""
-    return export.chart_png(spec)
+    return render_png(spec)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def chart_svg(spec: str) -> str:
     """A chart's SVG, rendered once per spec."""
-    return export.chart_svg(spec)
+    return render_svg(spec)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def overlay_specs(criteria: dict, view: dict, lang: str, key: str, attribution: str, stamp: tuple | None = None,
-                  legend_open: bool = True, data_dir: str = str(DATA_DIR)) -> list[tuple]:
+def overlay_specs(
+    criteria: dict,
+    view: dict,
+    lang: str,
+    key: str,
+    attribution: str,
+    stamp: tuple | None = None,
+    legend_open: bool = True,
+    data_dir: str = str(DATA_DIR),
+) -> list[tuple]:
     """The map's layers for a selection and view, as JSON payloads built once."""
     data = dataset(data_dir)
-    return mapview.overlay_specs(data, attacks(criteria, data_dir), event_payload_json(criteria, lang, data_dir), view,
-                                 shapes(data_dir), lang, key, attribution, stamp, legend_open)
+    return layer_specs(
+        data,
+        attacks(criteria, data_dir),
+        event_payload_json(criteria, lang, data_dir),
+        view,
+        shapes(data_dir),
+        lang,
+        key,
+        attribution,
+        stamp,
+        legend_open,
+    )

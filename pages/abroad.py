@@ -1,11 +1,13 @@
 """Attacks abroad: Central Asian nationals' attacks outside the region, origins and destinations."""
+
 import streamlit as st
 
 from geo import cache, params
-from geo.charts import INSIDE_OUTSIDE, abroad_map, count_bars, inside_outside_chart, titled
-from geo.i18n import chart_labels, t
-from geo.mapview import attack_criteria, chart_subtitle
-from geo.trends import abroad, counts_by, inside_outside
+from geo.analysis.trends import abroad, counts_by, inside_outside
+from geo.render.charts import INSIDE_OUTSIDE, abroad_map, count_bars, inside_outside_chart, titled
+from geo.state.criteria import attack_criteria
+from geo.text.captions import chart_subtitle
+from geo.text.i18n import chart_labels, t
 from widgets import chart_block
 
 state = st.session_state
@@ -24,17 +26,41 @@ trips = abroad(attacks, data.countries, lang)
 if not len(trips):
     st.info(t("no_abroad", lang))
 else:
-    chart_block(titled(abroad_map(cache.shapes(), trips, lang, labels), t("chart_abroad_map", lang), subtitle),
-                "attacks-abroad-map", trips, lang)
+    chart_block(
+        titled(abroad_map(cache.shapes(), trips, lang, labels), t("chart_abroad_map", lang), subtitle),
+        "attacks-abroad-map",
+        trips,
+        lang,
+    )
     left, right = st.columns(2)
     with left:
         by_origin = counts_by(trips, "origin", "origin_name")
-        chart_block(titled(count_bars(by_origin, "origin_name", labels["attacks"], INSIDE_OUTSIDE[0]),
-                           t("chart_by_origin", lang), subtitle), "abroad-by-origin", by_origin, lang)
+        chart_block(
+            titled(
+                count_bars(by_origin, "origin_name", labels["attacks"], INSIDE_OUTSIDE[0]),
+                t("chart_by_origin", lang),
+                subtitle,
+            ),
+            "abroad-by-origin",
+            by_origin,
+            lang,
+        )
     with right:
         by_destination = counts_by(trips, "destination", "destination_name")
-        chart_block(titled(count_bars(by_destination, "destination_name", labels["attacks"], INSIDE_OUTSIDE[1]),
-                           t("chart_by_destination", lang), subtitle), "abroad-by-destination", by_destination, lang)
+        chart_block(
+            titled(
+                count_bars(by_destination, "destination_name", labels["attacks"], INSIDE_OUTSIDE[1]),
+                t("chart_by_destination", lang),
+                subtitle,
+            ),
+            "abroad-by-destination",
+            by_destination,
+            lang,
+        )
 places = inside_outside(attacks, lang)
-chart_block(titled(inside_outside_chart(places, span, labels), t("chart_inside_outside", lang), subtitle),
-            "attacks-inside-outside", places, lang)
+chart_block(
+    titled(inside_outside_chart(places, span, labels), t("chart_inside_outside", lang), subtitle),
+    "attacks-inside-outside",
+    places,
+    lang,
+)

@@ -1,16 +1,26 @@
 """Regional cooperation: membership year by year, agreements and exercises, bases, and context."""
+
 import streamlit as st
 
 from geo import cache, params
-from geo.charts import bases_chart, context_chart, events_chart, membership_map, titled
-from geo.cooperation import (COOPERATION_KINDS, base_periods, indicator_rows, indicators, membership_table,
-                             organization_labels, organizations_in, status_in_year)
-from geo.filters import in_years
-from geo.i18n import chart_labels, t, value_label
-from geo.mapview import attack_criteria, chart_subtitle
-from geo.trends import key_events, year_subtitle
-from geo.vocab import CONTEXT_TOPICS, MEMBERSHIP_STATUSES
-from geo.tables import cited_lines
+from geo.analysis.cooperation import (
+    COOPERATION_KINDS,
+    base_periods,
+    indicator_rows,
+    indicators,
+    membership_table,
+    organization_labels,
+    organizations_in,
+    status_in_year,
+)
+from geo.analysis.filters import in_years
+from geo.analysis.trends import key_events
+from geo.data.vocab import CONTEXT_TOPICS, MEMBERSHIP_STATUSES
+from geo.render.charts import bases_chart, context_chart, events_chart, membership_map, titled
+from geo.state.criteria import attack_criteria
+from geo.text.captions import chart_subtitle, year_subtitle
+from geo.text.i18n import chart_labels, t, value_label
+from geo.text.sources import cited_lines
 from widgets import chart_block
 
 state = st.session_state
@@ -30,8 +40,13 @@ def step(direction: int):
 st.title(t("page_cooperation", lang))
 st.write(t("cooperation_intro", lang))
 choice, when, back, forward = st.columns([5, 4, 1, 1], vertical_alignment="bottom")
-org = choice.selectbox(t("organization", lang), organizations_in(data.organizations, data.memberships),
-                       format_func=orgs.get, key=params.ORGANIZATION, persist_state="session")
+org = choice.selectbox(
+    t("organization", lang),
+    organizations_in(data.organizations, data.memberships),
+    format_func=orgs.get,
+    key=params.ORGANIZATION,
+    persist_state="session",
+)
 state[params.YEAR] = min(max(state[params.YEAR], span[0]), span[1])
 year = when.slider(t("membership_year", lang), span[0], span[1], key=params.YEAR)
 back.button("◀", on_click=step, args=(-1,), key="year_back", width="stretch")
@@ -42,20 +57,37 @@ name = orgs[org].split(" · ")[0]
 if not len(statuses):
     st.info(t("no_members", lang, org=name, year=year))
 status_labels = {s: value_label("membership_status", s, lang) for s in MEMBERSHIP_STATUSES}
-chart_block(titled(membership_map(cache.shapes(), statuses, lang, labels, status_labels),
-                   t("chart_membership", lang, org=name, year=year), year_subtitle(year, lang)),
-            f"{org}-{year}", membership_table(statuses, lang), lang)
+chart_block(
+    titled(
+        membership_map(cache.shapes(), statuses, lang, labels, status_labels),
+        t("chart_membership", lang, org=name, year=year),
+        year_subtitle(year, lang),
+    ),
+    f"{org}-{year}",
+    membership_table(statuses, lang),
+    lang,
+)
 
 moments = key_events(in_years(data.events, "events", span), lang, COOPERATION_KINDS)
-chart_block(titled(events_chart(moments, span, labels), t("chart_cooperation", lang), subtitle),
-            "cooperation-events", moments, lang)
+chart_block(
+    titled(events_chart(moments, span, labels), t("chart_cooperation", lang), subtitle),
+    "cooperation-events",
+    moments,
+    lang,
+)
 periods = base_periods(data.bases, span[1], lang)
-chart_block(titled(bases_chart(periods, labels), t("chart_foreign_bases", lang), subtitle), "foreign-bases",
-            periods, lang)
+chart_block(
+    titled(bases_chart(periods, labels), t("chart_foreign_bases", lang), subtitle), "foreign-bases", periods, lang
+)
 
 st.header(t("context_title", lang), anchor=False)
-topic = st.radio(t("context_topic", lang), CONTEXT_TOPICS, horizontal=True, key="context_topic",
-                 format_func=lambda v: t(f"topic_{v}", lang))
+topic = st.radio(
+    t("context_topic", lang),
+    CONTEXT_TOPICS,
+    horizontal=True,
+    key="context_topic",
+    format_func=lambda v: t(f"topic_{v}", lang),
+)
 options = indicators(data.context, topic, lang)
 indicator = st.selectbox(t("context_indicator", lang), list(options), format_func=options.get, key=f"indicator_{topic}")
 rows = indicator_rows(data.context, indicator, lang)

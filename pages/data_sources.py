@@ -1,12 +1,14 @@
 """Data & sources: every dataset as a searchable table with its sources and downloads."""
+
 import streamlit as st
 
 from geo import params
+from geo.analysis.filters import select
 from geo.cache import dataset
-from geo.filters import select
-from geo.i18n import DATASET_LABELS, dataset_label, t
-from geo.tables import (attack_table, citation, dataset_table, for_display, row_counts, source_entries,
-                        source_markdown, to_csv_bytes)
+from geo.render.tables import attack_table, citation, dataset_table, for_display, row_counts, to_csv_bytes
+from geo.text.i18n import DATASET_LABELS, dataset_label, t
+from geo.text.sources import source_entries, source_markdown
+from widgets import data_table
 
 lang = st.session_state[params.LANG]
 data = dataset()
@@ -20,26 +22,41 @@ with right:
     st.caption(t("counts_title", lang))
     st.dataframe(row_counts(tables, lang), hide_index=True)
 with left:
-    name = st.selectbox(t("dataset", lang), list(DATASET_LABELS), key=params.DATASET,
-                        index=list(DATASET_LABELS).index(st.session_state[params.DATASET]),
-                        format_func=lambda n: dataset_label(n, lang), persist_state="session")
-    query = st.text_input(t("search", lang), value=st.session_state[params.SEARCH],
-                          placeholder=t("search_placeholder", lang), key=params.SEARCH,
-                          persist_state="session")
-    use_sidebar = st.toggle(t("apply_sidebar_filters", lang), value=st.session_state[params.APPLY_FILTERS],
-                            key=params.APPLY_FILTERS, persist_state="session")
+    name = st.selectbox(
+        t("dataset", lang),
+        list(DATASET_LABELS),
+        key=params.DATASET,
+        index=list(DATASET_LABELS).index(st.session_state[params.DATASET]),
+        format_func=lambda n: dataset_label(n, lang),
+        persist_state="session",
+    )
+    query = st.text_input(
+        t("search", lang),
+        value=st.session_state[params.SEARCH],
+        placeholder=t("search_placeholder", lang),
+        key=params.SEARCH,
+        persist_state="session",
+    )
+    use_sidebar = st.toggle(
+        t("apply_sidebar_filters", lang),
+        value=st.session_state[params.APPLY_FILTERS],
+        key=params.APPLY_FILTERS,
+        persist_state="session",
+    )
 
 years = st.session_state[params.YEARS] if use_sidebar else None
 groups = st.session_state[params.GROUPS] if use_sidebar else ()
 selection = select(tables[name], name, years, groups, query)
 # The rows as the files hold them, for the selected row's sources and the download.
 rows_as_filed = for_display(selection, data.sources)
-table, config = (attack_table(selection, data.groups, data.sources, lang) if name == "attacks"
-                 else dataset_table(rows_as_filed, name, lang))
+table, columns = (
+    attack_table(selection, data.groups, data.sources, lang)
+    if name == "attacks"
+    else dataset_table(rows_as_filed, name, lang)
+)
 st.caption(t("rows_shown", lang, shown=len(table), total=len(tables[name])))
 
-picked = st.dataframe(table, column_config=config, hide_index=True, on_select="rerun",
-                      selection_mode="single-row", key="table")
+picked = data_table(table, columns, "table", on_select="rerun", selection_mode="single-row")
 rows = picked.selection.rows
 if not len(table):
     st.info(t("no_rows", lang))
@@ -51,10 +68,15 @@ elif "source_ids" in rows_as_filed:
     st.caption(t("select_row_hint", lang))
 
 download_left, download_right = st.columns(2)
-download_left.download_button(t("download_selection", lang, n=len(table)), to_csv_bytes(rows_as_filed),
-                              file_name=f"{name}-selection.csv", mime="text/csv")
-download_right.download_button(t("download_full", lang, name=f"{name}.csv"), to_csv_bytes(tables[name]),
-                               file_name=f"{name}.csv", mime="text/csv")
+download_left.download_button(
+    t("download_selection", lang, n=len(table)),
+    to_csv_bytes(rows_as_filed),
+    file_name=f"{name}-selection.csv",
+    mime="text/csv",
+)
+download_right.download_button(
+    t("download_full", lang, name=f"{name}.csv"), to_csv_bytes(tables[name]), file_name=f"{name}.csv", mime="text/csv"
+)
 
 with st.expander(t("how_to_cite", lang), expanded=False):
     st.code(citation(name, len(tables[name]), lang), language=None, wrap_lines=True)

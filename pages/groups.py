@@ -1,16 +1,18 @@
 """Groups and lineage: one profile per group, and the graph of splits, mergers and pledges."""
+
 import streamlit as st
 
 from geo import cache, params
-from geo.charts import group_years_chart, lineage_chart, titled
-from geo.i18n import chart_labels, t
-from geo.labels import group_labels
-from geo.lineage import ancestors, descendants, group_profile, group_years, lineage_graph, links_in
-from geo.maplayers import bases_map
-from geo.mapview import attack_criteria, chart_subtitle
-from geo.trends import year_subtitle
-from geo.filters import of_groups
-from geo.tables import column_labels, escape_markdown, for_display
+from geo.analysis.filters import of_groups
+from geo.analysis.lineage import ancestors, descendants, group_profile, group_years, lineage_graph, links_in
+from geo.map.overlays import bases_map
+from geo.render.charts import group_years_chart, lineage_chart, titled
+from geo.render.tables import column_labels, for_display
+from geo.state.criteria import attack_criteria
+from geo.text.captions import chart_subtitle, year_subtitle
+from geo.text.escape import escape_markdown
+from geo.text.i18n import chart_labels, t
+from geo.text.labels import group_labels
 from widgets import base_url_path, chart_block, map_widget
 
 state = st.session_state
@@ -23,8 +25,14 @@ subtitle = chart_subtitle(criteria, cache.filter_options(lang), lang)
 
 st.title(t("page_groups", lang))
 st.write(t("groups_intro", lang))
-group = st.selectbox(t("profile_group", lang), list(labels), format_func=labels.get, key=params.PROFILE,
-                     index=list(labels).index(state[params.PROFILE]), persist_state="session")
+group = st.selectbox(
+    t("profile_group", lang),
+    list(labels),
+    format_func=labels.get,
+    key=params.PROFILE,
+    index=list(labels).index(state[params.PROFILE]),
+    persist_state="session",
+)
 profile = group_profile(data.groups, group, data.sources, lang)
 
 facts, places = st.columns([3, 2])
@@ -50,16 +58,26 @@ with places:
 
 per_year = group_years(data.attacks, group, span)
 title = t("chart_group_years", lang, group=profile["title"].split(" · ")[0])
-chart_block(titled(group_years_chart(per_year, profile["color"], span, chart_labels(lang)), title, subtitle),
-            f"{group}-per-year", per_year, lang)
+chart_block(
+    titled(group_years_chart(per_year, profile["color"], span, chart_labels(lang)), title, subtitle),
+    f"{group}-per-year",
+    per_year,
+    lang,
+)
 
-year = st.slider(t("lineage_year", lang), span[0], span[1], min(max(state[params.YEAR], span[0]), span[1]),
-                 key=params.YEAR)
+year = st.slider(
+    t("lineage_year", lang), span[0], span[1], min(max(state[params.YEAR], span[0]), span[1]), key=params.YEAR
+)
 nodes, edges = lineage_graph(data.groups, data.group_links, year, lang, focus=group)
 in_force = links_in(data.group_links, year)
 up = ", ".join(labels[g].split(" · ")[0] for g in ancestors(group, in_force)) or t("nobody", lang)
 down = ", ".join(labels[g].split(" · ")[0] for g in descendants(group, in_force)) or t("nobody", lang)
 st.caption(t("lineage_highlight", lang, group=profile["title"].split(" · ")[0], up=up, down=down))
-chart_block(titled(lineage_chart(nodes, edges, chart_labels(lang)), t("chart_lineage", lang, year=year),
-                   year_subtitle(year, lang)),
-            f"lineage-{year}", edges, lang)
+chart_block(
+    titled(
+        lineage_chart(nodes, edges, chart_labels(lang)), t("chart_lineage", lang, year=year), year_subtitle(year, lang)
+    ),
+    f"lineage-{year}",
+    edges,
+    lang,
+)

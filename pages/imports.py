@@ -1,22 +1,31 @@
 """Import data: GTD, UCDP GED, ACLED or project-format exports, shown beside the curated events."""
+
 import streamlit as st
 
 from geo import cache, params
-from geo.i18n import LANGUAGES, t
-from geo.importer import FORMATS, ImportFailure
-from geo.mapview import IMPORTS_KEY
-from geo.tables import escape_markdown
-from geo.userfiles import save_import, store_upload
+from geo.io.messages import ImportFailure
+from geo.io.sniff import FORMATS
+from geo.io.userfiles import save_import, store_upload
+from geo.state.criteria import IMPORTS_KEY
+from geo.text.escape import escape_markdown
+from geo.text.i18n import LANGUAGES, t
 
 # Streamlit writes the uploader's button and size hint in English whatever the page's language, and
 # offers no option to change them: hide the hint (the caption below gives it) and replace the button's
 # word with ours, which screen readers then read as the button's name.
-UPLOADER_CSS = "<style>" + "".join(f"""
+UPLOADER_CSS = (
+    "<style>"
+    + "".join(
+        f"""
 .st-key-uploader-{lang} [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
 .st-key-uploader-{lang} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
   font-size: 0; }}
 .st-key-uploader-{lang} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{
-  content: "{t('import_choose', lang)}"; }}""" for lang in LANGUAGES) + "\n</style>"
+  content: "{t("import_choose", lang)}"; }}"""
+        for lang in LANGUAGES
+    )
+    + "\n</style>"
+)
 
 state = st.session_state
 lang = state[params.LANG]
@@ -28,22 +37,31 @@ st.html(UPLOADER_CSS)
 with st.container(key=f"uploader-{lang}"):
     upload = st.file_uploader(t("import_file", lang), type=["csv", "xlsx"], key="upload")
     st.caption(t("import_size_limit", lang, mb=st.get_option("server.maxUploadSize")))
-fmt = st.selectbox(t("import_format", lang), ("auto",) + FORMATS, key="import_format",
-                   format_func=lambda f: t("format_auto", lang) if f == "auto" else f.upper())
+fmt = st.selectbox(
+    t("import_format", lang),
+    ("auto", *FORMATS),
+    key="import_format",
+    format_func=lambda f: t("format_auto", lang) if f == "auto" else f.upper(),
+)
 if upload is not None and st.button(t("import_button", lang), type="primary", key="import_button"):
     path, modified = store_upload(upload.getvalue(), upload.name)
     entry = (path, upload.name, fmt, modified)
     try:
         result = cache.imported(*entry)
     except ImportFailure as error:
-        st.error(f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n"
-                 f"{escape_markdown(error.message.text(lang))}")
+        st.error(
+            f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n"
+            f"{escape_markdown(error.message.text(lang))}"
+        )
     except Exception as error:  # a file this reader did not foresee must still not show a traceback
-        st.error(f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n{escape_markdown(type(error).__name__)}: "
-                 f"{escape_markdown(str(error))}")
+        st.error(
+            f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n"
+            f"{escape_markdown(type(error).__name__)}: {escape_markdown(str(error))}"
+        )
     else:
         (st.success if len(result.attacks) else st.error)(
-            t("import_done", lang, name=escape_markdown(result.name), n=len(result.attacks), fmt=result.format.upper()))
+            t("import_done", lang, name=escape_markdown(result.name), n=len(result.attacks), fmt=result.format.upper())
+        )
         if len(result.attacks) and entry not in imports:
             imports.append(entry)
         with st.container(key="import_report"):

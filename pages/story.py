@@ -1,16 +1,20 @@
 """Story: a guided walk through the essay's chapters, each step setting the years, groups, layers and view."""
+
 from datetime import date
 
 import streamlit as st
 
 from geo import cache, params
-from geo.i18n import t
-from geo.maplayers import basemap
-from geo.mapview import (attack_criteria, feature_groups, map_title, map_view, page_keys_spec, selection_key,
-                         sources_cited, stamp_lines, view_caption)
-from geo.story import STEPS, step_sources, step_state
-from geo.tables import attack_table, escape_markdown
-from widgets import PRESENT_MAP_HEIGHT, base_url_path, map_widget
+from geo.analysis.story import STEPS, step_sources, step_state
+from geo.analysis.totals import sources_cited
+from geo.map.elements import basemap
+from geo.map.overlays import feature_groups, page_keys_spec
+from geo.render.tables import attack_table
+from geo.state.criteria import attack_criteria, map_view, selection_key
+from geo.text.captions import map_title, stamp_lines, view_caption
+from geo.text.escape import escape_markdown
+from geo.text.i18n import t
+from widgets import PRESENT_MAP_HEIGHT, base_url_path, data_table, map_widget
 
 STORY_MAP_HEIGHT = 560
 # Under the chapter, the step buttons and the progress bar, the map still ends above a projector's fold.
@@ -38,11 +42,25 @@ if not present:  # on a projector the stamp on the map carries the title
     st.title(t("page_story", lang))
 st.caption(escape_markdown(step.chapter[lang]))
 back, counter, forward = st.columns([1, 3, 1], vertical_alignment="center")
-back.button(t("previous", lang), on_click=go, args=(number - 1,), disabled=number == 1, key="story_back",
-            shortcut="Left", width="stretch")
+back.button(
+    t("previous", lang),
+    on_click=go,
+    args=(number - 1,),
+    disabled=number == 1,
+    key="story_back",
+    shortcut="Left",
+    width="stretch",
+)
 counter.markdown(f"**{t('story_counter', lang, n=number, total=len(STEPS))}** · {t('story_keys', lang)}")
-forward.button(t("next", lang), on_click=go, args=(number + 1,), disabled=number == len(STEPS), key="story_next",
-               shortcut="Right", width="stretch")
+forward.button(
+    t("next", lang),
+    on_click=go,
+    args=(number + 1,),
+    disabled=number == len(STEPS),
+    key="story_next",
+    shortcut="Right",
+    width="stretch",
+)
 st.progress(number / len(STEPS))
 
 text, view = st.columns([2, 3])
@@ -54,14 +72,28 @@ with text:
 with view:
     sources = sources_cited(attacks)
     today = date.today().isoformat()
-    stamp = (tuple(stamp_lines(map_title(criteria, lang), caption, criteria["years"], sources, lang, today))
-             if present else None)
-    specs = cache.overlay_specs(criteria, map_view(state), lang, selection_key(criteria),
-                                t("map_data_attribution", lang, n=sources), stamp, legend_open=False)
-    map_widget(basemap(cache.basemap_json(), lang, base_url_path()),
-               feature_groups([*specs, page_keys_spec(("ArrowLeft", "ArrowRight"))]), "story_map",
-               PRESENT_STORY_MAP_HEIGHT if present else STORY_MAP_HEIGHT, center=step.center, zoom=step.zoom)
+    stamp = (
+        tuple(stamp_lines(map_title(criteria, lang), caption, criteria["years"], sources, lang, today))
+        if present
+        else None
+    )
+    specs = cache.overlay_specs(
+        criteria,
+        map_view(state),
+        lang,
+        selection_key(criteria),
+        t("map_data_attribution", lang, n=sources),
+        stamp,
+        legend_open=False,
+    )
+    map_widget(
+        basemap(cache.basemap_json(), lang, base_url_path()),
+        feature_groups([*specs, page_keys_spec(("ArrowLeft", "ArrowRight"))]),
+        "story_map",
+        PRESENT_STORY_MAP_HEIGHT if present else STORY_MAP_HEIGHT,
+        center=step.center,
+        zoom=step.zoom,
+    )
     st.caption(escape_markdown(caption))
     with st.expander(t("map_as_table", lang)):
-        table, config = attack_table(attacks, data.groups, data.sources, lang)
-        st.dataframe(table, hide_index=True, column_config=config, key="story_table")
+        data_table(*attack_table(attacks, data.groups, data.sources, lang), "story_table")

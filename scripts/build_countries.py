@@ -7,6 +7,7 @@ country of the region keep full 1:10m detail so the Ferghana valley enclaves sur
 all other arcs are simplified. Because TopoJSON arcs are shared, simplifying arc by arc
 keeps neighbours' borders identical on both sides.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,7 @@ from shapely import make_valid
 from shapely.geometry import LineString, MultiPolygon, Polygon
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from geo.countries import country_name, iso3_from_numeric  # noqa: E402
+from geo.data.countries import country_name, iso3_from_numeric
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "data" / "countries.geojson"
@@ -35,8 +36,11 @@ def fetch_topojson(tarball: Path | None) -> dict:
     """Read countries-10m.json out of the world-atlas tarball."""
     with tempfile.TemporaryDirectory() as tmp:
         if tarball is None:
-            name = subprocess.run(["npm", "pack", "world-atlas@2"], cwd=tmp, check=True,
-                                  capture_output=True, text=True).stdout.strip().splitlines()[-1]
+            name = (
+                subprocess.run(["npm", "pack", "world-atlas@2"], cwd=tmp, check=True, capture_output=True, text=True)
+                .stdout.strip()
+                .splitlines()[-1]
+            )
             tarball = Path(tmp) / name
         with tarfile.open(tarball) as archive:
             member = archive.extractfile("package/countries-10m.json")
@@ -100,13 +104,15 @@ def build(topology: dict) -> gpd.GeoDataFrame:
         shape = make_valid(MultiPolygon(polys), method="structure", keep_collapsed=False)
         iso3 = iso3_from_numeric(geom.get("id"))
         natural_earth_name = geom["properties"]["name"]
-        rows.append({
-            "iso3": iso3,
-            "iso_n3": geom.get("id", ""),
-            "name_en": country_name(iso3, "en") if iso3 else natural_earth_name,
-            "name_fr": country_name(iso3, "fr") if iso3 else natural_earth_name,
-            "geometry": shape,
-        })
+        rows.append(
+            {
+                "iso3": iso3,
+                "iso_n3": geom.get("id", ""),
+                "name_en": country_name(iso3, "en") if iso3 else natural_earth_name,
+                "name_fr": country_name(iso3, "fr") if iso3 else natural_earth_name,
+                "geometry": shape,
+            }
+        )
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     frame = frame[~frame.geometry.is_empty]
     return merge_same_country(frame)

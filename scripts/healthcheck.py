@@ -1,4 +1,5 @@
 """Exit 0 when the app answers on its health endpoint (for container health checks)."""
+
 import os
 import sys
 import urllib.request

@@ -1,22 +1,21 @@
 """Start the app: `python scripts/serve.py [streamlit run options]`.
 
-app.py declares its pages with st.navigation. Streamlit decides on the first request after
-start whether a `pages/` folder means its older folder-based pages; it would then answer a
-first deep link such as /data with "page not found". Deciding it here, before any request,
-keeps every visit on the pages app.py declares.
+app.py declares its pages with st.navigation; `pages_from_navigation_only` makes Streamlit
+know it before the first request, so a first deep link such as /data finds its page.
 
 On an address open to every interface, Streamlit's welcome message asks a public service for
 the machine's external address: nothing may leave the machine, so that message gives way to
 one that names the machine without asking anyone.
 """
+
 import socket
 import sys
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
 EVERY_INTERFACE = {"0.0.0.0", "::"}
 
 
@@ -31,7 +30,10 @@ def option(args: list[str], name: str) -> str | None:
 
 
 if __name__ == "__main__":
-    PagesManager.uses_pages_directory = False
+    sys.path.insert(0, str(ROOT))
+    from widgets import pages_from_navigation_only
+
+    pages_from_navigation_only()
     args = sys.argv[1:]
     if option(args, "server.address") in EVERY_INTERFACE:
         port = option(args, "server.port") or "8501"

@@ -1,9 +1,10 @@
 """The app under Streamlit's AppTest, opened as a URL opens it."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from geo.paths import ROOT
+from geo.data.paths import ROOT
 
 TIMEOUT = 60
 

@@ -1,4 +1,5 @@
 """Shared fixtures: a small valid data folder that tests may break one cell at a time."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.paths import COMMITTED_DATA_DIR, COUNTRIES_FILE
+from geo.data.paths import COMMITTED_DATA_DIR, COUNTRIES_FILE
 
 FIXTURE_CSVS = Path(__file__).parent / "fixtures" / "data"
 
@@ -40,14 +41,16 @@ def set_cell(data_dir: Path, file: str, row: int, column: str, value: str) -> No
 @pytest.fixture(scope="session")
 def data():
     """The committed data, loaded once; modules testing the fixture folder define their own."""
-    from geo.load import load_dataset
+    from geo.data.load import load_dataset
+
     return load_dataset()
 
 
 @pytest.fixture(scope="session")
 def shapes(data):
     """The committed country shapes simplified for display."""
-    from geo.basemap import display_shapes
+    from geo.map.basemap import display_shapes
+
     return display_shapes(data.countries)
 
 
@@ -56,26 +59,19 @@ def browser():
     """Debian's chromium, driven by playwright, shared by every browser test and journey: playwright's
     synchronous API runs one event loop per process, so one browser serves the whole run."""
     from tests.journeys.harness import CHROMIUM, CHROMIUM_ARGS
+
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed")
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
 
-@pytest.fixture(autouse=True)
-def navigation_declared_by_the_app(monkeypatch):
-    """Keep AppTest in the mode a running server is in once app.py has called st.navigation.
+def pytest_configure(config):
+    """AppTest runs pages as the server does: app.py's navigation, never a `pages/` folder app."""
+    from widgets import pages_from_navigation_only
 
-    AppTest forgets between runs that the app declared its pages, and because a `pages/`
-    folder exists it would then run the current page alone, without app.py's sidebar."""
-    from streamlit.runtime.pages_manager import PagesManager
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    pages_from_navigation_only()

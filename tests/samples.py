@@ -1,17 +1,48 @@
 """Small hand-made attack tables whose counts the tests work out by hand."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 
-def attack(id, date="2015-06-01", group="imu", country="UZB", killed=(1, 2), wounded=(0, 0), precision="city",
-           foiled=False, attack_type="bombing", target="police", nationalities="UZB", **extra):
-    row = {"id": id, "date": pd.Timestamp(date), "date_precision": "day", "city": "Osh", "country_iso3": country,
-           "lat": 40.5, "lon": 72.8, "location_precision": precision, "group_id": group,
-           "responsibility": "claimed", "perpetrator_nationalities": nationalities, "attack_type": attack_type,
-           "target_type": target, "killed_low": killed[0], "killed_high": killed[1], "wounded_low": wounded[0],
-           "wounded_high": wounded[1], "foiled": foiled, "summary_en": f"Summary of {id}", "summary_fr": f"Résumé de {id}",
-           "source_ids": "s1;s2", "notes": ""}
+def attack(
+    id,
+    date="2015-06-01",
+    group="imu",
+    country="UZB",
+    killed=(1, 2),
+    wounded=(0, 0),
+    precision="city",
+    foiled=False,
+    attack_type="bombing",
+    target="police",
+    nationalities="UZB",
+    **extra,
+):
+    row = {
+        "id": id,
+        "date": pd.Timestamp(date),
+        "date_precision": "day",
+        "city": "Osh",
+        "country_iso3": country,
+        "lat": 40.5,
+        "lon": 72.8,
+        "location_precision": precision,
+        "group_id": group,
+        "responsibility": "claimed",
+        "perpetrator_nationalities": nationalities,
+        "attack_type": attack_type,
+        "target_type": target,
+        "killed_low": killed[0],
+        "killed_high": killed[1],
+        "wounded_low": wounded[0],
+        "wounded_high": wounded[1],
+        "foiled": foiled,
+        "summary_en": f"Summary of {id}",
+        "summary_fr": f"Résumé de {id}",
+        "source_ids": "s1;s2",
+        "notes": "",
+    }
     row.update(extra)
     return row
 
@@ -35,10 +66,13 @@ ATTACKS = frame(
 
 
 # imu -> iju, jamaat_ansarullah (splits), iskp (merger); ttp -> iskp (split); alliances and pledges do not descend.
-LINKS = pd.DataFrame({
-    "id": [f"l{i}" for i in range(7)], "start_year": [2002, 2006, 2015, 1998, 2014, 2015, 1996],
-    "end_year": pd.array([pd.NA] * 7, dtype="Int64"),
-    "from_group": ["imu", "imu", "imu", "imu", "ttp", "iju", "hizb"],
-    "to_group": ["iju", "jamaat_ansarullah", "iskp", "taliban", "iskp", "taliban", "akramiya"],
-    "kind": ["split", "split", "merger", "alliance", "split", "pledge", "split"],
-})
+LINKS = pd.DataFrame(
+    {
+        "id": [f"l{i}" for i in range(7)],
+        "start_year": [2002, 2006, 2015, 1998, 2014, 2015, 1996],
+        "end_year": pd.array([pd.NA] * 7, dtype="Int64"),
+        "from_group": ["imu", "imu", "imu", "imu", "ttp", "iju", "hizb"],
+        "to_group": ["iju", "jamaat_ansarullah", "iskp", "taliban", "iskp", "taliban", "akramiya"],
+        "kind": ["split", "split", "merger", "alliance", "split", "pledge", "split"],
+    }
+)

@@ -1,4 +1,5 @@
 """The analysis pages' aggregations, counted by hand on small tables, and their charts."""
+
 from __future__ import annotations
 
 import json
@@ -6,31 +7,82 @@ import json
 import pandas as pd
 import pytest
 
-from geo.charts import (abroad_map, bases_chart, context_chart, events_chart, geodesic, inside_outside_chart,
-                        lineage_chart, membership_map, numbers_for_browser, titled, yearly_chart)
-from geo.cooperation import base_periods, indicator_rows, indicators, status_in_year
-from geo.export import chart_png, chart_svg
-from geo.i18n import chart_labels, value_label
-from geo.lineage import ancestors, descendants, family_order, group_profile, group_years, lineage_graph, links_in
-from geo.trends import abroad, counts_by, eras, export_subtitle, inside_outside, key_events, stack_keys, yearly
-from geo.vocab import MEMBERSHIP_STATUSES
+from geo.analysis.cooperation import base_periods, indicator_rows, indicators, status_in_year
+from geo.analysis.lineage import (
+    ancestors,
+    descendants,
+    family_order,
+    group_profile,
+    group_years,
+    lineage_graph,
+    links_in,
+)
+from geo.analysis.trends import abroad, counts_by, eras, inside_outside, key_events, stack_keys, yearly
+from geo.data.vocab import MEMBERSHIP_STATUSES
+from geo.render.charts import (
+    abroad_map,
+    bases_chart,
+    context_chart,
+    events_chart,
+    geodesic,
+    inside_outside_chart,
+    lineage_chart,
+    membership_map,
+    numbers_for_browser,
+    titled,
+    yearly_chart,
+)
+from geo.render.exports import chart_png, chart_svg
+from geo.text.captions import export_subtitle
+from geo.text.i18n import chart_labels, value_label
 from tests.samples import ATTACKS, LINKS, attack, frame
 
 LABELS = chart_labels("en")
 
 
-@pytest.mark.parametrize("measure,expected", [
-    # a 1999 imu 9-20 killed; b 2004 iju unknown; c 2015 iskp 1-2; d 2017 unknown 5; e 2024 iskp 145; f 2024 plot
-    ("attacks", {(1999, "imu"): (1, 1), (2004, "iju"): (1, 1), (2015, "iskp"): (1, 1), (2017, "unknown"): (1, 1),
-                 (2024, "iskp"): (1, 1)}),
-    ("killed", {(1999, "imu"): (9, 20), (2004, "iju"): (0, 0), (2015, "iskp"): (1, 2), (2017, "unknown"): (5, 5),
-                (2024, "iskp"): (145, 145)}),
-    ("wounded", {(1999, "imu"): (15, 120), (2004, "iju"): (0, 0), (2015, "iskp"): (0, 0), (2017, "unknown"): (14, 15),
-                 (2024, "iskp"): (551, 551)}),
-])
+@pytest.mark.parametrize(
+    "measure,expected",
+    [
+        # a 1999 imu 9-20 killed; b 2004 iju unknown; c 2015 iskp 1-2; d 2017 unknown 5; e 2024 iskp 145; f 2024 plot
+        (
+            "attacks",
+            {
+                (1999, "imu"): (1, 1),
+                (2004, "iju"): (1, 1),
+                (2015, "iskp"): (1, 1),
+                (2017, "unknown"): (1, 1),
+                (2024, "iskp"): (1, 1),
+            },
+        ),
+        (
+            "killed",
+            {
+                (1999, "imu"): (9, 20),
+                (2004, "iju"): (0, 0),
+                (2015, "iskp"): (1, 2),
+                (2017, "unknown"): (5, 5),
+                (2024, "iskp"): (145, 145),
+            },
+        ),
+        (
+            "wounded",
+            {
+                (1999, "imu"): (15, 120),
+                (2004, "iju"): (0, 0),
+                (2015, "iskp"): (0, 0),
+                (2017, "unknown"): (14, 15),
+                (2024, "iskp"): (551, 551),
+            },
+        ),
+    ],
+)
 def test_yearly_totals_keep_both_estimates(measure, expected):
     table = yearly(ATTACKS, ATTACKS["group_id"], measure)
-    got = {(r.year, r.label): (r.low, r.high) for r in table.itertuples() if (r.low, r.high) != (0, 0) or measure != "attacks"}
+    got = {
+        (r.year, r.label): (r.low, r.high)
+        for r in table.itertuples()
+        if (r.low, r.high) != (0, 0) or measure != "attacks"
+    }
     assert {k: v for k, v in got.items() if k in expected} == expected
     assert table.set_index(["year", "label"]).loc[(2024, "iskp"), "count"] == 2
 
@@ -43,23 +95,44 @@ def test_hover_lists_the_attacks_behind_a_bar():
 def test_attacks_are_counted_inside_and_outside_central_asia():
     table = inside_outside(ATTACKS, "en")
     counts = {(r.year, r.where): r.attacks for r in table.itertuples()}
-    assert counts == {(1999, "In Central Asia"): 1, (2004, "In Central Asia"): 1, (2015, "Outside Central Asia"): 1,
-                      (2017, "Outside Central Asia"): 1, (2024, "Outside Central Asia"): 1}
+    assert counts == {
+        (1999, "In Central Asia"): 1,
+        (2004, "In Central Asia"): 1,
+        (2015, "Outside Central Asia"): 1,
+        (2017, "Outside Central Asia"): 1,
+        (2024, "Outside Central Asia"): 1,
+    }
 
 
 def test_attacks_abroad_pair_each_central_asian_origin_with_the_site(data):
     many = frame(attack("g", "2017-10-31", country="USA", nationalities="UZB;KGZ;DEU", killed=(8, 8)))
     trips = abroad(pd.concat([ATTACKS, many], ignore_index=True), data.countries, "en")
-    assert sorted(zip(trips["id"], trips["origin"])) == [("c", "UZB"), ("d", "UZB"), ("e", "TJK"), ("g", "KGZ"), ("g", "UZB")]
+    assert sorted(zip(trips["id"], trips["origin"])) == [
+        ("c", "UZB"),
+        ("d", "UZB"),
+        ("e", "TJK"),
+        ("g", "KGZ"),
+        ("g", "UZB"),
+    ]
     assert counts_by(trips, "origin", "origin_name")["attacks"].tolist() == [3, 1, 1]
     assert counts_by(trips, "destination", "destination_name").iloc[0]["attacks"] == 1
 
 
-@pytest.mark.parametrize("by,expected_labels", [
-    ("group", {"IMU · Islamic Movement of Uzbekistan", "IJU · Islamic Jihad Union",
-               "ISKP (ISIS-K) · Islamic State – Khorasan Province", "Unknown or unattributed"}),
-    ("country", {"Uzbekistan", "Afghanistan", "Sweden", "Russia", "Belgium"}),
-])
+@pytest.mark.parametrize(
+    "by,expected_labels",
+    [
+        (
+            "group",
+            {
+                "IMU · Islamic Movement of Uzbekistan",
+                "IJU · Islamic Jihad Union",
+                "ISKP (ISIS-K) · Islamic State – Khorasan Province",
+                "Unknown or unattributed",
+            },
+        ),
+        ("country", {"Uzbekistan", "Afghanistan", "Sweden", "Russia", "Belgium"}),
+    ],
+)
 def test_series_take_group_colours_or_a_palette(data, by, expected_labels):
     keys, colors = stack_keys(ATTACKS, data.groups, by, "en")
     assert set(keys) == expected_labels and set(colors) == expected_labels
@@ -82,21 +155,34 @@ def test_key_events_can_be_limited_to_kinds(data):
     assert set(chosen["kind"]) == {"treaty"} and chosen["date"].is_monotonic_increasing
 
 
-@pytest.mark.parametrize("group,up,down", [
-    ("iskp", ["imu", "ttp"], []), ("imu", [], ["iju", "jamaat_ansarullah", "iskp"]), ("taliban", [], []),
-])
+@pytest.mark.parametrize(
+    "group,up,down",
+    [
+        ("iskp", ["imu", "ttp"], []),
+        ("imu", [], ["iju", "jamaat_ansarullah", "iskp"]),
+        ("taliban", [], []),
+    ],
+)
 def test_ancestors_and_descendants_follow_splits_and_mergers(group, up, down):
     assert ancestors(group, LINKS) == up and descendants(group, LINKS) == down
 
 
-@pytest.mark.parametrize("year,expected", [(2001, {"l3", "l6"}), (2006, {"l0", "l1", "l3", "l6"}), (2014, {"l0", "l1", "l3", "l4", "l6"})])
+@pytest.mark.parametrize(
+    "year,expected", [(2001, {"l3", "l6"}), (2006, {"l0", "l1", "l3", "l6"}), (2014, {"l0", "l1", "l3", "l4", "l6"})]
+)
 def test_links_appear_from_their_first_year(year, expected):
     assert set(links_in(LINKS, year)["id"]) == expected
 
 
 def test_families_sit_together_in_the_graph():
     assert family_order(["imu", "ttp", "hizb", "iju", "akramiya", "iskp"], LINKS) == [
-        "imu", "iju", "iskp", "ttp", "hizb", "akramiya"]
+        "imu",
+        "iju",
+        "iskp",
+        "ttp",
+        "hizb",
+        "akramiya",
+    ]
 
 
 def test_the_lineage_graph_shows_groups_founded_by_the_year_and_highlights_a_family(data):
@@ -120,12 +206,15 @@ def test_a_groups_yearly_record_leaves_out_plots():
     assert table.to_dict("list") == {"year": [2015, 2024], "attacks": [1, 1], "killed": [1, 145]}
 
 
-@pytest.mark.parametrize("org,year,expected", [
-    ("csto", 2010, {"KAZ": "member", "KGZ": "member", "RUS": "member", "TJK": "member", "UZB": "member"}),
-    ("csto", 2013, {"KAZ": "member", "KGZ": "member", "RUS": "member", "TJK": "member", "UZB": "suspended"}),
-    ("cst", 2000, {"KAZ": "member", "KGZ": "member", "RUS": "member", "TJK": "member", "UZB": "left"}),
-    ("csto", 1995, {}),
-])
+@pytest.mark.parametrize(
+    "org,year,expected",
+    [
+        ("csto", 2010, {"KAZ": "member", "KGZ": "member", "RUS": "member", "TJK": "member", "UZB": "member"}),
+        ("csto", 2013, {"KAZ": "member", "KGZ": "member", "RUS": "member", "TJK": "member", "UZB": "suspended"}),
+        ("cst", 2000, {"KAZ": "member", "KGZ": "member", "RUS": "member", "TJK": "member", "UZB": "left"}),
+        ("csto", 1995, {}),
+    ],
+)
 def test_membership_in_a_year_is_the_latest_status_that_held(data, org, year, expected):
     statuses = status_in_year(data.memberships, org, year)
     assert dict(zip(statuses["country_iso3"], statuses["status"])) == expected
@@ -176,8 +265,9 @@ def charts(data, shapes):
     }
 
 
-@pytest.mark.parametrize("name", ["yearly", "inside_outside", "events", "lineage", "membership", "bases", "context",
-                                  "abroad"])
+@pytest.mark.parametrize(
+    "name", ["yearly", "inside_outside", "events", "lineage", "membership", "bases", "context", "abroad"]
+)
 def test_every_chart_exports_as_a_titled_png_and_svg(charts, name):
     chart = titled(charts[name], "A title", export_subtitle("2015–2024", "en"))
     spec = chart.to_json()

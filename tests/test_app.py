@@ -1,12 +1,14 @@
 """The app as a user drives it, page by page and language by language (Streamlit AppTest)."""
+
 from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import params
-from geo.load import load_dataset
-from geo.paths import ROOT
+from geo.analysis.story import STEPS
+from geo.data.load import load_dataset
+from geo.data.paths import ROOT
 from tests.apptest import start
 
 
@@ -18,10 +20,13 @@ def data():
 DATA_PAGE = "pages/data_sources.py"
 
 
-@pytest.mark.parametrize("lang,title,dataset_label", [
-    ("en", "Data & sources", "Dataset"),
-    ("fr", "Données et sources", "Jeu de données"),
-])
+@pytest.mark.parametrize(
+    "lang,title,dataset_label",
+    [
+        ("en", "Data & sources", "Dataset"),
+        ("fr", "Données et sources", "Jeu de données"),
+    ],
+)
 def test_data_page_renders_in_each_language(lang, title, dataset_label):
     app = start(DATA_PAGE, lang=lang)
     assert not app.exception
@@ -29,8 +34,22 @@ def test_data_page_renders_in_each_language(lang, title, dataset_label):
     assert app.selectbox(key=params.DATASET).label == dataset_label
 
 
-@pytest.mark.parametrize("dataset", ["attacks", "events", "groups", "group_links", "bases", "borders",
-                                     "organizations", "memberships", "context", "group_aliases", "sources"])
+@pytest.mark.parametrize(
+    "dataset",
+    [
+        "attacks",
+        "events",
+        "groups",
+        "group_links",
+        "bases",
+        "borders",
+        "organizations",
+        "memberships",
+        "context",
+        "group_aliases",
+        "sources",
+    ],
+)
 def test_every_dataset_shows_as_a_table_with_all_its_rows(data, dataset):
     app = start(DATA_PAGE)
     app.selectbox(key=params.DATASET).set_value(dataset)
@@ -72,12 +91,27 @@ def test_bad_url_values_are_ignored_not_fatal():
     assert app.multiselect(key=params.GROUPS).value == []
 
 
-@pytest.mark.parametrize("lang,first,precisions", [
-    ("en", {"date": "1999-02-16", "place": "Tashkent", "country": "Uzbekistan", "killed": "9–20", "wounded": "15–120"},
-     {"exact day", "month only"}),
-    ("fr", {"date": "1999-02-16", "place": "Tashkent", "country": "Ouzbékistan", "killed": "9–20", "wounded": "15–120"},
-     {"jour exact", "mois seulement"}),
-])
+@pytest.mark.parametrize(
+    "lang,first,precisions",
+    [
+        (
+            "en",
+            {"date": "1999-02-16", "place": "Tashkent", "country": "Uzbekistan", "killed": "9–20", "wounded": "15–120"},
+            {"exact day", "month only"},
+        ),
+        (
+            "fr",
+            {
+                "date": "1999-02-16",
+                "place": "Tashkent",
+                "country": "Ouzbékistan",
+                "killed": "9–20",
+                "wounded": "15–120",
+            },
+            {"jour exact", "mois seulement"},
+        ),
+    ],
+)
 def test_the_data_page_lists_attacks_as_a_reader_reads_them(lang, first, precisions):
     app = start(DATA_PAGE, lang=lang, dataset="attacks")
     table = app.dataframe(key="table").value
@@ -91,7 +125,11 @@ def test_the_data_page_lists_attacks_as_a_reader_reads_them(lang, first, precisi
 
 def test_the_data_page_writes_event_precisions_in_french():
     app = start(DATA_PAGE, lang="fr", dataset="events")
-    assert set(app.dataframe(key="table").value["date_precision"]) <= {"jour exact", "mois seulement", "année seulement"}
+    assert set(app.dataframe(key="table").value["date_precision"]) <= {
+        "jour exact",
+        "mois seulement",
+        "année seulement",
+    }
 
 
 def test_the_context_chart_gives_its_unit_in_the_language():
@@ -105,6 +143,7 @@ def test_how_to_cite_names_the_dataset():
 
 
 # ---------- the map page ----------
+
 
 def map_ids(app: AppTest) -> set[str]:
     """The ids listed in the map page's table of selected events."""
@@ -124,16 +163,19 @@ def test_the_map_is_the_landing_page_in_each_language(data, lang, title, attacks
     assert map_ids(app) == set(data.attacks["id"])
 
 
-@pytest.mark.parametrize("query,keep", [
-    ({"years": ["2015", "2024"]}, lambda a: a["year"].between(2015, 2024)),
-    ({"groups": ["iskp"]}, lambda a: a["group_id"] == "iskp"),
-    ({"countries": ["AFG", "RUS"]}, lambda a: a["country_iso3"].isin(["AFG", "RUS"])),
-    ({"atype": ["suicide_bombing"]}, lambda a: a["attack_type"] == "suicide_bombing"),
-    ({"ttype": ["civilians"]}, lambda a: a["target_type"] == "civilians"),
-    ({"nat": ["TJK"]}, lambda a: a["perpetrator_nationalities"].str.contains("TJK")),
-    ({"precise": "1"}, lambda a: a["location_precision"] != "country"),
-    ({"foiled": "0"}, lambda a: ~a["foiled"]),
-])
+@pytest.mark.parametrize(
+    "query,keep",
+    [
+        ({"years": ["2015", "2024"]}, lambda a: a["year"].between(2015, 2024)),
+        ({"groups": ["iskp"]}, lambda a: a["group_id"] == "iskp"),
+        ({"countries": ["AFG", "RUS"]}, lambda a: a["country_iso3"].isin(["AFG", "RUS"])),
+        ({"atype": ["suicide_bombing"]}, lambda a: a["attack_type"] == "suicide_bombing"),
+        ({"ttype": ["civilians"]}, lambda a: a["target_type"] == "civilians"),
+        ({"nat": ["TJK"]}, lambda a: a["perpetrator_nationalities"].str.contains("TJK")),
+        ({"precise": "1"}, lambda a: a["location_precision"] != "country"),
+        ({"foiled": "0"}, lambda a: ~a["foiled"]),
+    ],
+)
 def test_each_filter_narrows_the_map_selection(data, query, keep):
     app = start(**query)
     assert not app.exception
@@ -158,11 +200,14 @@ def test_minimum_casualties_counts_the_upper_estimate(data):
     assert map_ids(app) == set(data.attacks[killed + wounded >= 100]["id"])
 
 
-@pytest.mark.parametrize("clicks,expected", [
-    (["step_forward"], (1991, 1991)),
-    (["step_forward", "step_forward"], (1992, 1992)),
-    (["step_back"], (2025, 2025)),
-])
+@pytest.mark.parametrize(
+    "clicks,expected",
+    [
+        (["step_forward"], (1991, 1991)),
+        (["step_forward", "step_forward"], (1992, 1992)),
+        (["step_back"], (2025, 2025)),
+    ],
+)
 def test_stepping_walks_through_the_years(clicks, expected):
     app = start()
     span = app.slider(key=params.YEARS).value
@@ -173,8 +218,15 @@ def test_stepping_walks_through_the_years(clicks, expected):
 
 
 def test_the_map_state_round_trips_through_the_url():
-    query = {"lang": "fr", "years": ["2001", "2010"], "groups": ["imu"], "lineage": "1", "layers": ["attacks", "heatmap"],
-             "choro": "casualties", "precise": "1"}
+    query = {
+        "lang": "fr",
+        "years": ["2001", "2010"],
+        "groups": ["imu"],
+        "lineage": "1",
+        "layers": ["attacks", "heatmap"],
+        "choro": "casualties",
+        "precise": "1",
+    }
     app = start(**query)
     assert app.pills(key=params.LAYERS).value == ["attacks", "heatmap"]
     assert app.radio(key=params.CHOROPLETH).value == "casualties"
@@ -193,16 +245,24 @@ def test_an_empty_selection_says_so(data):
 
 # ---------- the analysis pages ----------
 
+
 def charts(app: AppTest) -> list:
     return app.get("vega_lite_chart")
 
 
-@pytest.mark.parametrize("page,lang,title,count", [
-    ("pages/timeline.py", "en", "Timeline and trends", 3), ("pages/timeline.py", "fr", "Chronologie et tendances", 3),
-    ("pages/groups.py", "en", "Groups and lineage", 2), ("pages/groups.py", "fr", "Groupes et filiations", 2),
-    ("pages/cooperation.py", "en", "Regional cooperation", 4), ("pages/cooperation.py", "fr", "Coopération régionale", 4),
-    ("pages/abroad.py", "en", "Attacks abroad", 4), ("pages/abroad.py", "fr", "Attentats à l'étranger", 4),
-])
+@pytest.mark.parametrize(
+    "page,lang,title,count",
+    [
+        ("pages/timeline.py", "en", "Timeline and trends", 3),
+        ("pages/timeline.py", "fr", "Chronologie et tendances", 3),
+        ("pages/groups.py", "en", "Groups and lineage", 2),
+        ("pages/groups.py", "fr", "Groupes et filiations", 2),
+        ("pages/cooperation.py", "en", "Regional cooperation", 4),
+        ("pages/cooperation.py", "fr", "Coopération régionale", 4),
+        ("pages/abroad.py", "en", "Attacks abroad", 4),
+        ("pages/abroad.py", "fr", "Attentats à l'étranger", 4),
+    ],
+)
 def test_each_analysis_page_renders_its_charts_in_each_language(page, lang, title, count):
     app = start(page, lang=lang)
     assert not app.exception
@@ -211,10 +271,13 @@ def test_each_analysis_page_renders_its_charts_in_each_language(page, lang, titl
     assert len(app.get("download_button")) == 3 * count
 
 
-@pytest.mark.parametrize("query,expected_rows", [
-    ({"years": ["2015", "2024"]}, lambda a: a["year"].between(2015, 2024)),
-    ({"groups": ["imu"]}, lambda a: a["group_id"] == "imu"),
-])
+@pytest.mark.parametrize(
+    "query,expected_rows",
+    [
+        ({"years": ["2015", "2024"]}, lambda a: a["year"].between(2015, 2024)),
+        ({"groups": ["imu"]}, lambda a: a["group_id"] == "imu"),
+    ],
+)
 def test_the_timeline_follows_the_sidebar_filters(data, query, expected_rows):
     app = start("pages/timeline.py", **query)
     numbers = app.dataframe[0].value
@@ -239,10 +302,14 @@ def test_choosing_a_group_shows_its_profile_and_lineage():
     assert any("descendants (IJU, JA, ISKP (ISIS-K))" in caption.value for caption in app.caption)
 
 
-@pytest.mark.parametrize("org,year,country,status", [
-    ("csto", "2013", "Uzbekistan", "Suspended"), ("csto", "2008", "Uzbekistan", "Member"),
-    ("sco", "2005", "Kazakhstan", "Member"),
-])
+@pytest.mark.parametrize(
+    "org,year,country,status",
+    [
+        ("csto", "2013", "Uzbekistan", "Suspended"),
+        ("csto", "2008", "Uzbekistan", "Member"),
+        ("sco", "2005", "Kazakhstan", "Member"),
+    ],
+)
 def test_the_membership_table_follows_organisation_and_year(org, year, country, status):
     app = start("pages/cooperation.py", org=org, year=year)
     table = app.dataframe[0].value
@@ -263,8 +330,6 @@ def test_attacks_abroad_count_origins(data):
 
 
 # ---------- the story, presentation mode and shareable views ----------
-
-from geo.story import STEPS  # noqa: E402
 
 
 @pytest.mark.parametrize("number", range(1, len(STEPS) + 1))
@@ -301,26 +366,51 @@ def test_presentation_mode_is_kept_in_the_url_and_can_be_left():
     assert not app.toggle(key=params.PRESENT).value and params.PRESENT not in app.query_params
 
 
-WIDGETS = {params.LANG: "radio", params.YEARS: "slider", params.GROUPS: "multiselect", params.LINEAGE: "checkbox",
-           params.LAYERS: "pills", params.CHOROPLETH: "radio", params.STACK_BY: "radio", params.MEASURE: "radio",
-           params.PROFILE: "selectbox", params.ORGANIZATION: "selectbox", params.YEAR: "slider",
-           params.DATASET: "selectbox", params.SEARCH: "text_input", params.PRESENT: "toggle"}
+WIDGETS = {
+    params.LANG: "radio",
+    params.YEARS: "slider",
+    params.GROUPS: "multiselect",
+    params.LINEAGE: "checkbox",
+    params.LAYERS: "pills",
+    params.CHOROPLETH: "radio",
+    params.STACK_BY: "radio",
+    params.MEASURE: "radio",
+    params.PROFILE: "selectbox",
+    params.ORGANIZATION: "selectbox",
+    params.YEAR: "slider",
+    params.DATASET: "selectbox",
+    params.SEARCH: "text_input",
+    params.PRESENT: "toggle",
+}
 
 
 def widget_values(app: AppTest, keys) -> dict:
     return {key: getattr(app, WIDGETS[key])(key=key).value for key in keys}
 
 
-@pytest.mark.parametrize("page,query", [
-    (None, {"lang": "fr", "years": ["2001", "2010"], "groups": ["imu"], "lineage": "1",
-            "layers": ["attacks", "choropleth"], "choro": "casualties", "present": "1"}),
-    ("pages/story.py", {"step": "5", "lang": "fr"}),
-    ("pages/timeline.py", {"stack": "country", "measure": "wounded", "years": ["2010", "2020"]}),
-    ("pages/groups.py", {"group": "iju", "year": "2008", "lang": "fr"}),
-    ("pages/cooperation.py", {"org": "sco", "year": "2003"}),
-    ("pages/abroad.py", {"years": ["2016", "2024"], "groups": ["iskp"]}),
-    (DATA_PAGE, {"dataset": "bases", "q": "Tavildara", "filtered": "0"}),
-])
+@pytest.mark.parametrize(
+    "page,query",
+    [
+        (
+            None,
+            {
+                "lang": "fr",
+                "years": ["2001", "2010"],
+                "groups": ["imu"],
+                "lineage": "1",
+                "layers": ["attacks", "choropleth"],
+                "choro": "casualties",
+                "present": "1",
+            },
+        ),
+        ("pages/story.py", {"step": "5", "lang": "fr"}),
+        ("pages/timeline.py", {"stack": "country", "measure": "wounded", "years": ["2010", "2020"]}),
+        ("pages/groups.py", {"group": "iju", "year": "2008", "lang": "fr"}),
+        ("pages/cooperation.py", {"org": "sco", "year": "2003"}),
+        ("pages/abroad.py", {"years": ["2016", "2024"], "groups": ["iskp"]}),
+        (DATA_PAGE, {"dataset": "bases", "q": "Tavildara", "filtered": "0"}),
+    ],
+)
 def test_every_page_round_trips_through_the_url(page, query):
     first = start(page, **query)
     assert not first.exception
@@ -342,7 +432,7 @@ IMPORTS = ROOT / "tests" / "fixtures" / "imports"
 def configured_import(monkeypatch, tmp_path):
     """A GTD export named in the app's configuration, and an empty user folder."""
     monkeypatch.setenv("DASHBOARD_IMPORTS", str(IMPORTS / "gtd_sample_latin1.csv"))
-    monkeypatch.setattr("geo.userfiles.USER_DIR", tmp_path / "user")
+    monkeypatch.setattr("geo.io.userfiles.USER_DIR", tmp_path / "user")
 
 
 def test_configured_imports_appear_beside_the_curated_events(data, configured_import):
@@ -365,8 +455,10 @@ def test_every_page_runs_with_imported_events(configured_import, page):
 
 def test_the_import_page_speaks_the_session_language(configured_import):
     app = start("pages/imports.py", lang="fr")
-    assert any(caption.value == "Déposez le fichier ici ou choisissez-le ; 200 Mo au plus par fichier."
-               for caption in app.caption)
+    assert any(
+        caption.value == "Déposez le fichier ici ou choisissez-le ; 200 Mo au plus par fichier."
+        for caption in app.caption
+    )
     sample = IMPORTS / "gtd_sample_latin1.csv"
     app.file_uploader(key="upload").set_value((sample.name, sample.read_bytes(), "text/csv")).run()
     app.button(key="import_button").click().run()
@@ -374,9 +466,12 @@ def test_the_import_page_speaks_the_session_language(configured_import):
     report = app.get_by_key("import_report")
     reasons = report.dataframe[0].value
     assert list(reasons.columns) == ["Motif", "Lignes"]
-    assert set(reasons["Motif"]) == {"pas de coordonnées", "date absente ou invalide",
-                                     "coordonnées hors limites (latitude de -90 à 90, longitude de -180 à 180)",
-                                     "identifiant d'événement en double (la ligne précédente qui le porte a été gardée)"}
+    assert set(reasons["Motif"]) == {
+        "pas de coordonnées",
+        "date absente ou invalide",
+        "coordonnées hors limites (latitude de -90 à 90, longitude de -180 à 180)",
+        "identifiant d'événement en double (la ligne précédente qui le porte a été gardée)",
+    }
     assert len(report.info) == 1
     assert "1 cellules de texte commencent par" in report.info[0].value
     assert "pour qu'un tableur les affiche comme du texte au lieu de les exécuter" in report.info[0].value

@@ -1,4 +1,5 @@
 """The app in a real browser: Debian's chromium, driven by playwright, fully offline."""
+
 from __future__ import annotations
 
 import os
@@ -14,23 +15,26 @@ import pandas as pd
 import pytest
 
 from geo import params
-from geo.i18n import t
-from geo.basemap import basemap_collections, compact_json, display_shapes
-from geo.load import load_dataset
-from geo.maplayers import START_VIEW, basemap, event_payload
-from geo.mapview import overlays
-from geo.standalone import standalone_html
-from geo.story import STEPS
-from geo.urlstate import state_defaults
-from geo.paths import COMMITTED_DATA_DIR, ROOT
-
+from geo.analysis.story import STEPS
+from geo.data.load import load_dataset
+from geo.data.paths import COMMITTED_DATA_DIR, ROOT
+from geo.map.basemap import basemap_collections, display_shapes
+from geo.map.elements import START_VIEW, basemap
+from geo.map.events import event_payload
+from geo.map.overlays import overlays
+from geo.map.standalone import standalone_html
+from geo.state.urlstate import state_defaults
+from geo.text.escape import compact_json
+from geo.text.i18n import t
 from tests.journeys.harness import BASE_PATH_PROBE, CHROMIUM, click_attack, free_port
 
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
 
 
 HOSTILE_ID = "2024-05-17-bamyan-tourist-shooting"
@@ -64,10 +68,13 @@ def app_url(served_data, server_log):
     port = free_port()
     # A file, not a pipe: a full pipe would block the server on its next log line.
     log = server_log.open("w")
-    server = subprocess.Popen([str(ROOT / "scripts" / "run"), "--server.port", str(port),
-                               "--server.address", "127.0.0.1"],
-                              cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1", "DASHBOARD_DATA_DIR": str(served_data)})
+    server = subprocess.Popen(
+        [str(ROOT / "scripts" / "run"), "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "DASHBOARD_DATA_DIR": str(served_data)},
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -85,15 +92,19 @@ def app_url(served_data, server_log):
     log.close()
 
 
-DRAWN = ", ".join(f"[data-testid='stMain'] {part}" for part in
-                  (".vega-embed", "iframe", "[data-testid='stFileUploader']", "[data-testid='stDataFrame']"))
+DRAWN = ", ".join(
+    f"[data-testid='stMain'] {part}"
+    for part in (".vega-embed", "iframe", "[data-testid='stFileUploader']", "[data-testid='stDataFrame']")
+)
 
 
 def settle(page) -> None:
     """Wait until the page's content is drawn: its first chart, map or table, then every chart's marks."""
     page.wait_for_selector(DRAWN, timeout=60_000)
-    page.wait_for_function("() => [...document.querySelectorAll('.vega-embed')]"
-                           ".every(e => e.querySelector('svg.marks, canvas'))", timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-embed')].every(e => e.querySelector('svg.marks, canvas'))",
+        timeout=60_000,
+    )
     page.wait_for_timeout(1500)
 
 
@@ -130,10 +141,13 @@ def test_the_first_visit_after_start_keeps_the_urls_language_after_a_click(brows
     page.close()
 
 
-@pytest.mark.parametrize("lang,query,heading,shot", [
-    ("en", "data", "Data & sources", "data-en.png"),
-    ("fr", "data?lang=fr&years=2015&years=2024&groups=iskp", "Données et sources", "data-fr-iskp.png"),
-])
+@pytest.mark.parametrize(
+    "lang,query,heading,shot",
+    [
+        ("en", "data", "Data & sources", "data-en.png"),
+        ("fr", "data?lang=fr&years=2015&years=2024&groups=iskp", "Données et sources", "data-fr-iskp.png"),
+    ],
+)
 def test_data_page_loads_offline_without_errors(browser, app_url, lang, query, heading, shot):
     page, errors, hosts = visit(browser, f"{app_url}/{query}")
     assert page.get_by_role("heading", name=heading).is_visible()
@@ -169,8 +183,9 @@ def map_frame(page):
 def markers(frame, expected: int | None = None) -> int:
     """How many attack markers the map shows, waiting for `expected` when given."""
     if expected is not None:
-        frame.wait_for_function(f"n => document.querySelectorAll('{MARKERS}').length === n", arg=expected,
-                                timeout=30_000)
+        frame.wait_for_function(
+            f"n => document.querySelectorAll('{MARKERS}').length === n", arg=expected, timeout=30_000
+        )
     return frame.locator(MARKERS).count()
 
 
@@ -178,11 +193,17 @@ def view(frame) -> tuple:
     return tuple(frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]"))
 
 
-@pytest.mark.parametrize("query,shot,heading", [
-    ("?years=2024&years=2024", "map-en-2024.png", "Map"),
-    ("?lang=fr&years=2015&years=2024&groups=iskp&layers=attacks&layers=choropleth&layers=borders&layers=bases",
-     "map-fr-iskp.png", "Carte"),
-])
+@pytest.mark.parametrize(
+    "query,shot,heading",
+    [
+        ("?years=2024&years=2024", "map-en-2024.png", "Map"),
+        (
+            "?lang=fr&years=2015&years=2024&groups=iskp&layers=attacks&layers=choropleth&layers=borders&layers=bases",
+            "map-fr-iskp.png",
+            "Carte",
+        ),
+    ],
+)
 def test_the_map_shows_one_marker_per_selected_attack(browser, app_url, served, query, shot, heading):
     page, errors, hosts = visit(browser, f"{app_url}/{query}")
     frame = map_frame(page)
@@ -260,18 +281,24 @@ def test_markup_in_a_summary_is_shown_as_text(browser, app_url, served):
 
 # ---------- the analysis pages ----------
 
-@pytest.mark.parametrize("path,heading,charts,shot", [
-    ("timeline?years=1999&years=2024", "Timeline and trends", 3, "timeline-en.png"),
-    ("timeline?lang=fr&stack=country", "Chronologie et tendances", 3, "timeline-fr-countries.png"),
-    ("groups?group=iskp&year=2024", "Groups and lineage", 2, "groups-en-iskp.png"),
-    ("cooperation?lang=fr&org=csto&year=2015", "Coopération régionale", 4, "cooperation-fr-csto-2015.png"),
-    ("abroad", "Attacks abroad", 4, "abroad-en.png"),
-])
+
+@pytest.mark.parametrize(
+    "path,heading,charts,shot",
+    [
+        ("timeline?years=1999&years=2024", "Timeline and trends", 3, "timeline-en.png"),
+        ("timeline?lang=fr&stack=country", "Chronologie et tendances", 3, "timeline-fr-countries.png"),
+        ("groups?group=iskp&year=2024", "Groups and lineage", 2, "groups-en-iskp.png"),
+        ("cooperation?lang=fr&org=csto&year=2015", "Coopération régionale", 4, "cooperation-fr-csto-2015.png"),
+        ("abroad", "Attacks abroad", 4, "abroad-en.png"),
+    ],
+)
 def test_each_analysis_page_draws_its_charts_offline(browser, app_url, path, heading, charts, shot):
     page, errors, hosts = visit(browser, f"{app_url}/{path}", height=2600)
     page.get_by_role("heading", name=heading).wait_for(timeout=30_000)
-    page.wait_for_function(f"() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}",
-                           timeout=60_000)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}",
+        timeout=60_000,
+    )
     page.wait_for_timeout(1500)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
@@ -284,6 +311,7 @@ def test_each_analysis_page_draws_its_charts_offline(browser, app_url, path, hea
 
 def test_a_chart_downloads_as_png_and_svg_with_its_bars(browser, app_url, tmp_path):
     from PIL import Image
+
     page, errors, _ = visit(browser, f"{app_url}/timeline?years=1999&years=2024", height=2600)
     page.wait_for_selector(".vega-embed", timeout=60_000)
     files = {}
@@ -312,12 +340,16 @@ def test_drawing_every_page_logs_nothing_on_the_server(browser, app_url, server_
         page, _, _ = visit(browser, f"{app_url}/{path}")
         settle(page)
         page.close()
-    logged = [line for line in server_log.read_text().splitlines()
-              if re.match(r"\d{4}-\d\d-\d\d ", line) and STARTUP_LINE not in line]
+    logged = [
+        line
+        for line in server_log.read_text().splitlines()
+        if re.match(r"\d{4}-\d\d-\d\d ", line) and STARTUP_LINE not in line
+    ]
     assert logged == []
 
 
 # ---------- presentation, story and exports ----------
+
 
 def test_presentation_mode_hides_the_chrome_and_stamps_the_map(browser, app_url, served):
     page, errors, hosts = visit(browser, f"{app_url}/?present=1&years=2015&years=2024&groups=iskp")
@@ -355,14 +387,22 @@ def test_the_html_export_shows_the_markers_with_no_network(browser, served, tmp_
     shapes = display_shapes(served.countries)
     state = {**state_defaults((1991, 2025)), params.LAYERS: ["attacks", "borders", "bases"]}
     payload = compact_json(event_payload(served.attacks, served.groups, served.sources, "en"))
-    html = standalone_html(basemap(basemap_collections(shapes), "en"),
-                           overlays(served, served.attacks, payload, state, shapes, "en", "k", "credit"))
+    html = standalone_html(
+        basemap(basemap_collections(shapes), "en"),
+        overlays(served, served.attacks, payload, state, shapes, "en", "k", "credit"),
+    )
     path = tmp_path / "map.html"
     path.write_text(html, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     blocked = []
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-               else (blocked.append(route.request.url), route.abort()))
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file:")
+            else (blocked.append(route.request.url), route.abort())
+        ),
+    )
     page.goto(path.as_uri())
     markers(page.main_frame, len(served.attacks))
     page.screenshot(path=str(ARTIFACTS / "export-offline.png"))
@@ -372,7 +412,9 @@ def test_the_html_export_shows_the_markers_with_no_network(browser, served, tmp_
 
 # The map's size in the page at a 1400 x 1000 and a 1280 x 720 window: 620 pixels high whatever the window.
 MAP_SIZES = [(940, 620), (820, 620)]
-LEGEND_SCROLLS = "() => { const l = document.querySelector('.cajn-legend'); return l.scrollHeight > l.clientHeight + 1; }"
+LEGEND_SCROLLS = (
+    "() => { const l = document.querySelector('.cajn-legend'); return l.scrollHeight > l.clientHeight + 1; }"
+)
 RECT = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
 
 
@@ -384,8 +426,10 @@ def every_layer_export(served, tmp_path_factory) -> Path:
     state = {**state_defaults((1991, 2025)), params.LAYERS: layers}
     payload = compact_json(event_payload(served.attacks, served.groups, served.sources, "fr"))
     stamp = ["Attentats djihadistes, 1991–2025", "1991–2025", "Données : 335 sources", "2026-01-01"]
-    html = standalone_html(basemap(basemap_collections(shapes), "fr"),
-                           overlays(served, served.attacks, payload, state, shapes, "fr", "k", "credit", stamp))
+    html = standalone_html(
+        basemap(basemap_collections(shapes), "fr"),
+        overlays(served, served.attacks, payload, state, shapes, "fr", "k", "credit", stamp),
+    )
     path = tmp_path_factory.mktemp("export") / "map.html"
     path.write_text(html, encoding="utf-8")
     return path
@@ -393,8 +437,9 @@ def every_layer_export(served, tmp_path_factory) -> Path:
 
 def open_offline(browser, path: Path, size: tuple[int, int]):
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
-               else route.abort())
+    page.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:")) else route.abort()
+    )
     page.goto(path.as_uri())
     page.wait_for_selector(".cajn-legend")
     page.wait_for_timeout(500)
@@ -409,8 +454,10 @@ def test_the_html_export_has_the_app_s_sea_and_the_map_s_title(browser, every_la
     page = open_offline(browser, every_layer_export, (1400, 1000))
     assert page.title() == "Attentats djihadistes, 1991–2025"
     # SEA_COLOR, #dce8f2, as the app shows it; Leaflet's own grey would be rgb(221, 221, 221).
-    assert page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor") == \
-        "rgb(220, 232, 242)"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor")
+        == "rgb(220, 232, 242)"
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "export-sea-title.png"))
     page.close()
@@ -467,11 +514,14 @@ def test_a_popup_opens_clear_of_the_legend_and_the_stamp(browser, every_layer_ex
 
 # ---------- imported data ----------
 
+
 def test_an_uploaded_export_shows_on_the_map_and_its_markup_stays_text(browser, app_url, served):
     page, errors, hosts = visit(browser, f"{app_url}/import", height=1400)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.locator("input[type=file]").set_input_files(str(ROOT / "tests" / "fixtures" / "imports" / "gtd_sample_latin1.csv"))
+    page.locator("input[type=file]").set_input_files(
+        str(ROOT / "tests" / "fixtures" / "imports" / "gtd_sample_latin1.csv")
+    )
     page.get_by_role("button", name="Import", exact=True).click()
     page.get_by_text("5 events imported from a GTD export").wait_for(timeout=60_000)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -483,14 +533,17 @@ def test_an_uploaded_export_shows_on_the_map_and_its_markup_stays_text(browser, 
         for (const id in window.map._layers) {
             const layer = window.map._layers[id];
             const at = layer.getLatLng && layer._cajnIndex !== undefined ? layer.getLatLng() : null;
-            if (at && Math.abs(at.lat - 59.3293) < 1e-4 && Math.abs(at.lng - 18.0686) < 1e-4 && layer.options.fillColor === '#999999') {
+            if (at && Math.abs(at.lat - 59.3293) < 1e-4 && Math.abs(at.lng - 18.0686) < 1e-4
+                && layer.options.fillColor === '#999999') {
                 layer.fire('click', {latlng: at}, true);
             }
         }
     }""")
     popup = frame.locator(".leaflet-popup-content").last
     popup.wait_for(timeout=10_000)
-    assert "<img src=x onerror=alert(1)> fixture markup" in frame.locator(".leaflet-popup-content").all_inner_texts()[-1]
+    assert (
+        "<img src=x onerror=alert(1)> fixture markup" in frame.locator(".leaflet-popup-content").all_inner_texts()[-1]
+    )
     assert "GTD · gtd_sample_latin1.csv" in popup.inner_text()
     assert frame.locator(".leaflet-popup-content img").count() == 0
     page.wait_for_timeout(1000)

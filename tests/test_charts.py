@@ -1,5 +1,6 @@
 """The analysis charts as a reader sees them: colours tied to ids, legends in full, readable on a
 slide, maps that fill their frame; checked on the specs and on renders by vl-convert."""
+
 from __future__ import annotations
 
 import io
@@ -14,17 +15,34 @@ import shapely
 import vl_convert
 from PIL import Image
 
-from geo.basemap import east_of_the_antimeridian
-from geo.charts import (BACKGROUND, LAND, SEA, WIDTH, abroad_map, bases_chart, context_chart, count_bars,
-                        events_chart, geodesic, inside_outside_chart, lineage_chart,
-                        map_frame, membership_map, region_shapes, titled, yearly_chart)
-from geo.cooperation import base_periods, indicator_rows, status_in_year
-from geo.countries import country_name
-from geo.i18n import chart_labels, t, value_label
-from geo.lineage import lineage_graph
-from geo.maplayers import group_table
-from geo.trends import abroad, counts_by, eras, export_subtitle, inside_outside, key_events, stack_keys, yearly
-from geo.vocab import MEMBERSHIP_STATUSES
+from geo.analysis.cooperation import base_periods, indicator_rows, status_in_year
+from geo.analysis.lineage import lineage_graph
+from geo.analysis.trends import abroad, counts_by, eras, inside_outside, key_events, stack_keys, yearly
+from geo.data.countries import country_name
+from geo.data.vocab import MEMBERSHIP_STATUSES
+from geo.map.basemap import east_of_the_antimeridian
+from geo.render.charts import (
+    BACKGROUND,
+    LAND,
+    SEA,
+    WIDTH,
+    abroad_map,
+    bases_chart,
+    context_chart,
+    count_bars,
+    events_chart,
+    geodesic,
+    inside_outside_chart,
+    lineage_chart,
+    map_frame,
+    membership_map,
+    region_shapes,
+    titled,
+    yearly_chart,
+)
+from geo.text.captions import export_subtitle
+from geo.text.i18n import chart_labels, t, value_label
+from geo.text.labels import group_table
 from tests.apptest import start
 
 LANGS = ("en", "fr")
@@ -32,6 +50,7 @@ SPAN = (1991, 2025)
 
 
 # ---------- reading a Vega-Lite spec ----------
+
 
 def layers(spec: dict, data: dict | None = None) -> list[dict]:
     """The single-mark charts in `spec`, however deeply layered, each with the data it draws."""
@@ -74,11 +93,17 @@ def by_id(mapping: dict, ids: dict) -> dict:
 
 # ---------- colours and shapes follow ids, not labels ----------
 
+
 def yearly_by(by):
     def build(data, shapes, lang):
         keys, colors = stack_keys(data.attacks, data.groups, by, lang)
-        chart = yearly_chart(yearly(data.attacks, keys, "attacks"), colors, eras(2025, lang), SPAN,
-                             {**chart_labels(lang), "value": "n", "by": "by"})
+        chart = yearly_chart(
+            yearly(data.attacks, keys, "attacks"),
+            colors,
+            eras(2025, lang),
+            SPAN,
+            {**chart_labels(lang), "value": "n", "by": "by"},
+        )
         if by == "group":
             ids = list(dict.fromkeys(data.attacks["group_id"]))
             labels = {label: gid for gid, (label, _) in zip(ids, group_table(ids, data.groups, lang))}
@@ -86,6 +111,7 @@ def yearly_by(by):
             labels = {country_name(c, lang): c for c in data.attacks["country_iso3"]}
             labels[t("other_countries", lang)] = "other"
         return chart, labels
+
     return build
 
 
@@ -101,8 +127,9 @@ def events_case(data, shapes, lang):
 
 def lineage_case(data, shapes, lang):
     nodes, edges = lineage_graph(data.groups, data.group_links, 2024, lang, "iskp")
-    return lineage_chart(nodes, edges, chart_labels(lang)), {value_label("link_kind", k, lang): k
-                                                             for k in data.group_links["kind"]}
+    return lineage_chart(nodes, edges, chart_labels(lang)), {
+        value_label("link_kind", k, lang): k for k in data.group_links["kind"]
+    }
 
 
 def membership_case(data, shapes, lang):
@@ -112,13 +139,17 @@ def membership_case(data, shapes, lang):
 
 
 def bases_case(data, shapes, lang):
-    return (bases_chart(base_periods(data.bases, 2025, lang), chart_labels(lang)),
-            {country_name(c, lang): c for c in data.bases["operator"].dropna()})
+    return (
+        bases_chart(base_periods(data.bases, 2025, lang), chart_labels(lang)),
+        {country_name(c, lang): c for c in data.bases["operator"].dropna()},
+    )
 
 
 def context_case(data, shapes, lang):
-    return (context_chart(indicator_rows(data.context, "remittances_gdp", lang), chart_labels(lang)),
-            {"—": "", **{country_name(c, lang): c for c in data.context["country_iso3"] if c}})
+    return (
+        context_chart(indicator_rows(data.context, "remittances_gdp", lang), chart_labels(lang)),
+        {"—": "", **{country_name(c, lang): c for c in data.context["country_iso3"] if c}},
+    )
 
 
 def abroad_case(data, shapes, lang):
@@ -127,11 +158,17 @@ def abroad_case(data, shapes, lang):
 
 
 SCALES = [
-    ("yearly by group", yearly_by("group"), "color"), ("yearly by country", yearly_by("country"), "color"),
-    ("inside and outside", inside_outside_case, "color"), ("key events", events_case, "color"),
-    ("key events", events_case, "shape"), ("lineage links", lineage_case, "color"),
-    ("lineage links", lineage_case, "strokeDash"), ("membership", membership_case, "color"),
-    ("foreign bases", bases_case, "color"), ("context", context_case, "color"), ("attacks abroad", abroad_case, "stroke"),
+    ("yearly by group", yearly_by("group"), "color"),
+    ("yearly by country", yearly_by("country"), "color"),
+    ("inside and outside", inside_outside_case, "color"),
+    ("key events", events_case, "color"),
+    ("key events", events_case, "shape"),
+    ("lineage links", lineage_case, "color"),
+    ("lineage links", lineage_case, "strokeDash"),
+    ("membership", membership_case, "color"),
+    ("foreign bases", bases_case, "color"),
+    ("context", context_case, "color"),
+    ("attacks abroad", abroad_case, "stroke"),
 ]
 
 
@@ -162,15 +199,23 @@ def test_the_faint_yellow_never_colours_a_thin_mark(data, shapes, name, build, c
 
 # ---------- legends show names in full ----------
 
+
 def legend_labels(svg: str) -> list[str]:
     return re.findall(r'role-legend-label"[^>]*><text[^>]*>([^<]*)</text>', svg)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("name,build", [("yearly by group", yearly_by("group")), ("membership", membership_case),
-                                        ("foreign bases", bases_case), ("lineage links", lineage_case)])
+@pytest.mark.parametrize(
+    "name,build",
+    [
+        ("yearly by group", yearly_by("group")),
+        ("membership", membership_case),
+        ("foreign bases", bases_case),
+        ("lineage links", lineage_case),
+    ],
+)
 def test_legends_show_every_name_in_full(data, shapes, lang, name, build):
-    chart, ids = build(data, shapes, lang)
+    chart, _ids = build(data, shapes, lang)
     # In the app's theme legend labels are 14 px, larger than vl-convert's default.
     labels = legend_labels(vl_convert.vegalite_to_svg(chart.configure_legend(labelFontSize=14).to_json()))
     assert labels and not [label for label in labels if label.endswith("…")]
@@ -178,8 +223,9 @@ def test_legends_show_every_name_in_full(data, shapes, lang, name, build):
 
 # ---------- the lineage graph on a slide ----------
 
+
 def luminance(hex_color: str) -> float:
-    rgb = np.array([int(hex_color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)])
+    rgb = np.array([int(hex_color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)])
     linear = np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     return float(linear @ [0.2126, 0.7152, 0.0722])
 
@@ -190,7 +236,7 @@ def contrast(a: str, b: str) -> float:
 
 
 def blended(color: str, opacity: float, background: str = BACKGROUND) -> str:
-    mix = [opacity * int(color[i:i + 2], 16) + (1 - opacity) * int(background[i:i + 2], 16) for i in (1, 3, 5)]
+    mix = [opacity * int(color[i : i + 2], 16) + (1 - opacity) * int(background[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(v):02x}" for v in mix)
 
 
@@ -226,10 +272,13 @@ def test_the_lineage_legend_shows_each_link_kind_as_its_line(lineage_spec):
 
 # ---------- context lines stop at missing years ----------
 
+
 def test_context_lines_never_bridge_a_missing_year(data):
     spec = context_chart(indicator_rows(data.context, "remittances_gdp", "en"), chart_labels("en")).to_dict()
     line = next(layer for layer in layers(spec) if layer["mark"]["type"] == "line")
-    keys = [line["encoding"]["color"]["field"]] + [d["field"] for d in np.atleast_1d(line["encoding"].get("detail", []))]
+    keys = [line["encoding"]["color"]["field"]] + [
+        d["field"] for d in np.atleast_1d(line["encoding"].get("detail", []))
+    ]
     rows = pd.DataFrame(rows_of(spec, line))
     gaps = rows.sort_values("year").groupby(keys)["year"].diff().dropna()
     assert len(rows) > 3 and (gaps <= 1).all()
@@ -237,10 +286,14 @@ def test_context_lines_never_bridge_a_missing_year(data):
 
 # ---------- subtitles ----------
 
-@pytest.mark.parametrize("page,query,year", [
-    ("pages/cooperation.py", {"org": "csto", "year": "2015"}, "2015"),
-    ("pages/groups.py", {"group": "iskp", "year": "2020"}, "2020"),
-])
+
+@pytest.mark.parametrize(
+    "page,query,year",
+    [
+        ("pages/cooperation.py", {"org": "csto", "year": "2015"}, "2015"),
+        ("pages/groups.py", {"group": "iskp", "year": "2020"}, "2020"),
+    ],
+)
 def test_a_chart_of_one_year_names_that_year_not_the_sidebar_span(page, query, year):
     app = start(page, **query)
     subtitles = [json.loads(chart.proto.spec)["title"].get("subtitle") for chart in app.get("vega_lite_chart")]
@@ -264,6 +317,7 @@ def test_long_subtitles_wrap_within_a_narrow_chart(data):
 
 # ---------- the attacks-abroad map ----------
 
+
 @pytest.fixture(scope="module")
 def trips(data):
     return abroad(data.attacks, data.countries, "en")
@@ -275,8 +329,12 @@ def abroad_spec(shapes, trips):
 
 
 def polygons(features: list[dict]) -> list[shapely.Polygon]:
-    return [part for f in features for part in shapely.get_parts(shapely.geometry.shape(f["geometry"]))
-            if part.geom_type == "Polygon"]
+    return [
+        part
+        for f in features
+        for part in shapely.get_parts(shapely.geometry.shape(f["geometry"]))
+        if part.geom_type == "Polygon"
+    ]
 
 
 def test_no_land_shape_is_read_as_the_whole_globe(abroad_spec):
@@ -306,10 +364,10 @@ def test_the_map_is_filled_with_land_and_sea_to_its_edges(abroad_spec):
     plain = {**abroad_spec, "layer": abroad_spec["layer"][:1]}
     image = np.asarray(Image.open(io.BytesIO(vl_convert.vegalite_to_png(json.dumps(plain)))).convert("RGB")).astype(int)
     inset = 5 + 3  # Vega's padding, and a little more
-    frame = image[inset:abroad_spec["height"] + 10 - inset, inset:WIDTH + 10 - inset]
+    frame = image[inset : abroad_spec["height"] + 10 - inset, inset : WIDTH + 10 - inset]
 
     def share(color: str) -> float:
-        rgb = np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)])
+        rgb = np.array([int(color[i : i + 2], 16) for i in (1, 3, 5)])
         return float((np.abs(frame - rgb).sum(axis=2) < 12).mean())
 
     assert 0.3 < share(LAND) < 0.8 and share(LAND) + share(SEA) > 0.9
@@ -338,9 +396,14 @@ def test_a_part_across_the_antimeridian_is_moved_whole_to_its_east():
     assert moved[0].bounds == (170, 60, 190, 70) and moved[1].equals(shapely.box(0, 0, 1, 1))
 
 
-@pytest.mark.parametrize("box,expected", [((150, 50, 180, 80), (170, 60, 180, 70)),
-                                          ((-180, 50, -150, 80), (-180, 60, -170, 70)),
-                                          ((-100, 50, 100, 80), None)])
+@pytest.mark.parametrize(
+    "box,expected",
+    [
+        ((150, 50, 180, 80), (170, 60, 180, 70)),
+        ((-180, 50, -150, 80), (-180, 60, -170, 70)),
+        ((-100, 50, 100, 80), None),
+    ],
+)
 def test_a_cut_keeps_each_side_of_the_antimeridian(box, expected):
     shapes = gpd.GeoDataFrame({"iso3": ["RUS"]}, geometry=[WRAPPED], crs="EPSG:4326")
     cut = region_shapes(shapes, box)

@@ -1,5 +1,6 @@
 """The committed data: the contract holds, the minimum content is there, and it agrees
 with an independent set of reference facts kept under tests/reference/."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.load import load_dataset
-from geo.validate import check_data
+from geo.data.load import load_dataset
+from geo.data.validate import check_data
 
 REFERENCE = Path(__file__).parent / "reference"
 
@@ -26,9 +27,16 @@ def test_committed_data_passes_validation():
     assert [str(p) for p in check_data()[2]] == []
 
 
-@pytest.mark.parametrize("name,minimum", [
-    ("attacks", 80), ("groups", 10), ("group_links", 15), ("bases", 20), ("events", 40),
-])
+@pytest.mark.parametrize(
+    "name,minimum",
+    [
+        ("attacks", 80),
+        ("groups", 10),
+        ("group_links", 15),
+        ("bases", 20),
+        ("events", 40),
+    ],
+)
 def test_minimum_row_counts(data, name, minimum):
     assert len(getattr(data, name)) >= minimum
 
@@ -64,8 +72,9 @@ def test_attack_tolls_agree_with_reference_facts(data, fact):
     same = data.attacks[(data.attacks["date"] == fact["date"]) & (data.attacks["country_iso3"] == fact["country_iso3"])]
     assert len(same), f"no attack on {fact['date']} in {fact['country_iso3']}"
     killed = int(fact["killed"])
-    assert ((same["killed_low"] <= killed) & (same["killed_high"] >= killed)).any(), \
+    assert ((same["killed_low"] <= killed) & (same["killed_high"] >= killed)).any(), (
         f"{fact['what']}: {killed} killed is outside {list(zip(same['killed_low'], same['killed_high']))}"
+    )
 
 
 @pytest.mark.parametrize("fact", reference("events"), ids=lambda f: f["what"])
@@ -79,8 +88,12 @@ def test_event_dates_agree_with_reference_facts(data, fact):
 @pytest.mark.parametrize("fact", reference("memberships"), ids=lambda f: f["what"])
 def test_memberships_agree_with_reference_facts(data, fact):
     rows = data.memberships
-    same = rows[(rows["org_id"] == fact["org_id"]) & (rows["country_iso3"] == fact["country_iso3"])
-                & (rows["status"] == fact["status"]) & (rows["start"].dt.year == int(fact["year"]))]
+    same = rows[
+        (rows["org_id"] == fact["org_id"])
+        & (rows["country_iso3"] == fact["country_iso3"])
+        & (rows["status"] == fact["status"])
+        & (rows["start"].dt.year == int(fact["year"]))
+    ]
     assert len(same), fact["what"]
 
 
@@ -91,8 +104,14 @@ def test_a_wrong_reference_toll_is_caught(data):
 
 ESSAY_EVENTS = [
     # date, country: events the founding essay names, each must be in attacks.csv
-    ("1999-02-16", "UZB"), ("1999-08-22", "KGZ"), ("2016-02-29", "RUS"), ("2016-06-28", "TUR"),
-    ("2017-04-03", "RUS"), ("2017-04-07", "SWE"), ("2024-01-03", "IRN"), ("2024-03-22", "RUS"),
+    ("1999-02-16", "UZB"),
+    ("1999-08-22", "KGZ"),
+    ("2016-02-29", "RUS"),
+    ("2016-06-28", "TUR"),
+    ("2017-04-03", "RUS"),
+    ("2017-04-07", "SWE"),
+    ("2024-01-03", "IRN"),
+    ("2024-03-22", "RUS"),
 ]
 
 

@@ -1,4 +1,5 @@
 """Deployment: the install-and-start script in a fresh virtual environment, served under a base path."""
+
 from __future__ import annotations
 
 import os
@@ -11,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from geo.paths import ROOT
+from geo.data.paths import ROOT
 from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, free_port
 
 BASE_PATH = "dashboard"
@@ -24,8 +25,9 @@ def deployed(tmp_path_factory):
     venv = tmp_path_factory.mktemp("deploy") / "venv"
     env = {**os.environ, "VENV": str(venv), "PORT": str(free_port()), "ADDRESS": "127.0.0.1", "BASE_PATH": BASE_PATH}
     subprocess.run([str(ROOT / "scripts" / "deploy"), "install"], cwd=ROOT, env=env, check=True, timeout=1500)
-    server = subprocess.Popen([str(ROOT / "scripts" / "deploy"), "start"], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [str(ROOT / "scripts" / "deploy"), "start"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{env['PORT']}/{BASE_PATH}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -41,7 +43,7 @@ def deployed(tmp_path_factory):
 
 
 def test_the_health_check_answers_under_the_base_path(deployed):
-    url, env = deployed
+    url, _env = deployed
     assert urllib.request.urlopen(f"{url}/_stcore/health", timeout=5).read() == b"ok"
     assert urllib.request.urlopen(f"{url}/app/static/map/layers.js", timeout=5).status == 200
 
@@ -53,15 +55,22 @@ def test_the_map_loads_its_assets_under_the_base_path(deployed, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     hosts, failed = set(), []
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
-    page.on("response", lambda response: failed.append(response.url) if response.status >= 400
-            and "/_stcore/" not in response.url else None)
+    page.on(
+        "response",
+        lambda response: (
+            failed.append(response.url) if response.status >= 400 and "/_stcore/" not in response.url else None
+        ),
+    )
     page.goto(f"{url}/?years=2024&years=2024")
     page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=120_000)
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-    frame.wait_for_function("() => document.querySelectorAll('.leaflet-cajnEvents-pane path').length > 0",
-                            timeout=60_000)
-    assert any(f"/{BASE_PATH}/app/static/vendor/leaflet/leaflet.js" in r for r in frame.evaluate(
-        "() => Array.from(document.scripts).map(s => s.src)"))
+    frame.wait_for_function(
+        "() => document.querySelectorAll('.leaflet-cajnEvents-pane path').length > 0", timeout=60_000
+    )
+    assert any(
+        f"/{BASE_PATH}/app/static/vendor/leaflet/leaflet.js" in r
+        for r in frame.evaluate("() => Array.from(document.scripts).map(s => s.src)")
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "base-path-map.png"))
     page.close()

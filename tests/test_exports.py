@@ -1,4 +1,5 @@
 """Exports and the story: briefing image, offline HTML, cited CSV, and every story step."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,17 +14,31 @@ import shapely
 from PIL import Image
 
 from geo import params
-from geo.basemap import basemap_collections, compact_json
-from geo.briefing import (DEFAULT_EXTENT, MARGIN_PT, briefing_figure, briefing_png, circle_radii, label_places,
-                          nice_km, radius_points, shapes_bounds, subtitle, view_extent)
-from geo.countries import CENTRAL_ASIA
-from geo.i18n import t
-from geo.maplayers import basemap, event_payload
-from geo.mapview import map_downloads, overlays
-from geo.standalone import standalone_html
-from geo.story import STEPS, step_sources, step_state, story_view
-from geo.tables import to_csv_with_citation
-from geo.urlstate import state_defaults
+from geo.analysis.story import STEPS, step_sources, step_state, story_view
+from geo.data.countries import CENTRAL_ASIA
+from geo.map.basemap import basemap_collections
+from geo.map.elements import basemap
+from geo.map.events import event_payload
+from geo.map.overlays import overlays
+from geo.map.standalone import standalone_html
+from geo.render.briefing import (
+    DEFAULT_EXTENT,
+    MARGIN_PT,
+    briefing_figure,
+    briefing_png,
+    circle_radii,
+    label_places,
+    nice_km,
+    radius_points,
+    shapes_bounds,
+    view_extent,
+)
+from geo.render.exports import map_downloads
+from geo.render.tables import to_csv_with_citation
+from geo.state.urlstate import state_defaults
+from geo.text.captions import subtitle
+from geo.text.escape import compact_json
+from geo.text.i18n import t
 
 
 def year(data, y):
@@ -32,19 +47,35 @@ def year(data, y):
 
 @pytest.mark.parametrize("dpi,width", [(150, 1600), (300, 3200)])
 def test_the_briefing_image_has_the_requested_size_and_is_not_blank(data, shapes, dpi, width):
-    png = briefing_png(shapes, data, year(data, 2024), ["attacks", "borders"], (2024, 2024), "Attacks in 2024",
-                       "2024", "en", "2026-01-01", dpi=dpi)
+    png = briefing_png(
+        shapes,
+        data,
+        year(data, 2024),
+        ["attacks", "borders"],
+        (2024, 2024),
+        "Attacks in 2024",
+        "2024",
+        "en",
+        "2026-01-01",
+        dpi=dpi,
+    )
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG" and image.size[0] == width and image.size[1] == width * 10 // 16
     pixels = np.asarray(image.convert("L"), dtype=float)
     assert pixels.std() > 20 and (pixels < 128).mean() > 0.01
 
 
-@pytest.mark.parametrize("years,layers", [((2024, 2024), ["attacks"]), ((1999, 2004), ["attacks", "bases", "borders"]),
-                                          ((2015, 2024), ["attacks", "choropleth", "foreign_bases"])])
+@pytest.mark.parametrize(
+    "years,layers",
+    [
+        ((2024, 2024), ["attacks"]),
+        ((1999, 2004), ["attacks", "bases", "borders"]),
+        ((2015, 2024), ["attacks", "choropleth", "foreign_bases"]),
+    ],
+)
 def test_the_briefing_legend_lists_the_groups_drawn(data, shapes, years, layers):
     attacks = data.attacks[data.attacks["year"].between(*years)]
-    fig, labels = briefing_figure(shapes, data, attacks, layers, years, "T", "C", "en", "2026-01-01")
+    _fig, labels = briefing_figure(shapes, data, attacks, layers, years, "T", "C", "en", "2026-01-01")
     groups = data.groups.set_index("id")
     for group_id in set(attacks["group_id"]) - {"unknown"}:
         acronym = groups.at[group_id, "acronym_en"] or groups.at[group_id, "name_en"]
@@ -55,8 +86,9 @@ def test_the_briefing_legend_lists_the_groups_drawn(data, shapes, years, layers)
 
 def test_the_briefing_legend_would_catch_a_missing_group(data, shapes):
     attacks = year(data, 2024)
-    _, labels = briefing_figure(shapes, data, attacks[attacks["group_id"] == "iskp"], ["attacks"], (2024, 2024),
-                                "T", "C", "en", "2026-01-01")
+    _, labels = briefing_figure(
+        shapes, data, attacks[attacks["group_id"] == "iskp"], ["attacks"], (2024, 2024), "T", "C", "en", "2026-01-01"
+    )
     assert not any(label.startswith("IS ·") for label in labels)
 
 
@@ -73,13 +105,15 @@ def test_an_empty_selection_shows_the_region():
 
 ALL_LAYERS = ["attacks", "choropleth", "borders", "bases", "foreign_bases"]
 # (years, group, layers) of the views a briefer exports most.
-VIEWS = {"2024": ((2024, 2024), None, ["attacks", "borders", "bases"]),
-         "iskp": ((2015, 2024), "iskp", ALL_LAYERS),
-         "all": ((1991, 2025), None, ALL_LAYERS)}
+VIEWS = {
+    "2024": ((2024, 2024), None, ["attacks", "borders", "bases"]),
+    "iskp": ((2015, 2024), "iskp", ALL_LAYERS),
+    "all": ((1991, 2025), None, ALL_LAYERS),
+}
 
 
 def view_attacks(data, view):
-    years, group, layers = VIEWS[view]
+    years, group, _layers = VIEWS[view]
     attacks = data.attacks[data.attacks["year"].between(*years)]
     return attacks if group is None else attacks[attacks["group_id"] == group]
 
@@ -98,8 +132,12 @@ def circles_in_pixels(fig, ax, attacks):
 
 
 def contains(outer, inner, slack=1e-6):
-    return (outer[0] <= inner[0] + slack and outer[1] <= inner[1] + slack and outer[2] >= inner[2] - slack
-            and outer[3] >= inner[3] - slack)
+    return (
+        outer[0] <= inner[0] + slack
+        and outer[1] <= inner[1] + slack
+        and outer[2] >= inner[2] - slack
+        and outer[3] >= inner[3] - slack
+    )
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -125,12 +163,15 @@ def test_the_five_republics_are_shown_whole_when_the_view_reaches_them(data, sha
     assert contains((west, south, east, north), shapes_bounds(shapes, CENTRAL_ASIA))
 
 
-@pytest.mark.parametrize("points,radii,keep", [
-    ([(60.0, 40.0)], [28.0], []),
-    ([(2.18, 41.38), (69.17, 34.53), (37.39, 55.83)], [3.5, 8.0, 28.0], []),
-    ([(65.0, 35.0)], [5.0], [(46.5, 35.1, 87.4, 55.5)]),
-    ([], [], [(46.5, 35.1, 87.4, 55.5)]),
-])
+@pytest.mark.parametrize(
+    "points,radii,keep",
+    [
+        ([(60.0, 40.0)], [28.0], []),
+        ([(2.18, 41.38), (69.17, 34.53), (37.39, 55.83)], [3.5, 8.0, 28.0], []),
+        ([(65.0, 35.0)], [5.0], [(46.5, 35.1, 87.4, 55.5)]),
+        ([], [], [(46.5, 35.1, 87.4, 55.5)]),
+    ],
+)
 @pytest.mark.parametrize("box", [(7.0, 5.0), (5.0, 5.2)])
 def test_the_view_holds_each_circle_and_box_with_a_margin_in_the_frame_s_shape(points, radii, keep, box):
     lon, lat = [p[0] for p in points], [p[1] for p in points]
@@ -148,8 +189,9 @@ def test_the_view_holds_each_circle_and_box_with_a_margin_in_the_frame_s_shape(p
 def test_the_view_of_2024_holds_the_kerman_and_crocus_circles(data, shapes):
     attacks = year(data, 2024)
     box = (6.4, 5.2)
-    view = view_extent(attacks["lon"], attacks["lat"], circle_radii(attacks), box,
-                       keep=[shapes_bounds(shapes, CENTRAL_ASIA)])
+    view = view_extent(
+        attacks["lon"], attacks["lat"], circle_radii(attacks), box, keep=[shapes_bounds(shapes, CENTRAL_ASIA)]
+    )
     degrees_per_point = (view[3] - view[1]) / (box[1] * 72)
     cos = math.cos(math.radians((view[1] + view[3]) / 2))
     for place in ("kerman", "crocus"):
@@ -158,8 +200,15 @@ def test_the_view_of_2024_holds_the_kerman_and_crocus_circles(data, shapes):
         assert contains(view, (row["lon"] - pad / cos, row["lat"] - pad, row["lon"] + pad / cos, row["lat"] + pad))
 
 
-@pytest.mark.parametrize("years,foiled,pale", [((2024, 2024), True, False), ((2018, 2018), False, True),
-                                               ((2023, 2023), True, True), ((2012, 2012), False, False)])
+@pytest.mark.parametrize(
+    "years,foiled,pale",
+    [
+        ((2024, 2024), True, False),
+        ((2018, 2018), False, True),
+        ((2023, 2023), True, True),
+        ((2012, 2012), False, False),
+    ],
+)
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_legend_shows_the_dashed_ring_and_the_pale_circle_when_drawn(data, shapes, years, foiled, pale, lang):
     attacks = data.attacks[data.attacks["year"].between(*years)]
@@ -186,8 +235,17 @@ def test_text_from_the_data_is_printed_as_is_never_as_math(data, shapes):
     groups.loc[groups["id"] == "iskp", ["acronym_en", "name_en"]] = ["$\\foo{$", "$x^2$ group"]
     hostile = dataclasses.replace(data, groups=groups)
     attacks = year(data, 2024)
-    png = briefing_png(shapes, hostile, attacks, ["attacks"], (2024, 2024), "Attacks $in$ 2024",
-                       "2024 · Groups: $\\foo{$", "en", "2026-01-01")
+    png = briefing_png(
+        shapes,
+        hostile,
+        attacks,
+        ["attacks"],
+        (2024, 2024),
+        "Attacks $in$ 2024",
+        "2024 · Groups: $\\foo{$",
+        "en",
+        "2026-01-01",
+    )
     assert Image.open(io.BytesIO(png)).size == (1600, 1000)
     _, labels = briefing_figure(shapes, hostile, attacks, ["attacks"], (2024, 2024), "T", "C", "en", "2026-01-01")
     assert "$\\foo{$ · $x^2$ group" in labels
@@ -200,8 +258,10 @@ def test_the_briefing_leaves_pyplot_alone(data, shapes):
     plt.close(fig)
 
 
-REGION_NAMES = {"en": ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "Afghanistan"],
-                "fr": ["Kazakhstan", "Kirghizistan", "Tadjikistan", "Turkménistan", "Ouzbékistan", "Afghanistan"]}
+REGION_NAMES = {
+    "en": ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "Afghanistan"],
+    "fr": ["Kazakhstan", "Kirghizistan", "Tadjikistan", "Turkménistan", "Ouzbékistan", "Afghanistan"],
+}
 
 
 @pytest.mark.parametrize("view", ["2024", "iskp"])
@@ -211,14 +271,17 @@ def test_countries_are_named_in_the_ui_language_without_overlapping(data, shapes
     fig, _ = briefing_figure(shapes, data, view_attacks(data, view), layers, years, "T", "C", lang, "2026-01-01")
     ax = drawn(fig)
     frame = ax.get_window_extent()
-    labels = {text.get_text().replace("\n", " "): text.get_window_extent() for text in ax.texts
-              if not text.get_text().endswith(" km")}
+    labels = {
+        text.get_text().replace("\n", " "): text.get_window_extent()
+        for text in ax.texts
+        if not text.get_text().endswith(" km")
+    }
     assert set(REGION_NAMES[lang]) <= set(labels)
     assert len(labels) >= 15
     boxes = list(labels.values())
     for i, box in enumerate(boxes):
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
-        assert not any(box.overlaps(other) for other in boxes[i + 1:])
+        assert not any(box.overlaps(other) for other in boxes[i + 1 :])
         assert box.height >= 7 * fig.dpi / 72  # at least 7 points: readable on a slide
 
 
@@ -226,25 +289,37 @@ def test_label_places_lie_inside_their_country_and_name_it_in_the_language(shape
     view = (40.0, 25.0, 90.0, 56.0)
     places = label_places(shapes, view, "fr")
     names = [place[0] for place in places]
-    assert names[:6] == sorted(names[:6], key=lambda n: [p[4].area for p in places if p[0] == n][0])
+    assert names[:6] == sorted(names[:6], key=lambda n: next(p[4].area for p in places if p[0] == n))
     assert set(names[:6]) == set(REGION_NAMES["fr"])
-    for name, lon, lat, _, part in places:
+    for _name, lon, lat, _, part in places:
         assert part.contains(shapely.Point(lon, lat)) and contains(view, part.bounds)
 
 
-@pytest.mark.parametrize("title,caption,years,expected", [
-    ("Jihadist attacks, 2024", "2024", (2024, 2024), ""),
-    ("Jihadist attacks, 2015–2024", "2015–2024 · Groups: ISKP", (2015, 2024), "Groups: ISKP"),
-    ("Attacks", "2024 · Groups: ISKP", (2024, 2024), "2024 · Groups: ISKP"),
-    ("Jihadist attacks, 2024", "2024 attacks", (2024, 2024), "2024 attacks"),
-])
+@pytest.mark.parametrize(
+    "title,caption,years,expected",
+    [
+        ("Jihadist attacks, 2024", "2024", (2024, 2024), ""),
+        ("Jihadist attacks, 2015–2024", "2015–2024 · Groups: ISKP", (2015, 2024), "Groups: ISKP"),
+        ("Attacks", "2024 · Groups: ISKP", (2024, 2024), "2024 · Groups: ISKP"),
+        ("Jihadist attacks, 2024", "2024 attacks", (2024, 2024), "2024 attacks"),
+    ],
+)
 def test_the_subtitle_does_not_repeat_the_title_s_period(title, caption, years, expected):
     assert subtitle(title, caption, years, "en") == expected
 
 
 def test_the_briefing_names_its_period_once(data, shapes):
-    fig, _ = briefing_figure(shapes, data, year(data, 2024), ["attacks"], (2024, 2024), "Jihadist attacks, 2024",
-                             "2024 · Groups: ISKP", "en", "2026-01-01")
+    fig, _ = briefing_figure(
+        shapes,
+        data,
+        year(data, 2024),
+        ["attacks"],
+        (2024, 2024),
+        "Jihadist attacks, 2024",
+        "2024 · Groups: ISKP",
+        "en",
+        "2026-01-01",
+    )
     texts = " ".join(text.get_text() for text in fig.texts)
     assert texts.count("2024") == 1 and "Groups: ISKP" in texts
 
@@ -252,23 +327,31 @@ def test_the_briefing_names_its_period_once(data, shapes):
 def test_the_html_export_inlines_every_asset(data, shapes):
     state = {**state_defaults((1991, 2025)), params.LAYERS: ["attacks", "borders", "bases"]}
     payload = compact_json(event_payload(data.attacks, data.groups, data.sources, "en"))
-    html = standalone_html(basemap(basemap_collections(shapes), "en"),
-                           overlays(data, data.attacks, payload, state, shapes, "en", "k", "credit"))
+    html = standalone_html(
+        basemap(basemap_collections(shapes), "en"),
+        overlays(data, data.attacks, payload, state, shapes, "en", "k", "credit"),
+    )
     # Links (such as Leaflet's credit) load nothing; scripts, styles and images would.
     assert not re.findall(r"""(?:<script[^>]*\bsrc|<link[^>]*\bhref|<img[^>]*\bsrc)=["'](?:https?:)?//""", html)
     assert "/app/static/" not in html and "L.CajnEvents" in html and "data:image/png;base64" in html
 
 
-@pytest.mark.parametrize("title,stamp,expected", [
-    ("Jihadist attacks, 2024", None, "<title>Jihadist attacks, 2024</title>"),
-    (None, ["<b>Attacks</b> & plots, 2024", "2024"], "<title>&lt;b&gt;Attacks&lt;/b&gt; &amp; plots, 2024</title>"),
-])
+@pytest.mark.parametrize(
+    "title,stamp,expected",
+    [
+        ("Jihadist attacks, 2024", None, "<title>Jihadist attacks, 2024</title>"),
+        (None, ["<b>Attacks</b> & plots, 2024", "2024"], "<title>&lt;b&gt;Attacks&lt;/b&gt; &amp; plots, 2024</title>"),
+    ],
+)
 def test_the_html_export_is_titled_with_the_map_s_title(data, shapes, title, stamp, expected):
     state = state_defaults((1991, 2025))
     attacks = year(data, 2024)
     payload = compact_json(event_payload(attacks, data.groups, data.sources, "en"))
-    html = standalone_html(basemap(basemap_collections(shapes), "en"),
-                           overlays(data, attacks, payload, state, shapes, "en", "k", "credit", stamp), title=title)
+    html = standalone_html(
+        basemap(basemap_collections(shapes), "en"),
+        overlays(data, attacks, payload, state, shapes, "en", "k", "credit", stamp),
+        title=title,
+    )
     assert expected in html and html.count("<title>") == 1
     # The encoding is declared before anything else, within the first 1024 bytes as browsers require.
     assert html.index('<meta charset="utf-8">') < 100
@@ -287,10 +370,25 @@ def test_the_csv_export_starts_with_its_citation(data):
 def test_the_map_offers_four_downloads(data, shapes):
     state = state_defaults((1991, 2025))
     criteria = {"years": (2024, 2024)}
-    items = map_downloads(data, shapes, basemap_collections(shapes), year(data, 2024), "{}", state, criteria, "2024",
-                          "en", "k", "2026-01-01")
-    assert [name for _, _, name, _ in items] == ["attacks-2024-2024.png", "attacks-2024-2024-300dpi.png",
-                                                 "attacks-2024-2024.html", "attacks-2024-2024.csv"]
+    items = map_downloads(
+        data,
+        shapes,
+        basemap_collections(shapes),
+        year(data, 2024),
+        "{}",
+        state,
+        criteria,
+        "2024",
+        "en",
+        "k",
+        "2026-01-01",
+    )
+    assert [name for _, _, name, _ in items] == [
+        "attacks-2024-2024.png",
+        "attacks-2024-2024-300dpi.png",
+        "attacks-2024-2024.html",
+        "attacks-2024-2024.csv",
+    ]
 
 
 @pytest.mark.parametrize("step", STEPS, ids=[s.key for s in STEPS])
@@ -306,14 +404,17 @@ def test_every_story_step_is_cited_and_shows_what_it_speaks_of(data, step):
     assert state[params.YEARS] == step.years and set(state[params.LAYERS]) == set(step.layers)
 
 
-@pytest.mark.parametrize("page,previous,query,applied", [
-    ("story", None, {"step": ["3"]}, True),                               # a link to a step
-    ("story", None, {}, True),                                            # the story's own link
-    ("story", None, {"step": ["3"], "years": ["1991", "1992"]}, False),   # a link that sets its years
-    ("story", "", {"years": ["1991", "1992"]}, True),                     # from the map, by the sidebar
-    ("story", "story", {}, False),                                        # a rerun on the story itself
-    ("", None, {"step": ["3"]}, False),                                   # another page
-])
+@pytest.mark.parametrize(
+    "page,previous,query,applied",
+    [
+        ("story", None, {"step": ["3"]}, True),  # a link to a step
+        ("story", None, {}, True),  # the story's own link
+        ("story", None, {"step": ["3"], "years": ["1991", "1992"]}, False),  # a link that sets its years
+        ("story", "", {"years": ["1991", "1992"]}, True),  # from the map, by the sidebar
+        ("story", "story", {}, False),  # a rerun on the story itself
+        ("", None, {"step": ["3"]}, False),  # another page
+    ],
+)
 def test_entering_the_story_shows_the_steps_view_unless_a_link_names_years(page, previous, query, applied):
     viewed = {**state_defaults((1991, 2025)), **story_view(3, page, previous, query.keys())}
     assert (viewed[params.YEARS] == STEPS[2].years) is applied

@@ -1,22 +1,24 @@
 """Selections, display tables, CSV safety, labels and country names."""
+
 from __future__ import annotations
 
 from datetime import date
+from string import Formatter
 
 import pandas as pd
 import pytest
 
-from string import Formatter
-
-from geo.cooperation import indicator_rows
-from geo.countries import country_name, is_iso3
-from geo.filters import fold, in_years, matching, of_groups, select, with_imports, year_span
-from geo.i18n import LANGUAGES, VALUE_LABELS, catalogue, t
-from geo.labels import group_labels
-from geo.load import load_dataset
-from geo.paths import COMMITTED_DATA_DIR
-from geo.tables import (attack_table, citation, dataset_table, defuse_formula, escape_markdown, for_display,
-                        row_counts, source_entries, source_markdown, to_csv_bytes, toll_text)
+from geo.analysis.cooperation import indicator_rows
+from geo.analysis.filters import fold, in_years, matching, of_groups, select, with_imports, year_span
+from geo.data.countries import country_name, is_iso3
+from geo.data.load import load_dataset
+from geo.data.paths import COMMITTED_DATA_DIR
+from geo.render.tables import attack_table, citation, dataset_table, for_display, row_counts, to_csv_bytes
+from geo.text.escape import defuse_formula, escape_markdown
+from geo.text.i18n import LANGUAGES, VALUE_LABELS, catalogue, t
+from geo.text.labels import group_labels
+from geo.text.numbers import toll_text
+from geo.text.sources import source_entries, source_markdown
 
 
 @pytest.fixture(scope="module")
@@ -24,48 +26,63 @@ def data(fixture_data_dir):
     return load_dataset(fixture_data_dir)
 
 
-@pytest.mark.parametrize("name,years,expected_ids", [
-    ("attacks", (1999, 1999), ["1999-02-16-tashkent"]),
-    ("attacks", (1999, 2000), ["1999-02-16-tashkent", "2000-08-01-surkhandarya"]),
-    ("attacks", (2018, 2025), []),
-    ("events", (2001, 2001), ["sco-founded"]),
-    ("bases", (2000, 2005), ["b-tavildara"]),
-    ("bases", (2001, 2005), []),
-    ("borders", (2020, 2020), ["br-01"]),  # no end year: still in force
-    ("group_links", (2010, 2014), []),
-    ("sources", (1991, 1991), ["wiki_tashkent_1999", "wiki_stockholm_2017", "wiki_imu", "wiki_sco", "boquerat_2024"]),
-])
+@pytest.mark.parametrize(
+    "name,years,expected_ids",
+    [
+        ("attacks", (1999, 1999), ["1999-02-16-tashkent"]),
+        ("attacks", (1999, 2000), ["1999-02-16-tashkent", "2000-08-01-surkhandarya"]),
+        ("attacks", (2018, 2025), []),
+        ("events", (2001, 2001), ["sco-founded"]),
+        ("bases", (2000, 2005), ["b-tavildara"]),
+        ("bases", (2001, 2005), []),
+        ("borders", (2020, 2020), ["br-01"]),  # no end year: still in force
+        ("group_links", (2010, 2014), []),
+        (
+            "sources",
+            (1991, 1991),
+            ["wiki_tashkent_1999", "wiki_stockholm_2017", "wiki_imu", "wiki_sco", "boquerat_2024"],
+        ),
+    ],
+)
 def test_year_filter_keeps_rows_dated_or_active_in_the_period(data, name, years, expected_ids):
     assert list(in_years(getattr(data, name), name, years)["id"]) == expected_ids
 
 
-@pytest.mark.parametrize("name,groups,expected_ids", [
-    ("attacks", ["imu"], ["1999-02-16-tashkent", "2000-08-01-surkhandarya"]),
-    ("attacks", ["iskp"], []),
-    ("attacks", [], ["1999-02-16-tashkent", "2017-04-07-stockholm", "2000-08-01-surkhandarya"]),
-    ("events", ["imu"], ["imu-founded"]),
-    ("group_links", ["iskp"], ["gl-01"]),
-    ("groups", ["iskp"], ["iskp"]),
-    ("organizations", ["imu"], ["sco"]),  # no group column: untouched
-])
+@pytest.mark.parametrize(
+    "name,groups,expected_ids",
+    [
+        ("attacks", ["imu"], ["1999-02-16-tashkent", "2000-08-01-surkhandarya"]),
+        ("attacks", ["iskp"], []),
+        ("attacks", [], ["1999-02-16-tashkent", "2017-04-07-stockholm", "2000-08-01-surkhandarya"]),
+        ("events", ["imu"], ["imu-founded"]),
+        ("group_links", ["iskp"], ["gl-01"]),
+        ("groups", ["iskp"], ["iskp"]),
+        ("organizations", ["imu"], ["sco"]),  # no group column: untouched
+    ],
+)
 def test_group_filter_keeps_rows_that_involve_a_chosen_group(data, name, groups, expected_ids):
     assert list(of_groups(getattr(data, name), name, groups)["id"]) == expected_ids
 
 
-@pytest.mark.parametrize("query,expected_ids", [
-    ("tashkent", ["1999-02-16-tashkent"]),
-    ("TACHKENT", ["1999-02-16-tashkent"]),       # French summary, any case
-    ("batiments", ["1999-02-16-tashkent"]),  # "bâtiments": accents ignored
-    ("truck crowd", ["2017-04-07-stockholm"]),     # every word must match
-    ("truck tashkent", []),
-    ("", ["1999-02-16-tashkent", "2017-04-07-stockholm", "2000-08-01-surkhandarya"]),
-])
+@pytest.mark.parametrize(
+    "query,expected_ids",
+    [
+        ("tashkent", ["1999-02-16-tashkent"]),
+        ("TACHKENT", ["1999-02-16-tashkent"]),  # French summary, any case
+        ("batiments", ["1999-02-16-tashkent"]),  # "bâtiments": accents ignored
+        ("truck crowd", ["2017-04-07-stockholm"]),  # every word must match
+        ("truck tashkent", []),
+        ("", ["1999-02-16-tashkent", "2017-04-07-stockholm", "2000-08-01-surkhandarya"]),
+    ],
+)
 def test_search_matches_every_word_in_any_column(data, query, expected_ids):
     assert list(matching(data.attacks, query)["id"]) == expected_ids
 
 
 def test_select_combines_years_groups_and_search(data):
-    assert list(select(data.attacks, "attacks", (1991, 2025), ["imu"], "incursion")["id"]) == ["2000-08-01-surkhandarya"]
+    assert list(select(data.attacks, "attacks", (1991, 2025), ["imu"], "incursion")["id"]) == [
+        "2000-08-01-surkhandarya"
+    ]
 
 
 def test_year_span_starts_in_1991_at_the_latest(data):
@@ -77,11 +94,18 @@ def test_fold_drops_case_and_accents(text, expected):
     assert fold(text) == expected
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("Tashkent", "Tashkent"), (12, 12), ("", ""),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Tashkent", "Tashkent"),
+        (12, 12),
+        ("", ""),
+    ],
+)
 def test_formula_cells_are_defused(value, expected):
     assert defuse_formula(value) == expected
 
@@ -101,47 +125,92 @@ def test_display_table_gives_first_source_url_and_text_dates(data):
     assert "geometry" not in table
 
 
-ATTACK_COLUMNS = ["date", "place", "country", "group", "killed", "wounded", "date_precision", "location_precision",
-                  "source", "other_sources", "id"]
+ATTACK_COLUMNS = [
+    "date",
+    "place",
+    "country",
+    "group",
+    "killed",
+    "wounded",
+    "date_precision",
+    "location_precision",
+    "source",
+    "other_sources",
+    "id",
+]
 
 
-@pytest.mark.parametrize("lang,labels", [
-    ("en", ["Date", "Place", "Country", "Group", "Killed", "Wounded", "Date precision", "Place precision", "Source",
-            "Other sources", "Id"]),
-    ("fr", ["Date", "Lieu", "Pays", "Groupe", "Tués", "Blessés", "Précision de la date", "Précision du lieu", "Source",
-            "Autres sources", "Id"]),
-])
+@pytest.mark.parametrize(
+    "lang,labels",
+    [
+        (
+            "en",
+            [
+                "Date",
+                "Place",
+                "Country",
+                "Group",
+                "Killed",
+                "Wounded",
+                "Date precision",
+                "Place precision",
+                "Source",
+                "Other sources",
+                "Id",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Date",
+                "Lieu",
+                "Pays",
+                "Groupe",
+                "Tués",
+                "Blessés",
+                "Précision de la date",
+                "Précision du lieu",
+                "Source",
+                "Autres sources",
+                "Id",
+            ],
+        ),
+    ],
+)
 def test_the_attack_table_leads_with_when_where_and_who_and_ends_with_the_id(data, lang, labels):
     # Imported rows bring the internal origin, citations and doubt columns: none is shown.
     imported = data.attacks.iloc[:1].assign(id="gtd-1", origin="GTD · export.csv", citations="x", doubt=True)
-    table, config = attack_table(with_imports(data.attacks, [imported]), data.groups, data.sources, lang)
+    table, columns = attack_table(with_imports(data.attacks, [imported]), data.groups, data.sources, lang)
     assert list(table.columns) == ATTACK_COLUMNS
-    assert [config[c] if isinstance(config[c], str) else config[c]["label"] for c in table.columns] == labels
-    assert config["source"]["type_config"]["type"] == "link"
+    assert [columns[c].label for c in table.columns] == labels
+    assert (columns["source"].kind, columns["other_sources"].kind) == ("link", "list")
 
 
-@pytest.mark.parametrize("lang,event,column,expected", [
-    ("fr", "1999-02-16-tashkent", "date", "1999-02-16"),
-    ("fr", "2000-08-01-surkhandarya", "date", "2000-08"),
-    ("fr", "1999-02-16-tashkent", "place", "Tashkent"),
-    ("en", "1999-02-16-tashkent", "country", "Uzbekistan"),
-    ("fr", "1999-02-16-tashkent", "country", "Ouzbékistan"),
-    ("fr", "2017-04-07-stockholm", "country", "Suède"),
-    ("en", "1999-02-16-tashkent", "group", "IMU · Islamic Movement of Uzbekistan"),
-    ("fr", "1999-02-16-tashkent", "group", "MIO · Mouvement islamique d'Ouzbékistan"),
-    ("fr", "2017-04-07-stockholm", "group", "Inconnu ou non attribué"),
-    ("fr", "1999-02-16-tashkent", "killed", "13–16"),
-    ("fr", "1999-02-16-tashkent", "wounded", "100–128"),
-    ("fr", "2017-04-07-stockholm", "killed", "5"),
-    ("fr", "2000-08-01-surkhandarya", "wounded", "inconnu"),
-    ("en", "1999-02-16-tashkent", "date_precision", "exact day"),
-    ("fr", "1999-02-16-tashkent", "date_precision", "jour exact"),
-    ("fr", "2000-08-01-surkhandarya", "date_precision", "mois seulement"),
-    ("fr", "1999-02-16-tashkent", "location_precision", "ville"),
-    ("en", "2000-08-01-surkhandarya", "location_precision", "province"),
-    ("fr", "1999-02-16-tashkent", "source", "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"),
-    ("fr", "1999-02-16-tashkent", "other_sources", []),
-])
+@pytest.mark.parametrize(
+    "lang,event,column,expected",
+    [
+        ("fr", "1999-02-16-tashkent", "date", "1999-02-16"),
+        ("fr", "2000-08-01-surkhandarya", "date", "2000-08"),
+        ("fr", "1999-02-16-tashkent", "place", "Tashkent"),
+        ("en", "1999-02-16-tashkent", "country", "Uzbekistan"),
+        ("fr", "1999-02-16-tashkent", "country", "Ouzbékistan"),
+        ("fr", "2017-04-07-stockholm", "country", "Suède"),
+        ("en", "1999-02-16-tashkent", "group", "IMU · Islamic Movement of Uzbekistan"),
+        ("fr", "1999-02-16-tashkent", "group", "MIO · Mouvement islamique d'Ouzbékistan"),
+        ("fr", "2017-04-07-stockholm", "group", "Inconnu ou non attribué"),
+        ("fr", "1999-02-16-tashkent", "killed", "13–16"),
+        ("fr", "1999-02-16-tashkent", "wounded", "100–128"),
+        ("fr", "2017-04-07-stockholm", "killed", "5"),
+        ("fr", "2000-08-01-surkhandarya", "wounded", "inconnu"),
+        ("en", "1999-02-16-tashkent", "date_precision", "exact day"),
+        ("fr", "1999-02-16-tashkent", "date_precision", "jour exact"),
+        ("fr", "2000-08-01-surkhandarya", "date_precision", "mois seulement"),
+        ("fr", "1999-02-16-tashkent", "location_precision", "ville"),
+        ("en", "2000-08-01-surkhandarya", "location_precision", "province"),
+        ("fr", "1999-02-16-tashkent", "source", "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"),
+        ("fr", "1999-02-16-tashkent", "other_sources", []),
+    ],
+)
 def test_the_attack_table_writes_each_value_in_the_language(data, lang, event, column, expected):
     table, _ = attack_table(data.attacks, data.groups, data.sources, lang)
     assert table.set_index("id").loc[event, column] == expected
@@ -157,32 +226,44 @@ def test_the_attack_table_links_the_first_source_and_names_the_others(data):
     assert (from_gtd["source"], from_gtd["other_sources"]) == ("", ["GTD · export.csv"])
 
 
-@pytest.mark.parametrize("low,high,lang,expected", [
-    (9, 20, "en", "9–20"), (4, 4, "en", "4"), (4, pd.NA, "en", "4"), (pd.NA, 3, "en", "≤ 3"),
-    (pd.NA, pd.NA, "en", "unknown"), (pd.NA, pd.NA, "fr", "inconnu"),
-    (1200, 1500, "en", "1,200–1,500"), (1200, 1500, "fr", "1\u202f200–1\u202f500"),
-])
+@pytest.mark.parametrize(
+    "low,high,lang,expected",
+    [
+        (9, 20, "en", "9–20"),
+        (4, 4, "en", "4"),
+        (4, pd.NA, "en", "4"),
+        (pd.NA, 3, "en", "≤ 3"),
+        (pd.NA, pd.NA, "en", "unknown"),
+        (pd.NA, pd.NA, "fr", "inconnu"),
+        (1200, 1500, "en", "1,200–1,500"),
+        (1200, 1500, "fr", "1\u202f200–1\u202f500"),
+    ],
+)
 def test_tolls_read_as_ranges(low, high, lang, expected):
     assert toll_text(low, high, lang) == expected
 
 
-@pytest.mark.parametrize("name,lang,column,expected", [
-    ("events", "fr", "date_precision", {"jour exact", "année seulement"}),
-    ("events", "en", "kind", {"Founding"}),
-    ("context", "fr", "unit", {"% du PIB", "tonnes"}),
-    ("memberships", "fr", "status", {"Membre", "Observateur"}),
-    ("bases", "fr", "kind", {"Refuge"}),
-    ("borders", "fr", "status", {"Minée"}),
-    ("group_links", "fr", "kind", {"Allégeance"}),
-])
+@pytest.mark.parametrize(
+    "name,lang,column,expected",
+    [
+        ("events", "fr", "date_precision", {"jour exact", "année seulement"}),
+        ("events", "en", "kind", {"Founding"}),
+        ("context", "fr", "unit", {"% du PIB", "tonnes"}),
+        ("memberships", "fr", "status", {"Membre", "Observateur"}),
+        ("bases", "fr", "kind", {"Refuge"}),
+        ("borders", "fr", "status", {"Minée"}),
+        ("group_links", "fr", "kind", {"Allégeance"}),
+    ],
+)
 def test_the_data_page_writes_vocabulary_values_in_the_language(data, name, lang, column, expected):
-    table, config = dataset_table(for_display(data.tables()[name], data.sources), name, lang)
+    table, columns = dataset_table(for_display(data.tables()[name], data.sources), name, lang)
     assert set(table[column]) == expected
-    assert config["source_url"]["type_config"]["display_text"]
+    assert columns["source_url"].kind == "link"
 
 
-@pytest.mark.parametrize("name,derived", [("events", "year"), ("memberships", "start"),
-                                          ("organizations", "founded_year")])
+@pytest.mark.parametrize(
+    "name,derived", [("events", "year"), ("memberships", "start"), ("organizations", "founded_year")]
+)
 def test_the_data_page_shows_only_the_files_columns(data, name, derived):
     assert derived in data.tables()[name]
     table, _ = dataset_table(for_display(data.tables()[name], data.sources), name, "en")
@@ -199,11 +280,14 @@ def test_every_unit_of_the_committed_context_figures_has_a_label():
     assert units - set(VALUE_LABELS["unit"]) == set()
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
-    ("[click](javascript:x)", r"\[click\]\(javascript:x\)"),
-    ("**bold**", r"\*\*bold\*\*"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
+        ("[click](javascript:x)", r"\[click\]\(javascript:x\)"),
+        ("**bold**", r"\*\*bold\*\*"),
+    ],
+)
 def test_markdown_escaping_shows_markup_as_text(text, expected):
     assert escape_markdown(text) == expected
 
@@ -215,10 +299,13 @@ def test_sources_render_as_links_or_references(data):
     assert "Gilles Boqu" in source_markdown(entries[1]) and "](" not in source_markdown(entries[1])
 
 
-@pytest.mark.parametrize("lang,expected", [
-    ("en", "dataset 'Attacks and foiled plots' (3 rows), consulted 2025-01-31"),
-    ("fr", "jeu de données « Attentats et projets déjoués » (3 lignes), consulté le 2025-01-31"),
-])
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        ("en", "dataset 'Attacks and foiled plots' (3 rows), consulted 2025-01-31"),
+        ("fr", "jeu de données « Attentats et projets déjoués » (3 lignes), consulté le 2025-01-31"),
+    ],
+)
 def test_citation_names_dataset_rows_and_date(lang, expected):
     assert expected in citation("attacks", 3, lang, date(2025, 1, 31))
 
@@ -239,8 +326,9 @@ def test_every_english_text_has_a_french_one():
 
 
 def test_each_language_names_the_same_values():
-    differing = [where for where, texts in catalogue()
-                 if len({frozenset(placeholders(texts[lang])) for lang in LANGUAGES}) > 1]
+    differing = [
+        where for where, texts in catalogue() if len({frozenset(placeholders(texts[lang])) for lang in LANGUAGES}) > 1
+    ]
     assert differing == []
 
 
@@ -248,10 +336,18 @@ def test_translation_fills_placeholders():
     assert t("rows_shown", "fr", shown=2, total=5) == "2 lignes affichées sur 5"
 
 
-@pytest.mark.parametrize("iso3,lang,expected", [
-    ("UZB", "en", "Uzbekistan"), ("UZB", "fr", "Ouzbékistan"), ("KGZ", "fr", "Kirghizistan"),
-    ("RUS", "fr", "Russie"), ("IRN", "en", "Iran"), ("TJK", "fr", "Tadjikistan"), ("XXX", "fr", "XXX"),
-])
+@pytest.mark.parametrize(
+    "iso3,lang,expected",
+    [
+        ("UZB", "en", "Uzbekistan"),
+        ("UZB", "fr", "Ouzbékistan"),
+        ("KGZ", "fr", "Kirghizistan"),
+        ("RUS", "fr", "Russie"),
+        ("IRN", "en", "Iran"),
+        ("TJK", "fr", "Tadjikistan"),
+        ("XXX", "fr", "XXX"),
+    ],
+)
 def test_country_names(iso3, lang, expected):
     assert country_name(iso3, lang) == expected
 
@@ -261,9 +357,12 @@ def test_iso3_codes(code, expected):
     assert is_iso3(code) is expected
 
 
-@pytest.mark.parametrize("lang,expected", [
-    ("en", {"imu": "IMU · Islamic Movement of Uzbekistan", "iskp": "ISKP · Islamic State Khorasan Province"}),
-    ("fr", {"imu": "MIO · Mouvement islamique d'Ouzbékistan", "iskp": "EI-K · État islamique au Khorassan"}),
-])
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        ("en", {"imu": "IMU · Islamic Movement of Uzbekistan", "iskp": "ISKP · Islamic State Khorasan Province"}),
+        ("fr", {"imu": "MIO · Mouvement islamique d'Ouzbékistan", "iskp": "EI-K · État islamique au Khorassan"}),
+    ],
+)
 def test_group_labels_follow_the_language(data, lang, expected):
     assert group_labels(data.groups, lang) == expected

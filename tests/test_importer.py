@@ -1,7 +1,7 @@
 """Importing analysts' exports: every format, every malformed file with its message, and the CLI."""
+
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo import importer
-from geo.importer import ImportFailure, import_bytes
-from geo.paths import ROOT
+from geo.data.paths import ROOT
+from geo.io import sniff
+from geo.io.importer import import_bytes
+from geo.io.messages import ImportFailure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 
@@ -20,76 +21,108 @@ def run(data, name: str, fmt: str = "auto", folder: Path = FIXTURES):
     return import_bytes((folder / name).read_bytes(), name, data.group_aliases, data.countries, fmt)
 
 
-@pytest.mark.parametrize("name,fmt,imported,skipped", [
-    ("gtd_sample_latin1.csv", "gtd", 5, 4),
-    ("ucdp_sample.csv", "ucdp", 3, 1),
-    ("acled_current.csv", "acled", 2, 0),
-    ("acled_old.csv", "acled", 2, 1),
-    ("project_sample.csv", "project", 1, 1),
-])
+@pytest.mark.parametrize(
+    "name,fmt,imported,skipped",
+    [
+        ("gtd_sample_latin1.csv", "gtd", 5, 4),
+        ("ucdp_sample.csv", "ucdp", 3, 1),
+        ("acled_current.csv", "acled", 2, 0),
+        ("acled_old.csv", "acled", 2, 1),
+        ("project_sample.csv", "project", 1, 1),
+    ],
+)
 def test_each_format_is_recognised_and_read(data, name, fmt, imported, skipped):
     result = run(data, name)
     assert (result.format, len(result.attacks), result.skipped_count) == (fmt, imported, skipped)
     assert set(result.attacks["origin"]) == {f"{fmt.upper()} · {name}"}
 
 
-@pytest.mark.parametrize("name,event,column,expected", [
-    ("gtd_sample_latin1.csv", "gtd-201001010001", "city", "Khujand, old town"),
-    ("gtd_sample_latin1.csv", "gtd-201001010001", "attack_type", "suicide_bombing"),
-    ("gtd_sample_latin1.csv", "gtd-201001010001", "group_id", "imu"),
-    ("gtd_sample_latin1.csv", "gtd-201001010001", "responsibility", "suspected"),
-    ("gtd_sample_latin1.csv", "gtd-201001010001", "summary_en",
-     'Fixture: a "test" car bomb, with commas, near a police station; café owner quoted.'),
-    ("gtd_sample_latin1.csv", "gtd-201100000002", "date_precision", "year"),
-    ("gtd_sample_latin1.csv", "gtd-201100000002", "location_precision", "province"),
-    ("gtd_sample_latin1.csv", "gtd-201100000002", "doubt", True),
-    ("gtd_sample_latin1.csv", "gtd-201700000003", "date_precision", "month"),
-    ("gtd_sample_latin1.csv", "gtd-201700000003", "group_id", "unknown"),
-    ("gtd_sample_latin1.csv", "gtd-201900000005", "country_iso3", "DEU"),
-    ("gtd_sample_latin1.csv", "gtd-201900000005", "group_id", "Some Local Cell"),
-    ("ucdp_sample.csv", "ucdp-900001", "group_id", "iskp"),
-    ("ucdp_sample.csv", "ucdp-900001", "killed_low", 10),
-    ("ucdp_sample.csv", "ucdp-900001", "killed_high", 20),
-    ("ucdp_sample.csv", "ucdp-900001", "location_precision", "exact"),
-    ("ucdp_sample.csv", "ucdp-900002", "target_type", "civilians"),
-    ("ucdp_sample.csv", "ucdp-900003", "group_id", "islamic_state"),
-    ("ucdp_sample.csv", "ucdp-900003", "date_precision", "year"),
-    ("acled_current.csv", "acled-AFG90001", "group_id", "iskp"),
-    ("acled_current.csv", "acled-TJK90002", "date_precision", "month"),
-    ("acled_current.csv", "acled-TJK90002", "country_iso3", "TJK"),
-    ("acled_old.csv", "acled-AFG80001", "attack_type", "suicide_bombing"),
-    ("acled_old.csv", "acled-AFG80001", "group_id", "Islamic State (Khorasan Province)"),
-    ("acled_old.csv", "acled-PAK80002", "group_id", "ttp"),
-    ("project_sample.csv", "my-2023-01", "perpetrator_nationalities", "KGZ"),
-])
+@pytest.mark.parametrize(
+    "name,event,column,expected",
+    [
+        ("gtd_sample_latin1.csv", "gtd-201001010001", "city", "Khujand, old town"),
+        ("gtd_sample_latin1.csv", "gtd-201001010001", "attack_type", "suicide_bombing"),
+        ("gtd_sample_latin1.csv", "gtd-201001010001", "group_id", "imu"),
+        ("gtd_sample_latin1.csv", "gtd-201001010001", "responsibility", "suspected"),
+        (
+            "gtd_sample_latin1.csv",
+            "gtd-201001010001",
+            "summary_en",
+            'Fixture: a "test" car bomb, with commas, near a police station; café owner quoted.',
+        ),
+        ("gtd_sample_latin1.csv", "gtd-201100000002", "date_precision", "year"),
+        ("gtd_sample_latin1.csv", "gtd-201100000002", "location_precision", "province"),
+        ("gtd_sample_latin1.csv", "gtd-201100000002", "doubt", True),
+        ("gtd_sample_latin1.csv", "gtd-201700000003", "date_precision", "month"),
+        ("gtd_sample_latin1.csv", "gtd-201700000003", "group_id", "unknown"),
+        ("gtd_sample_latin1.csv", "gtd-201900000005", "country_iso3", "DEU"),
+        ("gtd_sample_latin1.csv", "gtd-201900000005", "group_id", "Some Local Cell"),
+        ("ucdp_sample.csv", "ucdp-900001", "group_id", "iskp"),
+        ("ucdp_sample.csv", "ucdp-900001", "killed_low", 10),
+        ("ucdp_sample.csv", "ucdp-900001", "killed_high", 20),
+        ("ucdp_sample.csv", "ucdp-900001", "location_precision", "exact"),
+        ("ucdp_sample.csv", "ucdp-900002", "target_type", "civilians"),
+        ("ucdp_sample.csv", "ucdp-900003", "group_id", "islamic_state"),
+        ("ucdp_sample.csv", "ucdp-900003", "date_precision", "year"),
+        ("acled_current.csv", "acled-AFG90001", "group_id", "iskp"),
+        ("acled_current.csv", "acled-TJK90002", "date_precision", "month"),
+        ("acled_current.csv", "acled-TJK90002", "country_iso3", "TJK"),
+        ("acled_old.csv", "acled-AFG80001", "attack_type", "suicide_bombing"),
+        ("acled_old.csv", "acled-AFG80001", "group_id", "Islamic State (Khorasan Province)"),
+        ("acled_old.csv", "acled-PAK80002", "group_id", "ttp"),
+        ("project_sample.csv", "my-2023-01", "perpetrator_nationalities", "KGZ"),
+    ],
+)
 def test_fields_map_to_the_attacks_schema(data, name, event, column, expected):
     row = run(data, name).attacks.set_index("id").loc[event]
     value = row[column]
     assert (value.item() if hasattr(value, "item") else value) == expected
 
 
-@pytest.mark.parametrize("name,event,date", [
-    ("gtd_sample_latin1.csv", "gtd-201100000002", "2011-01-01"),
-    ("ucdp_sample.csv", "ucdp-900002", "2020-03-25"),
-    ("acled_current.csv", "acled-TJK90002", "2024-11-01"),
-    ("acled_old.csv", "acled-AFG80001", "2020-03-21"),
-])
+@pytest.mark.parametrize(
+    "name,event,date",
+    [
+        ("gtd_sample_latin1.csv", "gtd-201100000002", "2011-01-01"),
+        ("ucdp_sample.csv", "ucdp-900002", "2020-03-25"),
+        ("acled_current.csv", "acled-TJK90002", "2024-11-01"),
+        ("acled_old.csv", "acled-AFG80001", "2020-03-21"),
+    ],
+)
 def test_dates_in_every_spelling(data, name, event, date):
     assert run(data, name).attacks.set_index("id").loc[event, "date"] == pd.Timestamp(date)
 
 
-@pytest.mark.parametrize("name,fmt,message", [
-    ("empty.csv", "auto", "empty.csv is empty: there is no header row and no data."),
-    ("header_only.csv", "auto", "header_only.csv has a header but no data rows."),
-    ("binary.csv", "auto", "The file holds binary data, not CSV text. Export it as CSV (UTF-8 or Latin-1) or XLSX."),
-    ("broken.xlsx", "auto", "broken.xlsx looks like a spreadsheet but cannot be opened (File is not a zip file). "
-                            "Save it again as XLSX or CSV."),
-    ("unknown_header.csv", "auto", "unknown_header.csv: the header matches no known format. Closest is GTD, which also "
-                                   "needs the columns eventid, iyear, imonth, iday, country_txt, latitude, longitude, "
-                                   "specificity, gname, nkill, nwound. Export all columns, or use the project's attacks columns."),
-    ("gtd_missing_columns.csv", "gtd", "gtd_missing_columns.csv is missing the GTD columns specificity, gname, nkill, "
-                                       "nwound. Export the full column set."),
-])
+@pytest.mark.parametrize(
+    "name,fmt,message",
+    [
+        ("empty.csv", "auto", "empty.csv is empty: there is no header row and no data."),
+        ("header_only.csv", "auto", "header_only.csv has a header but no data rows."),
+        (
+            "binary.csv",
+            "auto",
+            "The file holds binary data, not CSV text. Export it as CSV (UTF-8 or Latin-1) or XLSX.",
+        ),
+        (
+            "broken.xlsx",
+            "auto",
+            "broken.xlsx looks like a spreadsheet but cannot be opened (File is not a zip file). "
+            "Save it again as XLSX or CSV.",
+        ),
+        (
+            "unknown_header.csv",
+            "auto",
+            "unknown_header.csv: the header matches no known format. Closest is GTD, which also "
+            "needs the columns eventid, iyear, imonth, iday, country_txt, latitude, longitude, "
+            "specificity, gname, nkill, nwound. Export all columns, or use the project's attacks columns.",
+        ),
+        (
+            "gtd_missing_columns.csv",
+            "gtd",
+            "gtd_missing_columns.csv is missing the GTD columns specificity, gname, nkill, "
+            "nwound. Export the full column set.",
+        ),
+    ],
+)
 def test_each_malformed_file_says_what_is_wrong(data, name, fmt, message):
     with pytest.raises(ImportFailure) as failure:
         run(data, name, fmt, FIXTURES / "bad")
@@ -105,17 +138,20 @@ def test_a_file_whose_rows_are_all_bad_imports_nothing_and_says_why(data):
 PROJECT_ROW = dict(pd.read_csv(FIXTURES / "project_sample.csv", dtype=str, keep_default_na=False).iloc[0])
 
 
-@pytest.mark.parametrize("changes,key", [
-    ({"id": ""}, "skip_no_id"),
-    ({"date": "not a date"}, "skip_no_date"),
-    ({"date": "2999-01-01"}, "skip_future_date"),
-    ({"lat": ""}, "skip_no_coordinates"),
-    ({"lat": "95"}, "skip_coordinates_range"),
-    ({"killed_low": "5", "killed_high": "1"}, "skip_killed_order"),
-    ({"date_precision": "week"}, "skip_vocabulary"),
-    ({"id": "my-2023-01"}, "skip_duplicate_id"),
-    ({"country_iso3": "", "lat": "0", "lon": "-30"}, "skip_no_country"),
-])
+@pytest.mark.parametrize(
+    "changes,key",
+    [
+        ({"id": ""}, "skip_no_id"),
+        ({"date": "not a date"}, "skip_no_date"),
+        ({"date": "2999-01-01"}, "skip_future_date"),
+        ({"lat": ""}, "skip_no_coordinates"),
+        ({"lat": "95"}, "skip_coordinates_range"),
+        ({"killed_low": "5", "killed_high": "1"}, "skip_killed_order"),
+        ({"date_precision": "week"}, "skip_vocabulary"),
+        ({"id": "my-2023-01"}, "skip_duplicate_id"),
+        ({"country_iso3": "", "lat": "0", "lon": "-30"}, "skip_no_country"),
+    ],
+)
 def test_every_skip_reason_is_written_in_each_language(data, tmp_path, changes, key):
     rows = pd.DataFrame([PROJECT_ROW, {**PROJECT_ROW, "id": "my-2023-02", **changes}])
     rows.to_csv(tmp_path / "rows.csv", index=False)
@@ -125,12 +161,19 @@ def test_every_skip_reason_is_written_in_each_language(data, tmp_path, changes, 
     assert french[0].strip() and french != english
 
 
-@pytest.mark.parametrize("name,fmt,french", [
-    ("empty.csv", "auto", "empty.csv est vide : il n'a ni ligne d'en-tête ni données."),
-    ("header_only.csv", "auto", "header_only.csv a un en-tête mais aucune ligne de données."),
-    ("gtd_missing_columns.csv", "gtd", "Il manque à gtd_missing_columns.csv les colonnes GTD specificity, gname, "
-                                       "nkill, nwound. Exportez toutes les colonnes."),
-])
+@pytest.mark.parametrize(
+    "name,fmt,french",
+    [
+        ("empty.csv", "auto", "empty.csv est vide : il n'a ni ligne d'en-tête ni données."),
+        ("header_only.csv", "auto", "header_only.csv a un en-tête mais aucune ligne de données."),
+        (
+            "gtd_missing_columns.csv",
+            "gtd",
+            "Il manque à gtd_missing_columns.csv les colonnes GTD specificity, gname, "
+            "nkill, nwound. Exportez toutes les colonnes.",
+        ),
+    ],
+)
 def test_a_failure_is_written_in_french_too(data, name, fmt, french):
     with pytest.raises(ImportFailure) as failure:
         run(data, name, fmt, FIXTURES / "bad")
@@ -140,25 +183,29 @@ def test_a_failure_is_written_in_french_too(data, name, fmt, french):
 def test_skipped_rows_are_listed_by_reason(data):
     # Row 6 repeats row 5's id, but row 5 has no coordinates: row 6 is the one kept.
     assert run(data, "gtd_sample_latin1.csv").skipped_reasons() == {
-        "no coordinates": [5], "date missing or not a date": [8],
+        "no coordinates": [5],
+        "date missing or not a date": [8],
         "coordinates out of range (latitude -90..90, longitude -180..180)": [9],
-        "duplicate event id (an earlier row with it was kept)": [10]}
+        "duplicate event id (an earlier row with it was kept)": [10],
+    }
 
 
 def test_formula_cells_are_reported_and_markup_kept_as_text(data):
     result = run(data, "gtd_sample_latin1.csv")
     assert [w.text("en") for w in result.warnings] == [
         "1 text cells start with =, +, - or @; CSV downloads prefix them with a quote so a spreadsheet shows them "
-        "as text instead of running them."]
+        "as text instead of running them."
+    ]
     assert [w.text("fr") for w in result.warnings] == [
         "1 cellules de texte commencent par =, +, - ou @ ; les téléchargements CSV les font précéder d'une "
-        "apostrophe pour qu'un tableur les affiche comme du texte au lieu de les exécuter."]
+        "apostrophe pour qu'un tableur les affiche comme du texte au lieu de les exécuter."
+    ]
     summaries = set(result.attacks["summary_en"])
     assert "<img src=x onerror=alert(1)> fixture markup" in summaries
 
 
 def test_a_file_over_the_limit_is_refused(data, monkeypatch):
-    monkeypatch.setattr(importer, "MAX_BYTES", 1000)
+    monkeypatch.setattr(sniff, "MAX_BYTES", 1000)
     with pytest.raises(ImportFailure, match="over the 0 MB limit"):
         run(data, "gtd_sample_latin1.csv")
 
@@ -180,13 +227,17 @@ def test_an_unbalanced_quote_is_a_clear_failure(data, tmp_path):
         run(data, "broken.csv", folder=tmp_path)
 
 
-@pytest.mark.parametrize("name,code,last", [
-    ("gtd_sample_latin1.csv", 0, "format=gtd imported=5 skipped=4"),
-    ("bad/all_rows_bad.csv", 1, "format=acled imported=0 skipped=2"),
-    ("bad/empty.csv", 1, "format=auto imported=0 skipped=0"),
-])
+@pytest.mark.parametrize(
+    "name,code,last",
+    [
+        ("gtd_sample_latin1.csv", 0, "format=gtd imported=5 skipped=4"),
+        ("bad/all_rows_bad.csv", 1, "format=acled imported=0 skipped=2"),
+        ("bad/empty.csv", 1, "format=auto imported=0 skipped=0"),
+    ],
+)
 def test_the_command_line_reports_and_exits(name, code, last):
-    done = subprocess.run([sys.executable, "-m", "geo.importer", str(FIXTURES / name)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "geo.io", str(FIXTURES / name)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == code
     assert done.stdout.strip().splitlines()[-1] == last

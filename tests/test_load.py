@@ -1,12 +1,13 @@
 """Loading joins every dataset to the country shapes with the right types."""
+
 from __future__ import annotations
 
 import pytest
 from shapely.geometry import Point
 
-from geo.load import load_dataset, shared_border
-from geo.problems import DataValidationError
-from geo.rules import haversine_km, km_outside
+from geo.data.load import load_dataset, shared_border
+from geo.data.problems import DataValidationError
+from geo.data.rules import distance_km, km_outside
 from tests.conftest import set_cell
 
 
@@ -50,15 +51,18 @@ def test_memberships_get_dates_from_partial_dates(data):
 
 def test_loading_bad_data_raises_with_every_problem(data_dir):
     set_cell(data_dir, "attacks.csv", 0, "group_id", "nobody")
-    with pytest.raises(DataValidationError, match="'nobody' is not an id in groups.csv"):
+    with pytest.raises(DataValidationError, match=r"'nobody' is not an id in groups\.csv"):
         load_dataset(data_dir)
 
 
-@pytest.mark.parametrize("point,iso3,max_km", [
-    (Point(69.2797, 41.3111), "UZB", 0.0),    # Tashkent, inside
-    (Point(69.60, 40.28), "TJK", 0.0),         # Khujand, inside Tajikistan
-    (Point(2.35, 48.86), "UZB", 10_000.0),     # Paris is far from Uzbekistan
-])
+@pytest.mark.parametrize(
+    "point,iso3,max_km",
+    [
+        (Point(69.2797, 41.3111), "UZB", 0.0),  # Tashkent, inside
+        (Point(69.60, 40.28), "TJK", 0.0),  # Khujand, inside Tajikistan
+        (Point(2.35, 48.86), "UZB", 10_000.0),  # Paris is far from Uzbekistan
+    ],
+)
 def test_distance_outside_a_country(data, point, iso3, max_km):
     shape = data.countries.set_index("iso3").geometry[iso3]
     distance = km_outside(point, shape)
@@ -69,7 +73,7 @@ def test_distance_outside_a_country(data, point, iso3, max_km):
 
 def test_haversine_matches_a_known_distance():
     tashkent, dushanbe = Point(69.2797, 41.3111), Point(68.7791, 38.5598)
-    assert 300 < haversine_km(tashkent, dushanbe) < 315
+    assert 300 < distance_km(tashkent, dushanbe) < 315
 
 
 def test_every_country_shape_is_valid_and_polygonal(data):

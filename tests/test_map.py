@@ -1,4 +1,5 @@
 """The map's pure parts: selection, packing, layers, legend, assets and clicks."""
+
 from __future__ import annotations
 
 import json
@@ -6,30 +7,41 @@ import re
 
 import numpy as np
 import pandas as pd
-import shapely
 import pytest
+import shapely
 
-from geo import eventpack, params
-from geo.basemap import basemap_collections, compact_json
-from geo.filters import select_attacks, step_years, with_lineage
-from geo.maplayers import (ASSETS_CSS, ASSETS_JS, CHOROPLETH_COLORS, CLUSTER_ABOVE, basemap, event_layer, border_collection, choropleth_collection,
-                           class_labels, color_of, event_payload, legend_sections, nice_breaks, static_url)
-from geo.mapview import (attack_card, attack_criteria, attack_totals, clicked_index, count_text, overlays, range_text,
-                         selection_key, view_caption)
-from geo.paths import ROOT
-from geo.urlstate import state_defaults
+from geo import params
+from geo.analysis.filters import select_attacks, step_years, with_lineage
+from geo.analysis.totals import attack_totals
+from geo.data.paths import ROOT
+from geo.map import eventpack
+from geo.map.basemap import basemap_collections
+from geo.map.card import attack_card, clicked_index
+from geo.map.choropleth import CHOROPLETH_COLORS, choropleth_collection, class_labels, color_of, nice_breaks
+from geo.map.elements import ASSETS_CSS, ASSETS_JS, basemap, static_url
+from geo.map.events import CLUSTER_ABOVE, event_layer, event_payload
+from geo.map.features import border_collection
+from geo.map.legend import legend_sections
+from geo.map.overlays import overlays
+from geo.state.criteria import attack_criteria, selection_key
+from geo.state.urlstate import state_defaults
+from geo.text.captions import view_caption
+from geo.text.escape import compact_json
+from geo.text.numbers import range_text, toll_text
 from tests.samples import ATTACKS, LINKS, attack, frame
 
 
-
-@pytest.mark.parametrize("groups,expected", [
-    (["imu"], ["imu", "iju", "jamaat_ansarullah", "iskp"]),
-    (["ttp"], ["ttp", "iskp"]),
-    (["iskp"], ["iskp"]),
-    (["iju"], ["iju"]),
-    (["hizb", "ttp"], ["hizb", "ttp", "akramiya", "iskp"]),
-    ([], []),
-])
+@pytest.mark.parametrize(
+    "groups,expected",
+    [
+        (["imu"], ["imu", "iju", "jamaat_ansarullah", "iskp"]),
+        (["ttp"], ["ttp", "iskp"]),
+        (["iskp"], ["iskp"]),
+        (["iju"], ["iju"]),
+        (["hizb", "ttp"], ["hizb", "ttp", "akramiya", "iskp"]),
+        ([], []),
+    ],
+)
 def test_lineage_brings_splinters_and_successors_but_not_allies(groups, expected):
     assert with_lineage(groups, LINKS) == expected
 
@@ -39,32 +51,38 @@ def test_lineage_on_the_committed_links_reaches_iskp_from_the_imu(data):
     assert "taliban" not in with_lineage(["imu"], data.group_links)
 
 
-@pytest.mark.parametrize("criteria,expected", [
-    ({}, "abcdef"),
-    ({"years": (2015, 2024)}, "cdef"),
-    ({"groups": ("iskp",)}, "cef"),
-    ({"countries": ("UZB", "RUS")}, "abe"),
-    ({"attack_types": ("suicide_bombing",)}, "c"),
-    ({"target_types": ("civilians",)}, "b"),
-    ({"nationalities": ("TJK",)}, "e"),
-    ({"min_casualties": 20}, "ade"),
-    ({"min_casualties": 100}, "ae"),
-    ({"hide_vague_places": True}, "abdef"),
-    ({"include_foiled": False}, "abcde"),
-    ({"years": (2024, 2024), "include_foiled": False}, "e"),
-])
+@pytest.mark.parametrize(
+    "criteria,expected",
+    [
+        ({}, "abcdef"),
+        ({"years": (2015, 2024)}, "cdef"),
+        ({"groups": ("iskp",)}, "cef"),
+        ({"countries": ("UZB", "RUS")}, "abe"),
+        ({"attack_types": ("suicide_bombing",)}, "c"),
+        ({"target_types": ("civilians",)}, "b"),
+        ({"nationalities": ("TJK",)}, "e"),
+        ({"min_casualties": 20}, "ade"),
+        ({"min_casualties": 100}, "ae"),
+        ({"hide_vague_places": True}, "abdef"),
+        ({"include_foiled": False}, "abcde"),
+        ({"years": (2024, 2024), "include_foiled": False}, "e"),
+    ],
+)
 def test_attack_filters_combine(criteria, expected):
     assert "".join(select_attacks(ATTACKS, **criteria)["id"]) == expected
 
 
-@pytest.mark.parametrize("years,step,expected", [
-    ((1991, 2025), 1, (1991, 1991)),
-    ((1991, 2025), -1, (2025, 2025)),
-    ((2000, 2002), 1, (2001, 2003)),
-    ((2000, 2002), -1, (1999, 2001)),
-    ((2023, 2025), 1, None),
-    ((1991, 1991), -1, None),
-])
+@pytest.mark.parametrize(
+    "years,step,expected",
+    [
+        ((1991, 2025), 1, (1991, 1991)),
+        ((1991, 2025), -1, (2025, 2025)),
+        ((2000, 2002), 1, (2001, 2003)),
+        ((2000, 2002), -1, (1999, 2001)),
+        ((2023, 2025), 1, None),
+        ((1991, 1991), -1, None),
+    ],
+)
 def test_stepping_moves_the_window_and_stops_at_the_ends(years, step, expected):
     assert step_years(years, (1991, 2025), step) == expected
 
@@ -77,16 +95,29 @@ def test_totals_keep_ranges_and_count_plots_apart():
     assert totals["wounded"] == (15 + 14 + 551, 120 + 15 + 551)
 
 
-@pytest.mark.parametrize("low,high,expected", [
-    (9, 20, "9–20"), (4, 4, "4"), (4, None, "4"), (None, 7, "≤ 7"), (None, None, "unknown"), (1200, 1500, "1,200–1,500"),
-])
+@pytest.mark.parametrize(
+    "low,high,expected",
+    [
+        (9, 20, "9–20"),
+        (4, 4, "4"),
+        (4, None, "4"),
+        (None, 7, "≤ 7"),
+        (None, None, "unknown"),
+        (1200, 1500, "1,200–1,500"),
+    ],
+)
 def test_counts_read_as_ranges(low, high, expected):
-    assert count_text(pd.NA if low is None else low, pd.NA if high is None else high, "en") == expected
+    assert toll_text(pd.NA if low is None else low, pd.NA if high is None else high, "en") == expected
 
 
-@pytest.mark.parametrize("span,lang,expected", [
-    ((1182, 1470), "en", "1,182–1,470"), ((1182, 1470), "fr", "1\u202f182–1\u202f470"), ((7, 7), "fr", "7"),
-])
+@pytest.mark.parametrize(
+    "span,lang,expected",
+    [
+        ((1182, 1470), "en", "1,182–1,470"),
+        ((1182, 1470), "fr", "1\u202f182–1\u202f470"),
+        ((7, 7), "fr", "7"),
+    ],
+)
 def test_totals_use_each_languages_number_format(span, lang, expected):
     assert range_text(span, lang) == expected
 
@@ -128,24 +159,34 @@ def test_markup_in_data_cannot_close_the_script_it_is_embedded_in(data):
     assert json.loads(text)["details"][0][2] == "</script><img src=x onerror=alert(1)>"
 
 
-@pytest.mark.parametrize("summary,evaluated", [
-    ("{{ 7 * 7 }}", "49"),
-    ("{% if true %}ran{% endif %}", "ran"),
-    ("a{# hidden #}b", "ab"),
-])
+@pytest.mark.parametrize(
+    "summary,evaluated",
+    [
+        ("{{ 7 * 7 }}", "49"),
+        ("{% if true %}ran{% endif %}", "ran"),
+        ("a{# hidden #}b", "ab"),
+    ],
+)
 def test_template_syntax_in_data_stays_text_in_the_rendered_map(data, shapes, summary, evaluated):
     hostile = frame(attack("x", summary_en=summary))
     payload = compact_json(event_payload(hostile, data.groups, data.sources, "en"))
     fmap = basemap(basemap_collections(shapes), "en")
     event_layer(payload, 1, True, False, "k").add_to(fmap)
     script = fmap.get_root().render().split("cajnEvents(", 1)[1]
-    assert json.loads(script[:script.index(", {")])["details"][0][2] == summary
+    assert json.loads(script[: script.index(", {")])["details"][0][2] == summary
     assert f'"{evaluated}"' not in script
 
 
-@pytest.mark.parametrize("maximum,expected", [
-    (1, [1]), (4, [1, 2]), (9, [1, 2, 5]), (100, [1, 2, 10, 20, 100]), (551, [1, 5, 20, 50, 200]),
-])
+@pytest.mark.parametrize(
+    "maximum,expected",
+    [
+        (1, [1]),
+        (4, [1, 2]),
+        (9, [1, 2, 5]),
+        (100, [1, 2, 10, 20, 100]),
+        (551, [1, 5, 20, 50, 200]),
+    ],
+)
 def test_choropleth_classes_are_round_numbers(maximum, expected):
     assert nice_breaks(maximum) == expected
 
@@ -159,23 +200,29 @@ def test_class_labels_read_as_ranges():
     assert class_labels([1, 2, 10, 20, 100]) == ["1", "2–9", "10–19", "20–99", "100+"]
 
 
-@pytest.mark.parametrize("metric,country,expected,shaded_count", [
-    ("attacks", "Russia", "Number of attacks: 1", 5),
-    ("casualties", "Russia", "Killed and wounded: 696", 4),
-    ("casualties", "Uzbekistan", "Killed and wounded: 140", 4),  # the foiled plot in Belgium hurt no one
-])
+@pytest.mark.parametrize(
+    "metric,country,expected,shaded_count",
+    [
+        ("attacks", "Russia", "Number of attacks: 1", 5),
+        ("casualties", "Russia", "Killed and wounded: 696", 4),
+        ("casualties", "Uzbekistan", "Killed and wounded: 140", 4),  # the foiled plot in Belgium hurt no one
+    ],
+)
 def test_countries_are_shaded_by_the_chosen_measure(shapes, metric, country, expected, shaded_count):
     shaded, _ = choropleth_collection(ATTACKS, shapes, metric, "en")
     tips = {f["properties"]["tip"][0]: f["properties"]["tip"][1] for f in shaded["features"]}
     assert tips[country] == expected and len(tips) == shaded_count
 
 
-@pytest.mark.parametrize("years,pair,gravest", [
-    ((1999, 2001), "Tajikistan – Uzbekistan", "Mined"),
-    ((2021, 2024), "Kyrgyzstan – Tajikistan", "Armed clashes"),
-])
+@pytest.mark.parametrize(
+    "years,pair,gravest",
+    [
+        ((1999, 2001), "Tajikistan – Uzbekistan", "Mined"),
+        ((2021, 2024), "Kyrgyzstan – Tajikistan", "Armed clashes"),
+    ],
+)
 def test_borders_take_the_style_of_their_gravest_status_in_the_period(data, years, pair, gravest):
-    lines, statuses = border_collection(data.borders, years, data.sources, "en")
+    lines, _statuses = border_collection(data.borders, years, data.sources, "en")
     by_pair = {f["properties"]["popup"]["title"]: f["properties"] for f in lines["features"]}
     assert by_pair[pair]["tip"][1].startswith(gravest)
     assert by_pair[pair]["popup"]["sources"]
@@ -184,15 +231,23 @@ def test_borders_take_the_style_of_their_gravest_status_in_the_period(data, year
 def test_the_legend_lists_only_what_is_drawn():
     sections = legend_sections("en", [["IMU · Islamic Movement of Uzbekistan", "#e69f00"]], ["mined"], breaks=[1, 2])
     titles = [s["title"] for s in sections]
-    assert titles == ["Attacks by group", "Circle size: killed + wounded (low estimate)", "Number of attacks",
-                      "Borders in the period"]
+    assert titles == [
+        "Attacks by group",
+        "Circle size: killed + wounded (low estimate)",
+        "Number of attacks",
+        "Borders in the period",
+    ]
     assert legend_sections("fr") == []
 
 
-@pytest.mark.parametrize("base_path,expected", [
-    ("", "/app/static/map/layers.js"), ("dash", "/dash/app/static/map/layers.js"),
-    ("/a/b/", "/a/b/app/static/map/layers.js"),
-])
+@pytest.mark.parametrize(
+    "base_path,expected",
+    [
+        ("", "/app/static/map/layers.js"),
+        ("dash", "/dash/app/static/map/layers.js"),
+        ("/a/b/", "/a/b/app/static/map/layers.js"),
+    ],
+)
 def test_assets_are_served_by_the_app_under_its_base_path(base_path, expected):
     assert static_url("map/layers.js", base_path) == expected
 
@@ -209,6 +264,7 @@ def external_urls(html: str) -> list[str]:
 
 def test_the_check_for_outside_urls_catches_folium_defaults():
     import folium
+
     assert any("cdn.jsdelivr.net" in url for url in external_urls(folium.Map().get_root().render()))
 
 
@@ -224,9 +280,16 @@ def test_the_map_loads_nothing_from_outside(data, shapes):
     assert "/app/static/vendor/leaflet/leaflet.js" in html and "cajnEvents" in html
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("abc123:4", 4), ("other:4", None), ("abc123:x", None), (None, None), ("", None),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("abc123:4", 4),
+        ("other:4", None),
+        ("abc123:x", None),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_a_click_counts_only_for_the_selection_it_was_made_in(value, expected):
     assert clicked_index(value, "abc123") == expected
 
@@ -246,8 +309,7 @@ def test_criteria_expand_lineage_only_when_asked(data):
 
 
 def test_the_caption_names_period_and_filters(data):
-    state = {**state_defaults((1991, 2025)), params.YEARS: (2015, 2024), params.GROUPS: ["iskp"],
-             params.FOILED: False}
+    state = {**state_defaults((1991, 2025)), params.YEARS: (2015, 2024), params.GROUPS: ["iskp"], params.FOILED: False}
     labels = {params.GROUPS: {"iskp": "ISKP · Islamic State – Khorasan Province"}}
     caption = view_caption(attack_criteria(state, data.group_links), labels, "en")
     assert caption == "2015–2024 · Groups: ISKP · foiled plots excluded"

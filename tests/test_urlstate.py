@@ -1,30 +1,34 @@
 """The view survives the trip to the URL and back; bad values fall back to defaults."""
+
 from __future__ import annotations
 
 import pytest
 
 from geo import params
-from geo.i18n import LANGUAGES
-from geo.urlstate import allowed_values, decode, encode, restored_ids, share_url, state_defaults, widget_labels
+from geo.state.urlstate import allowed_values, decode, encode, restored_ids, share_url, state_defaults, widget_labels
+from geo.text.i18n import LANGUAGES
 
 DEFAULTS = state_defaults((1991, 2025))
 ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "groups"], ["csto", "sco"])
 
 
-@pytest.mark.parametrize("changes", [
-    {params.LANG: "fr"},
-    {params.YEARS: (2015, 2024)},
-    {params.GROUPS: ["iskp", "imu"], params.LINEAGE: True},
-    {params.COUNTRIES: ["AFG"], params.NATIONALITIES: ["UZB", "RUS"]},
-    {params.ATTACK_TYPES: ["bombing"], params.TARGET_TYPES: ["police", "civilians"]},
-    {params.MIN_CASUALTIES: 50, params.HIDE_VAGUE_PLACES: True, params.FOILED: False},
-    {params.LAYERS: ["heatmap", "choropleth"], params.CHOROPLETH: "casualties", params.ONLINE_TILES: True},
-    {params.LAYERS: []},
-    {params.DATASET: "groups", params.SEARCH: "Tachkent", params.APPLY_FILTERS: False},
-    {params.STACK_BY: "country", params.MEASURE: "killed", params.PROFILE: "iskp"},
-    {params.ORGANIZATION: "sco", params.YEAR: 2001},
-    {params.STEP: 4, params.PRESENT: True},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {params.LANG: "fr"},
+        {params.YEARS: (2015, 2024)},
+        {params.GROUPS: ["iskp", "imu"], params.LINEAGE: True},
+        {params.COUNTRIES: ["AFG"], params.NATIONALITIES: ["UZB", "RUS"]},
+        {params.ATTACK_TYPES: ["bombing"], params.TARGET_TYPES: ["police", "civilians"]},
+        {params.MIN_CASUALTIES: 50, params.HIDE_VAGUE_PLACES: True, params.FOILED: False},
+        {params.LAYERS: ["heatmap", "choropleth"], params.CHOROPLETH: "casualties", params.ONLINE_TILES: True},
+        {params.LAYERS: []},
+        {params.DATASET: "groups", params.SEARCH: "Tachkent", params.APPLY_FILTERS: False},
+        {params.STACK_BY: "country", params.MEASURE: "killed", params.PROFILE: "iskp"},
+        {params.ORGANIZATION: "sco", params.YEAR: 2001},
+        {params.STEP: 4, params.PRESENT: True},
+    ],
+)
 def test_every_state_round_trips_through_the_url(changes):
     state = {**DEFAULTS, **changes}
     query = {k: v if isinstance(v, list) else [v] for k, v in encode(state, DEFAULTS).items()}
@@ -35,54 +39,70 @@ def test_defaults_leave_the_url_empty():
     assert encode(DEFAULTS, DEFAULTS) == {}
 
 
-@pytest.mark.parametrize("query,key,expected", [
-    ({"lang": ["xx"]}, params.LANG, "en"),
-    ({"lang": ["FR"]}, params.LANG, "fr"),
-    ({"years": ["abc", "2020"]}, params.YEARS, (1991, 2025)),
-    ({"years": ["1900", "1995"]}, params.YEARS, (1991, 1995)),
-    ({"years": ["2030", "2040"]}, params.YEARS, (1991, 2025)),
-    ({"groups": ["nobody", "iskp", "iskp"]}, params.GROUPS, ["iskp"]),
-    ({"countries": ["XYZ", "AFG"]}, params.COUNTRIES, ["AFG"]),
-    ({"layers": ["attacks", "satellite"]}, params.LAYERS, ["attacks"]),
-    ({"mincas": ["-5"]}, params.MIN_CASUALTIES, 0),
-    ({"mincas": ["99999"]}, params.MIN_CASUALTIES, 500),
-    ({"foiled": ["maybe"]}, params.FOILED, True),
-    ({"choro": ["deaths"]}, params.CHOROPLETH, "attacks"),
-    ({"dataset": ["secrets"]}, params.DATASET, "attacks"),
-    ({"year": ["1850"]}, params.YEAR, 1991),
-    ({"year": ["2099"]}, params.YEAR, 2025),
-    ({"org": ["nato"]}, params.ORGANIZATION, "csto"),
-    ({"group": ["nobody"]}, params.PROFILE, "imu"),
-    ({"stack": ["city"]}, params.STACK_BY, "group"),
-    ({"step": ["99"]}, params.STEP, 9),
-    ({"step": ["0"]}, params.STEP, 1),
-    ({"present": ["yes"]}, params.PRESENT, False),
-])
+@pytest.mark.parametrize(
+    "query,key,expected",
+    [
+        ({"lang": ["xx"]}, params.LANG, "en"),
+        ({"lang": ["FR"]}, params.LANG, "fr"),
+        ({"years": ["abc", "2020"]}, params.YEARS, (1991, 2025)),
+        ({"years": ["1900", "1995"]}, params.YEARS, (1991, 1995)),
+        ({"years": ["2030", "2040"]}, params.YEARS, (1991, 2025)),
+        ({"groups": ["nobody", "iskp", "iskp"]}, params.GROUPS, ["iskp"]),
+        ({"countries": ["XYZ", "AFG"]}, params.COUNTRIES, ["AFG"]),
+        ({"layers": ["attacks", "satellite"]}, params.LAYERS, ["attacks"]),
+        ({"mincas": ["-5"]}, params.MIN_CASUALTIES, 0),
+        ({"mincas": ["99999"]}, params.MIN_CASUALTIES, 500),
+        ({"foiled": ["maybe"]}, params.FOILED, True),
+        ({"choro": ["deaths"]}, params.CHOROPLETH, "attacks"),
+        ({"dataset": ["secrets"]}, params.DATASET, "attacks"),
+        ({"year": ["1850"]}, params.YEAR, 1991),
+        ({"year": ["2099"]}, params.YEAR, 2025),
+        ({"org": ["nato"]}, params.ORGANIZATION, "csto"),
+        ({"group": ["nobody"]}, params.PROFILE, "imu"),
+        ({"stack": ["city"]}, params.STACK_BY, "group"),
+        ({"step": ["99"]}, params.STEP, 9),
+        ({"step": ["0"]}, params.STEP, 1),
+        ({"present": ["yes"]}, params.PRESENT, False),
+    ],
+)
 def test_bad_values_fall_back_to_defaults(query, key, expected):
     assert decode(query, DEFAULTS, ALLOWED)[key] == expected
 
 
-@pytest.mark.parametrize("page_url,page_path,query,expected", [
-    ("http://127.0.0.1:8501/", "map", {"lang": "fr"}, "http://127.0.0.1:8501/map?lang=fr"),
-    ("http://host:8501/timeline", "groups", {"group": "iskp", "years": ["2015", "2024"]},
-     "http://host:8501/groups?group=iskp&years=2015&years=2024"),
-    ("https://example.org/dash/data", "story", {}, "https://example.org/dash/story"),
-    ("https://example.org/dash/", "", {}, "https://example.org/dash/"),
-])
+@pytest.mark.parametrize(
+    "page_url,page_path,query,expected",
+    [
+        ("http://127.0.0.1:8501/", "map", {"lang": "fr"}, "http://127.0.0.1:8501/map?lang=fr"),
+        (
+            "http://host:8501/timeline",
+            "groups",
+            {"group": "iskp", "years": ["2015", "2024"]},
+            "http://host:8501/groups?group=iskp&years=2015&years=2024",
+        ),
+        ("https://example.org/dash/data", "story", {}, "https://example.org/dash/story"),
+        ("https://example.org/dash/", "", {}, "https://example.org/dash/"),
+    ],
+)
 def test_share_links_keep_the_server_and_base_path(page_url, page_path, query, expected):
     assert share_url(page_url, page_path, query) == expected
 
 
-LABELS = {"attacks": ["Number of attacks", "Nombre d'attentats"], "casualties": ["Killed and wounded", "Tués et blessés"]}
+LABELS = {
+    "attacks": ["Number of attacks", "Nombre d'attentats"],
+    "casualties": ["Killed and wounded", "Tués et blessés"],
+}
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("casualties", "casualties"),                       # an id stays
-    ("Number of attacks", "attacks"),                   # an English label left by a widget
-    ("Tués et blessés", "casualties"),                  # a French one
-    (["attacks", "Tués et blessés"], ["attacks", "casualties"]),
-    ("unheard of", "unheard of"),                       # anything else is left for the widget to refuse
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("casualties", "casualties"),  # an id stays
+        ("Number of attacks", "attacks"),  # an English label left by a widget
+        ("Tués et blessés", "casualties"),  # a French one
+        (["attacks", "Tués et blessés"], ["attacks", "casualties"]),
+        ("unheard of", "unheard of"),  # anything else is left for the widget to refuse
+    ],
+)
 def test_a_label_left_in_place_of_an_id_is_turned_back_into_it(value, expected):
     assert restored_ids(value, LABELS) == expected
 

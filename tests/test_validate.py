@@ -1,12 +1,13 @@
 """Each rule of the data contract, fed one bad cell, names the file, line, column, value and rule."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import pytest
 
-from geo.problems import DataValidationError
-from geo.validate import check_data, main, validated_tables
+from geo.data.problems import DataValidationError
+from geo.data.validate import check_data, main, validated_tables
 from tests.conftest import set_cell
 
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()
@@ -94,13 +95,18 @@ def test_every_problem_is_reported_at_once_not_just_the_first(data_dir):
     assert str(raised.value).startswith("3 data problem(s):")
 
 
-@pytest.mark.parametrize("breakage,expected", [
-    (lambda d: (d / "events.csv").unlink(), "events.csv: whole file: file is missing"),
-    (lambda d: (d / "groups.csv").write_bytes("id,name_en\nimu,Mouvement\xe9\n".encode("latin-1")),
-     "groups.csv: whole file: is not UTF-8"),
-    (lambda d: (d / "sources.csv").write_text("id,title\nx,y\n"), "sources.csv: line 1, column 'url'"),
-    (lambda d: (d / "borders.csv").write_text(""), "borders.csv: whole file: is not a readable CSV"),
-])
+@pytest.mark.parametrize(
+    "breakage,expected",
+    [
+        (lambda d: (d / "events.csv").unlink(), "events.csv: whole file: file is missing"),
+        (
+            lambda d: (d / "groups.csv").write_bytes("id,name_en\nimu,Mouvement\xe9\n".encode("latin-1")),
+            "groups.csv: whole file: is not UTF-8",
+        ),
+        (lambda d: (d / "sources.csv").write_text("id,title\nx,y\n"), "sources.csv: line 1, column 'url'"),
+        (lambda d: (d / "borders.csv").write_text(""), "borders.csv: whole file: is not a readable CSV"),
+    ],
+)
 def test_unreadable_files_are_named(data_dir, breakage, expected):
     breakage(data_dir)
     problems = [str(p) for p in check_data(data_dir)[2]]

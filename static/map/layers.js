@@ -418,7 +418,7 @@
     return new Response(stream).arrayBuffer();
   }
 
-  /* Column layout, in order; must match geo/eventpack.py. */
+  /* Column layout, in order; must match geo/map/eventpack.py. */
   var LAYOUT = [["lat", Int32Array], ["lon", Int32Array], ["day", Uint16Array], ["group", Uint16Array],
     ["country", Uint16Array], ["killed_low", Uint16Array], ["killed_high", Uint16Array],
     ["wounded_low", Uint16Array], ["wounded_high", Uint16Array], ["flags", Uint8Array]];

@@ -1,5 +1,6 @@
 """A page whose download button fails when clicked, as a map export once did: the journey
 harness must report it."""
+
 import streamlit as st
 
 

@@ -1,5 +1,6 @@
 """Fixtures of the journeys: one server for the whole run, a browser, and a journey per test
 that fails on its teardown if the page, the server's log or the network saw anything wrong."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ that make a journey fail whatever it was about.
 A journey fails when the page ever shows an exception element, when the server logs a
 traceback or a warning while it runs, when the browser asks another host for anything, or when
 the server process tries to reach another host (recorded by `netguard/sitecustomize.py`)."""
+
 from __future__ import annotations
 
 import os
@@ -16,11 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from geo.paths import ROOT
+from geo.data.paths import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "test-artifacts" / "journeys"
 NETGUARD = Path(__file__).parent / "netguard"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", None}
@@ -53,6 +61,7 @@ def free_port() -> int:
 @dataclass
 class Server:
     """The app started with the README's run command, its log and its outbound record in files."""
+
     workdir: Path
     env: dict = field(default_factory=dict)
     port: int = field(default_factory=free_port)
@@ -75,13 +84,22 @@ class Server:
     def start(self, timeout: float = 120) -> Server:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.outbound.touch()
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "NETGUARD_LOG": str(self.outbound),
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(NETGUARD), os.environ.get("PYTHONPATH")])),
-               **self.env}
+        env = {
+            **os.environ,
+            "PYTHONUNBUFFERED": "1",
+            "NETGUARD_LOG": str(self.outbound),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(NETGUARD), os.environ.get("PYTHONPATH")])),
+            **self.env,
+        }
         # A file, not a pipe: a full pipe would block the server on its next log line.
         with self.log.open("a") as log:
-            self.process = subprocess.Popen([*self.command, "--server.port", str(self.port)],
-                                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+            self.process = subprocess.Popen(
+                [*self.command, "--server.port", str(self.port)],
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -110,9 +128,14 @@ class Server:
         with self.log.open(encoding="utf-8", errors="replace") as log:
             log.seek(offset)
             lines = log.read().splitlines()
-        return [line for line in lines
-                if (LOG_LINE.match(line) and not any(s in line for s in STARTUP))
-                or "Traceback" in line or "Warning" in line or "WARNING" in line]
+        return [
+            line
+            for line in lines
+            if (LOG_LINE.match(line) and not any(s in line for s in STARTUP))
+            or "Traceback" in line
+            or "Warning" in line
+            or "WARNING" in line
+        ]
 
     def outbound_attempts(self) -> list[str]:
         return self.outbound.read_text().splitlines()
@@ -125,6 +148,7 @@ class JourneyFailed(AssertionError):
 @dataclass
 class Journey:
     """One user's browser tab on the app, and what it saw go wrong."""
+
     server: Server
     page: object
     name: str
@@ -144,7 +168,9 @@ class Journey:
         """Wait until Streamlit has finished its run: no element greyed out as stale, no spinner."""
         self.page.wait_for_function(
             "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
-            " && !document.querySelector('[data-stale=\"true\"]')", timeout=timeout)
+            " && !document.querySelector('[data-stale=\"true\"]')",
+            timeout=timeout,
+        )
         self.page.wait_for_timeout(400)
 
     def shot(self, name: str, full_page: bool = False) -> Path:
@@ -197,7 +223,6 @@ class Journey:
         if problems:
             raise JourneyFailed(f"journey {self.name}: " + "\n".join(problems))
 
-
     def close(self) -> None:
         """Check the journey, then close its browser context (before its server goes away)."""
         if self.closed:
@@ -239,8 +264,9 @@ MARKERS = ".leaflet-cajnEvents-pane path.leaflet-interactive"
 def markers(frame, expected: int | None = None, timeout: float = 30_000) -> int:
     """How many attack markers the map draws, waiting for `expected` when given."""
     if expected is not None:
-        frame.wait_for_function(f"n => document.querySelectorAll('{MARKERS}').length === n", arg=expected,
-                                timeout=timeout)
+        frame.wait_for_function(
+            f"n => document.querySelectorAll('{MARKERS}').length === n", arg=expected, timeout=timeout
+        )
     return frame.locator(MARKERS).count()
 
 
@@ -251,21 +277,30 @@ def map_view(frame) -> tuple[float, float, float]:
 
 def click_attack(frame, lat: float, lon: float) -> str:
     """Click the attack marker at (lat, lon) and return its popup's text."""
-    frame.evaluate("""([lat, lon]) => {
+    frame.evaluate(
+        """([lat, lon]) => {
         for (const id in window.map._layers) {
             const layer = window.map._layers[id];
             if (layer._cajnIndex !== undefined) {
                 const at = layer.getLatLng();
-                if (Math.abs(at.lat - lat) < 1e-4 && Math.abs(at.lng - lon) < 1e-4) { layer.fire('click', {latlng: at}, true); return; }
+                if (Math.abs(at.lat - lat) < 1e-4 && Math.abs(at.lng - lon) < 1e-4) {
+                    layer.fire('click', {latlng: at}, true); return;
+                }
             }
         }
         throw new Error('no marker at ' + lat + ',' + lon);
-    }""", [lat, lon])
+    }""",
+        [lat, lon],
+    )
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
     return popup.inner_text()
 
 
 def inside(box: dict, viewport: dict) -> bool:
-    return (box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 1
-            and box["y"] + box["height"] <= viewport["height"] + 1)
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= viewport["width"] + 1
+        and box["y"] + box["height"] <= viewport["height"] + 1
+    )

@@ -1,18 +1,23 @@
 """An analyst narrows the map down with the sidebar, reads a record's sources, and shares the view."""
+
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import parse_qs, urlparse
 
-from geo.countries import country_name
-from geo.i18n import t
-from geo.load import load_dataset
-from geo.tables import source_entries
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from geo.data.countries import country_name
+from geo.data.load import load_dataset
+from geo.text.i18n import t
+from geo.text.sources import source_entries
 from tests.journeys.harness import click_attack, map_frame, map_view, markers
 
 DATA = load_dataset()
 ATTACKS = DATA.attacks
-ISKP_IN_AFGHANISTAN = ATTACKS[(ATTACKS["group_id"] == "iskp") & ATTACKS["year"].between(2015, 2024)
-                              & (ATTACKS["country_iso3"] == "AFG")]
+ISKP_IN_AFGHANISTAN = ATTACKS[
+    (ATTACKS["group_id"] == "iskp") & ATTACKS["year"].between(2015, 2024) & (ATTACKS["country_iso3"] == "AFG")
+]
 ABBEY_GATE = ATTACKS.set_index("id").loc["2021-08-26-kabul-airport-abbey-gate-bombing"]
 
 
@@ -32,11 +37,12 @@ def table_rows(page, expected: int) -> int:
     page.locator("[data-testid='stDataFrame']").first.scroll_into_view_if_needed()
     # The grid is drawn on a canvas; its accessible table says how many rows it holds, header included.
     grid = "[data-testid='stDataFrame'] table[role='grid']"
-    try:
-        page.wait_for_function(f"n => document.querySelector(\"{grid}\").getAttribute('aria-rowcount') == n + 1",
-                               arg=expected, timeout=15_000)
-    except Exception:  # playwright's timeout: the count is reported as it is
-        pass
+    with contextlib.suppress(PlaywrightTimeout):  # the count is then reported as it is
+        page.wait_for_function(
+            f"n => document.querySelector(\"{grid}\").getAttribute('aria-rowcount') == n + 1",
+            arg=expected,
+            timeout=15_000,
+        )
     return int(page.locator(grid).first.get_attribute("aria-rowcount")) - 1
 
 
@@ -84,9 +90,13 @@ def test_years_a_group_and_a_country_then_a_record_and_its_sources(journey):
     page.get_by_role("spinbutton", name=t("min_casualties", "en")).fill("50")
     page.keyboard.press("Enter")
     walk.idle()
-    heavy = ISKP_IN_AFGHANISTAN[(ISKP_IN_AFGHANISTAN["killed_high"].fillna(ISKP_IN_AFGHANISTAN["killed_low"]).fillna(0)
-                                 + ISKP_IN_AFGHANISTAN["wounded_high"].fillna(ISKP_IN_AFGHANISTAN["wounded_low"])
-                                 .fillna(0)) >= 50]
+    heavy = ISKP_IN_AFGHANISTAN[
+        (
+            ISKP_IN_AFGHANISTAN["killed_high"].fillna(ISKP_IN_AFGHANISTAN["killed_low"]).fillna(0)
+            + ISKP_IN_AFGHANISTAN["wounded_high"].fillna(ISKP_IN_AFGHANISTAN["wounded_low"]).fillna(0)
+        )
+        >= 50
+    ]
     assert markers(map_frame(page), len(heavy)) == len(heavy)
     assert map_view(map_frame(page)) == zoomed
     assert table_rows(page, len(heavy)) == len(heavy)
@@ -97,8 +107,9 @@ def test_a_shared_link_opens_the_same_view_in_a_new_browser(journey):
     walk = journey("sharer-fr")
     page = walk.open("/timeline?lang=fr&years=2015&years=2024&groups=iskp&stack=country")
     page.get_by_role("button", name=t("share", "fr")).click()
-    link = page.locator("[data-testid='stPopover'] [data-testid='stCode'], [data-testid='stPopoverBody'] "
-                        "[data-testid='stCode']").first
+    link = page.locator(
+        "[data-testid='stPopover'] [data-testid='stCode'], [data-testid='stPopoverBody'] [data-testid='stCode']"
+    ).first
     link.wait_for(timeout=10_000)
     shared = link.inner_text().strip()
     page.keyboard.press("Escape")

@@ -1,5 +1,6 @@
 """A briefer takes the map and the charts away for slides: every download button gives a file
 that opens and says what it shows."""
+
 from __future__ import annotations
 
 import csv
@@ -8,8 +9,8 @@ import io
 import pytest
 from PIL import Image
 
-from geo.i18n import t
-from geo.load import load_dataset
+from geo.data.load import load_dataset
+from geo.text.i18n import t
 from tests.journeys.harness import ARTIFACTS, map_frame, markers
 
 DATA = load_dataset()
@@ -40,8 +41,11 @@ def test_every_map_export_delivers_a_file_that_opens(journey, browser, tmp_path,
         assert image.width == 3200
         legend = image.info.get("Legend", "").split("; ")
     vague = ~CHOSEN["foiled"] & CHOSEN["location_precision"].isin(["province", "country"])
-    drawn = {t("legend_casualties", lang, n=10)} | ({t("legend_foiled", lang)} if CHOSEN["foiled"].any() else set()) \
+    drawn = (
+        {t("legend_casualties", lang, n=10)}
+        | ({t("legend_foiled", lang)} if CHOSEN["foiled"].any() else set())
         | ({t("legend_vague_place", lang)} if vague.any() else set())
+    )
     assert drawn <= set(legend), f"the legend lists {legend!r}"
 
     html = walk.download(t("export_html", lang), tmp_path)
@@ -49,8 +53,14 @@ def test_every_map_export_delivers_a_file_that_opens(journey, browser, tmp_path,
     assert f"<title>{t('map_title', lang, period='2024')}</title>" in text
     offline = browser.new_page(viewport={"width": 1200, "height": 800})
     asked = []
-    offline.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                  else (asked.append(route.request.url), route.abort()))
+    offline.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file:")
+            else (asked.append(route.request.url), route.abort())
+        ),
+    )
     offline.goto(html.as_uri())
     assert markers(offline.main_frame, shown) == shown
     offline.screenshot(path=str(ARTIFACTS / f"{walk.name}-html-file.png"))
@@ -65,17 +75,23 @@ def test_every_map_export_delivers_a_file_that_opens(journey, browser, tmp_path,
 
 
 # (page, the query that shows its charts)
-ANALYSIS_PAGES = [("timeline", "years=1999&years=2024"), ("groups", "group=iskp&year=2024"),
-                  ("cooperation", "org=csto&year=2015"), ("abroad", "")]
+ANALYSIS_PAGES = [
+    ("timeline", "years=1999&years=2024"),
+    ("groups", "group=iskp&year=2024"),
+    ("cooperation", "org=csto&year=2015"),
+    ("abroad", ""),
+]
 
 
 @pytest.mark.parametrize("path,query", ANALYSIS_PAGES, ids=[p for p, _ in ANALYSIS_PAGES])
 def test_each_analysis_page_gives_its_charts_as_png_svg_and_csv(journey, tmp_path, path, query):
     walk = journey(f"briefer-{path}")
     page = walk.open(f"/{path}?{query}")
-    page.wait_for_function("() => [...document.querySelectorAll('.vega-embed')].length > 0"
-                           " && [...document.querySelectorAll('.vega-embed')].every(e => e.querySelector('svg.marks'))",
-                           timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-embed')].length > 0"
+        " && [...document.querySelectorAll('.vega-embed')].every(e => e.querySelector('svg.marks'))",
+        timeout=60_000,
+    )
     charts = page.locator(".vega-embed").count()
     for number in range(charts):
         png = walk.download(t("download_png", "en"), tmp_path, nth=number)

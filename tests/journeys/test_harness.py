@@ -1,11 +1,12 @@
 """The journey harness can fail: a download that delivers nothing, and the traceback it logs."""
+
 from __future__ import annotations
 
 import sys
 
 import pytest
 
-from geo.paths import ROOT
+from geo.data.paths import ROOT
 from tests.journeys.harness import JourneyFailed, Server, start_journey
 
 BROKEN_APP = ROOT / "tests" / "journeys" / "broken_download_app.py"
@@ -13,10 +14,22 @@ BROKEN_APP = ROOT / "tests" / "journeys" / "broken_download_app.py"
 
 @pytest.fixture(scope="module")
 def broken_server(tmp_path_factory):
-    running = Server(tmp_path_factory.mktemp("broken"),
-                     command=(sys.executable, "-m", "streamlit", "run", str(BROKEN_APP),
-                              "--server.address", "127.0.0.1", "--server.headless", "true",
-                              "--browser.gatherUsageStats", "false")).start()
+    running = Server(
+        tmp_path_factory.mktemp("broken"),
+        command=(
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(BROKEN_APP),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ),
+    ).start()
     yield running
     running.stop()
 
@@ -29,7 +42,7 @@ def test_a_download_that_breaks_fails_the_journey(browser, broken_server, tmp_pa
         walk.check()  # nothing wrong yet
         with pytest.raises(JourneyFailed, match="delivered no file"):
             walk.download("Briefing image (PNG)", tmp_path, timeout=8_000)
-        with pytest.raises(JourneyFailed, match="Traceback|KeyError"):
+        with pytest.raises(JourneyFailed, match=r"Traceback|KeyError"):
             walk.check()
     finally:
         walk.closed = True

@@ -1,14 +1,15 @@
 """An analyst brings a GTD export: its rows show on the map and the timeline, are saved, and are
 there again after the server restarts."""
+
 from __future__ import annotations
 
 import csv
 
 import pytest
 
-from geo.i18n import t
-from geo.load import load_dataset
-from geo.paths import ROOT
+from geo.data.load import load_dataset
+from geo.data.paths import ROOT
+from geo.text.i18n import t
 from tests.journeys.harness import Server, map_frame, markers
 
 GTD_FILE = ROOT / "tests" / "fixtures" / "imports" / "gtd_sample_latin1.csv"

@@ -1,5 +1,6 @@
 """Every page in each language: no English left on a French page, no legend cut short, and the
 same colours for the same things whatever the language."""
+
 from __future__ import annotations
 
 import re
@@ -9,14 +10,21 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from geo.i18n import catalogue
-from geo.urlstate import PAGE_PATHS
+from geo.state.urlstate import PAGE_PATHS
+from geo.text.i18n import catalogue
 from tests.journeys.harness import PROJECTOR, map_frame
 
 # (page, a query that makes it show its charts and maps)
-PAGES = {"map": "layers=attacks&layers=bases&layers=borders&layers=choropleth", "story": "step=6",
-         "timeline": "years=1999&years=2024", "groups": "group=iskp&year=2024", "cooperation": "org=csto&year=2015",
-         "abroad": "", "data": "", "import": ""}
+PAGES = {
+    "map": "layers=attacks&layers=bases&layers=borders&layers=choropleth",
+    "story": "step=6",
+    "timeline": "years=1999&years=2024",
+    "groups": "group=iskp&year=2024",
+    "cooperation": "org=csto&year=2015",
+    "abroad": "",
+    "data": "",
+    "import": "",
+}
 MIN_WORDS = 2
 MIN_LENGTH = 10
 
@@ -48,7 +56,8 @@ READ_PAGE = """() => {
   return texts.join('\\n');
 }"""
 # Vega truncates a legend label to its labelLimit and ends it with an ellipsis.
-CUT_CHART_LABELS = """() => [...document.querySelectorAll('.vega-embed .role-legend text, .vega-embed .role-axis-label text')]
+CUT_CHART_LABELS = """() => [...document.querySelectorAll(
+    '.vega-embed .role-legend text, .vega-embed .role-axis-label text')]
   .map(t => t.textContent).filter(t => t.endsWith('…'))"""
 CUT_MAP_LEGEND = """() => {
   const box = document.querySelector('.cajn-legend');
@@ -75,8 +84,9 @@ def visit(journey, path: str, lang: str):
     page = walk.open(f"/{'' if path == 'map' else path}?{query}")
     if path in ("map", "story"):
         map_frame(page).locator(".cajn-legend").wait_for(timeout=30_000)
-    page.wait_for_function("() => [...document.querySelectorAll('.vega-embed')]"
-                           ".every(e => e.querySelector('svg.marks'))", timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-embed')].every(e => e.querySelector('svg.marks'))", timeout=60_000
+    )
     walk.idle()
     return walk
 
@@ -106,9 +116,15 @@ def test_each_page_reads_in_french_keeps_its_legends_whole_and_its_colours(journ
 
 
 # (page, a choice made on it that must survive any number of language switches)
-CHOICES = [("", "choro=casualties&layers=attacks&layers=heatmap"), ("timeline", "stack=country&measure=killed"),
-           ("data", "dataset=groups"), ("groups", "group=iskp"), ("cooperation", "org=sco"), ("story", "step=4"),
-           ("", "groups=iskp&groups=imu&countries=AFG&atype=suicide_bombing")]
+CHOICES = [
+    ("", "choro=casualties&layers=attacks&layers=heatmap"),
+    ("timeline", "stack=country&measure=killed"),
+    ("data", "dataset=groups"),
+    ("groups", "group=iskp"),
+    ("cooperation", "org=sco"),
+    ("story", "step=4"),
+    ("", "groups=iskp&groups=imu&countries=AFG&atype=suicide_bombing"),
+]
 
 
 @pytest.mark.parametrize("path,query", CHOICES, ids=[f"{p or 'map'}-{n}" for n, (p, _) in enumerate(CHOICES)])
@@ -118,8 +134,11 @@ def test_switching_language_back_and_forth_keeps_the_page_and_its_choices(journe
     for lang in ("FR", "EN", "FR", "EN"):
         page.locator("[data-testid='stSidebar'] [data-testid='stRadio'] label").filter(has_text=lang).click()
         walk.idle()
-        page.wait_for_function("lang => (new URLSearchParams(location.search).get('lang') || 'en') === lang",
-                               arg=lang.lower(), timeout=30_000)
+        page.wait_for_function(
+            "lang => (new URLSearchParams(location.search).get('lang') || 'en') === lang",
+            arg=lang.lower(),
+            timeout=30_000,
+        )
     kept = parse_qs(urlparse(page.url).query)
     for key, values in parse_qs(query).items():
         assert kept.get(key) == values, f"{key} became {kept.get(key)}"

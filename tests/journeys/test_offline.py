@@ -1,5 +1,6 @@
 """Nothing leaves the machine: the guard that watches the server can see an attempt, and the
 server, even open to a classroom's network, makes none at start or on any page."""
+
 from __future__ import annotations
 
 import os
@@ -8,8 +9,8 @@ import sys
 
 import pytest
 
-from geo.paths import ROOT
-from geo.urlstate import PAGE_PATHS
+from geo.data.paths import ROOT
+from geo.state.urlstate import PAGE_PATHS
 from tests.journeys.harness import NETGUARD, Server
 
 # A UDP "connection" only sets where datagrams would go: no packet is sent, yet the attempt is
@@ -17,14 +18,18 @@ from tests.journeys.harness import NETGUARD, Server
 ATTEMPT = "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('{host}', 9)); s.close()"
 
 
-@pytest.mark.parametrize("host,recorded", [("192.0.2.1", True), ("127.0.0.1", False), ("localhost", False),
-                                           ("::1", False)])
+@pytest.mark.parametrize(
+    "host,recorded", [("192.0.2.1", True), ("127.0.0.1", False), ("localhost", False), ("::1", False)]
+)
 def test_the_guard_records_an_attempt_to_reach_another_host(tmp_path, host, recorded):
     log = tmp_path / "outbound.log"
     family = "AF_INET6" if ":" in host else "AF_INET"
     code = ATTEMPT.format(host=host).replace("AF_INET,", f"{family},")
-    subprocess.run([sys.executable, "-c", code], check=True,
-                   env={**os.environ, "NETGUARD_LOG": str(log), "PYTHONPATH": str(NETGUARD)})
+    subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        env={**os.environ, "NETGUARD_LOG": str(log), "PYTHONPATH": str(NETGUARD)},
+    )
     assert (host in (log.read_text() if log.exists() else "")) is recorded
 
 

@@ -1,14 +1,15 @@
 """A teacher tells the story in class, in French, on a 1280×720 projector."""
+
 from __future__ import annotations
 
 import pytest
 
-from geo.filters import select_attacks, year_span
-from geo.i18n import t
-from geo.load import load_dataset
-from geo.mapview import attack_criteria
-from geo.story import STEPS, step_state
-from geo.urlstate import state_defaults
+from geo.analysis.filters import select_attacks, year_span
+from geo.analysis.story import STEPS, step_state
+from geo.data.load import load_dataset
+from geo.state.criteria import attack_criteria
+from geo.state.urlstate import state_defaults
+from geo.text.i18n import t
 from tests.journeys.harness import PROJECTOR, inside, map_frame, map_view, markers
 
 DATA = load_dataset()
@@ -61,8 +62,9 @@ def test_the_story_from_the_sidebar_walks_every_step_by_button_and_by_key(journe
     walk.shot("step-2-after-map-click")
 
 
-@pytest.mark.parametrize("path,name", [("/?lang=fr&years=2015&years=2024&groups=iskp", "map"),
-                                       ("/story?lang=fr&step=6", "story")])
+@pytest.mark.parametrize(
+    "path,name", [("/?lang=fr&years=2015&years=2024&groups=iskp", "map"), ("/story?lang=fr&step=6", "story")]
+)
 def test_presentation_mode_fits_the_whole_map_on_a_projector(journey, path, name):
     walk = journey(f"teacher-present-{name}", viewport=PROJECTOR)
     page = walk.open(path)

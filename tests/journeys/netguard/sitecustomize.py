@@ -2,6 +2,7 @@
 
 Python's audit hooks see each socket connection and name lookup the process makes, whichever
 library makes it, so a request the app never meant to send is caught as surely as one it did."""
+
 import ipaddress
 import os
 import sys
@@ -35,9 +36,8 @@ def _hook(event: str, args) -> None:
         address = args[1]
         if isinstance(address, tuple) and not _is_local(address[0]):
             _record(event, address[0], address[1])
-    elif event == "socket.getaddrinfo":
-        if not _is_local(args[0]):
-            _record(event, args[0], args[1])
+    elif event == "socket.getaddrinfo" and not _is_local(args[0]):
+        _record(event, args[0], args[1])
 
 
 if LOG:

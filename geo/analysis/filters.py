@@ -1,0 +1,189 @@
+"""Pure selections over the datasets: years, groups and free-text search."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pandas as pd
+
+# Which columns place each dataset in time: one year, or a period [start, end].
+YEAR_COLUMN = {"attacks": "year", "events": "year"}
+PERIOD_COLUMNS = {
+    "groups": ("founded_year", "end_year"),
+    "group_links": ("start_year", "end_year"),
+    "bases": ("start_year", "end_year"),
+    "borders": ("start_year", "end_year"),
+}
+# Which column of each dataset names groups; list columns hold ';'-separated ids.
+GROUP_COLUMNS = {
+    "attacks": ("group_id",),
+    "events": ("group_ids",),
+    "groups": ("id",),
+    "group_links": ("from_group", "to_group"),
+    "bases": ("group_id",),
+}
+
+
+def year_span(attacks: pd.DataFrame, events: pd.DataFrame, first: int = 1991) -> tuple[int, int]:
+    """The full span of the data in years, starting no later than `first`."""
+    years = pd.concat([attacks["year"], events["year"]]).dropna()
+    return min(first, int(years.min())), int(years.max())
+
+
+def in_years(frame: pd.DataFrame, name: str, years: tuple[int, int]) -> pd.DataFrame:
+    """Rows dated within `years`, or whose period overlaps them; other datasets untouched."""
+    low, high = years
+    if name in YEAR_COLUMN:
+        year = frame[YEAR_COLUMN[name]]
+        return frame[(year >= low) & (year <= high)]
+    if name in PERIOD_COLUMNS:
+        start, end = PERIOD_COLUMNS[name]
+        starts = frame[start].fillna(low)
+        ends = frame[end].fillna(high)
+        return frame[(starts <= high) & (ends >= low)]
+    return frame
+
+
+def _mentions(cell: str, wanted: set[str]) -> bool:
+    return bool(wanted.intersection(cell.split(";")))
+
+
+def of_groups(frame: pd.DataFrame, name: str, groups: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Rows that involve any of `groups`; every row when no group is chosen."""
+    if not groups or name not in GROUP_COLUMNS:
+        return frame
+    wanted = set(groups)
+    keep = pd.Series(False, index=frame.index)
+    for column in GROUP_COLUMNS[name]:
+        keep |= frame[column].fillna("").map(lambda cell: _mentions(cell, wanted))
+    return frame[keep]
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, so 'Tachkent' finds 'TACHKENT' and 'ouzbek' finds 'Ouzbek'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def matching(frame: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows where any text column contains every word of `query`, ignoring case and accents."""
+    words = [fold(w) for w in query.split()]
+    if not words:
+        return frame
+    text_columns = [c for c in frame.columns if c != "geometry"]
+    haystack = pd.Series("", index=frame.index)
+    for column in text_columns:
+        haystack = haystack + " " + frame[column].astype(str).fillna("")
+    haystack = haystack.map(fold)
+    keep = pd.Series(True, index=frame.index)
+    for word in words:
+        keep &= haystack.str.contains(word, regex=False)
+    return frame[keep]
+
+
+def select(
+    frame: pd.DataFrame,
+    name: str,
+    years: tuple[int, int] | None = None,
+    groups: list[str] | tuple[str, ...] = (),
+    query: str = "",
+) -> pd.DataFrame:
+    """The rows of dataset `name` that pass every filter given."""
+    if years is not None:
+        frame = in_years(frame, name, years)
+    return matching(of_groups(frame, name, groups), query)
+
+
+CURATED = "curated"
+
+# Link kinds through which a group lives on in another: its splinters and its successors.
+# A pledge of allegiance is left out: it binds a group to another without descending from it.
+LINEAGE_KINDS = ("split", "merger", "successor")
+
+
+def with_lineage(
+    groups: list[str] | tuple[str, ...], links: pd.DataFrame, kinds: tuple[str, ...] = LINEAGE_KINDS
+) -> list[str]:
+    """`groups` plus every group descended from them through `kinds` of links, in order found."""
+    children: dict[str, list[str]] = {}
+    for row in links[links["kind"].isin(kinds)].itertuples(index=False):
+        children.setdefault(row.from_group, []).append(row.to_group)
+    found = list(dict.fromkeys(groups))
+    for group in found:
+        found.extend(child for child in children.get(group, []) if child not in found)
+    return found
+
+
+def casualties_high(attacks: pd.DataFrame) -> pd.Series:
+    """Killed plus wounded at the upper estimate (the lower one where no upper is given)."""
+    killed = attacks["killed_high"].fillna(attacks["killed_low"]).fillna(0)
+    wounded = attacks["wounded_high"].fillna(attacks["wounded_low"]).fillna(0)
+    return (killed + wounded).astype("int64")
+
+
+def _any_listed(cells: pd.Series, wanted: list[str] | tuple[str, ...]) -> pd.Series:
+    return cells.fillna("").map(lambda cell: _mentions(cell, set(wanted)))
+
+
+def select_attacks(
+    attacks: pd.DataFrame,
+    years: tuple[int, int] | None = None,
+    groups: list[str] | tuple[str, ...] = (),
+    countries: list[str] | tuple[str, ...] = (),
+    attack_types: list[str] | tuple[str, ...] = (),
+    target_types: list[str] | tuple[str, ...] = (),
+    nationalities: list[str] | tuple[str, ...] = (),
+    min_casualties: int = 0,
+    hide_vague_places: bool = False,
+    include_foiled: bool = True,
+    origin: str = "all",
+    hide_doubtful: bool = False,
+) -> pd.DataFrame:
+    """Attacks passing every map filter; an empty list means no filter on that column.
+
+    `origin` keeps the curated rows, the imported ones or both; `hide_doubtful` drops rows an
+    imported dataset flags as possibly not terrorism (GTD's doubtterr)."""
+    frame = attacks if years is None else in_years(attacks, "attacks", years)
+    keep = pd.Series(True, index=frame.index)
+    for column, wanted in (
+        ("group_id", groups),
+        ("country_iso3", countries),
+        ("attack_type", attack_types),
+        ("target_type", target_types),
+    ):
+        if wanted:
+            keep &= frame[column].isin(wanted)
+    if nationalities:
+        keep &= _any_listed(frame["perpetrator_nationalities"], nationalities)
+    if min_casualties:
+        keep &= casualties_high(frame) >= min_casualties
+    if hide_vague_places:
+        keep &= frame["location_precision"] != "country"
+    if not include_foiled:
+        keep &= ~frame["foiled"].astype(bool)
+    if origin != "all" and "origin" in frame:
+        keep &= (frame["origin"] == CURATED) == (origin == "curated")
+    if hide_doubtful and "doubt" in frame:
+        keep &= ~frame["doubt"].astype(bool)
+    return frame[keep]
+
+
+def with_imports(curated: pd.DataFrame, imported: list[pd.DataFrame]) -> pd.DataFrame:
+    """Curated attacks beside imported ones, each row marked with its origin."""
+    marked = curated.assign(origin=CURATED, citations="", doubt=False)
+    frames = [marked] + [frame for frame in imported if len(frame)]
+    if len(frames) == 1:
+        return marked
+    combined = pd.concat(frames, ignore_index=True)
+    return type(curated)(combined, geometry="geometry", crs=curated.crs) if hasattr(curated, "crs") else combined
+
+
+def step_years(years: tuple[int, int], span: tuple[int, int], step: int) -> tuple[int, int] | None:
+    """The window moved by `step` years keeping its width; a full-span window becomes its first
+    (or last) year. None when the move would leave the span."""
+    low, high = years
+    if (low, high) == tuple(span):
+        edge = span[0] if step > 0 else span[1]
+        return (edge, edge)
+    low, high = low + step, high + step
+    return (low, high) if span[0] <= low and high <= span[1] else None

@@ -1,0 +1,1 @@
+"""Curated data: its contract, the checks between files, loading, vocabularies and countries."""

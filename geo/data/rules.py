@@ -1,0 +1,210 @@
+"""Rules that span several cells, rows or files: ranges, precision, references, geography."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pyproj
+from shapely.geometry import Point
+from shapely.ops import nearest_points
+
+from geo.data import vocab
+from geo.data.problems import Problem, line_of
+from geo.data.schema import parse_day, parse_partial_date
+
+MAX_KM_OUTSIDE_COUNTRY = 25.0
+GEOD = pyproj.Geod(ellps="WGS84")
+
+Tables = dict[str, pd.DataFrame]
+
+
+def _ints(frame: pd.DataFrame, column: str) -> pd.Series:
+    return pd.to_numeric(frame[column], errors="coerce")
+
+
+def low_not_above_high(name: str, frame: pd.DataFrame, low: str, high: str) -> list[Problem]:
+    """`low` may not exceed `high` on any row."""
+    lo, hi = _ints(frame, low), _ints(frame, high)
+    bad = frame.index[(lo > hi).fillna(False)]
+    return [
+        Problem(f"{name}.csv", line_of(i), low, frame.at[i, low], f"must not be above {high} ({frame.at[i, high]})")
+        for i in bad
+    ]
+
+
+def start_not_after_end(
+    name: str, frame: pd.DataFrame, start: str, end: str, parse=lambda v: int(v) if v.isdigit() else None
+) -> list[Problem]:
+    """A period may not end before it starts."""
+    problems = []
+    for i, (s, e) in enumerate(zip(frame[start], frame[end])):
+        s_val, e_val = parse(s) if s else None, parse(e) if e else None
+        if s_val is not None and e_val is not None and e_val < s_val:
+            problems.append(Problem(f"{name}.csv", line_of(i), end, e, f"must not be before {start} ({s})"))
+    return problems
+
+
+def date_matches_precision(name: str, frame: pd.DataFrame) -> list[Problem]:
+    """Less precise dates are written as the first day of their month or year."""
+    problems = []
+    for i, (text, precision) in enumerate(zip(frame["date"], frame["date_precision"])):
+        day = parse_day(text)
+        if day is None:
+            continue
+        if precision == "month" and day.day != 1:
+            problems.append(
+                Problem(f"{name}.csv", line_of(i), "date", text, "a month-precision date must be the 1st of its month")
+            )
+        if precision == "year" and (day.month, day.day) != (1, 1):
+            problems.append(
+                Problem(f"{name}.csv", line_of(i), "date", text, "a year-precision date must be January 1st")
+            )
+    return problems
+
+
+def foiled_have_no_victims(frame: pd.DataFrame) -> list[Problem]:
+    """A foiled plot killed and wounded nobody."""
+    problems = []
+    for column in ("killed_high", "wounded_high"):
+        counts = _ints(frame, column)
+        bad = frame.index[(frame["foiled"] == "true") & (counts > 0).fillna(False)]
+        problems += [
+            Problem("attacks.csv", line_of(i), column, frame.at[i, column], "a foiled plot must have no victims")
+            for i in bad
+        ]
+    return problems
+
+
+def references_resolve(
+    name: str, frame: pd.DataFrame, column: str, known: set[str], target: str, *, allow: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Every id listed in `column` exists in `target`."""
+    problems = []
+    for i, cell in enumerate(frame[column]):
+        for ref in filter(None, cell.split(";")):
+            if ref not in known and ref not in allow:
+                problems.append(Problem(f"{name}.csv", line_of(i), column, cell, f"'{ref}' is not an id in {target}"))
+    return problems
+
+
+def sources_are_citable(frame: pd.DataFrame) -> list[Problem]:
+    """A source needs a URL, or an author and a publisher to be found in a library."""
+    bad = frame.index[(frame["url"] == "") & ((frame["author"] == "") | (frame["publisher"] == ""))]
+    return [
+        Problem("sources.csv", line_of(i), "url", "", "a source without a URL needs an author and a publisher")
+        for i in bad
+    ]
+
+
+def border_pairs_ordered(frame: pd.DataFrame, shaped: set[str]) -> list[Problem]:
+    """Border pairs are written once, alphabetically, between two countries with shapes."""
+    problems = []
+    for i, (a, b) in enumerate(zip(frame["country_a"], frame["country_b"])):
+        if a and b and a >= b:
+            problems.append(
+                Problem("borders.csv", line_of(i), "country_b", b, f"must come after country_a ({a}) alphabetically")
+            )
+        for column, code in (("country_a", a), ("country_b", b)):
+            if code and code not in shaped:
+                problems.append(Problem("borders.csv", line_of(i), column, code, "has no shape in countries.geojson"))
+    return problems
+
+
+def distance_km(a: Point, b: Point) -> float:
+    """Geodesic distance between two lon/lat points on the WGS84 ellipsoid."""
+    return GEOD.inv(a.x, a.y, b.x, b.y)[2] / 1000
+
+
+def km_outside(point: Point, shape) -> float:
+    """How far a point lies outside a shape, 0 when inside."""
+    if shape.contains(point):
+        return 0.0
+    return distance_km(point, nearest_points(shape, point)[0])
+
+
+def points_in_their_country(name: str, frame: pd.DataFrame, countries: gpd.GeoDataFrame) -> list[Problem]:
+    """Exact and city-precision points lie inside, or within 25 km of, their stated country."""
+    shapes = dict(zip(countries["iso3"], countries.geometry))
+    problems = []
+    for i, row in frame.iterrows():
+        if row["location_precision"] not in ("exact", "city") or row["country_iso3"] not in shapes:
+            continue
+        try:
+            lon, lat = float(row["lon"]), float(row["lat"])
+        except ValueError:
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue  # already reported by the schema
+        point = Point(lon, lat)
+        distance = km_outside(point, shapes[row["country_iso3"]])
+        if distance > MAX_KM_OUTSIDE_COUNTRY:
+            problems.append(
+                Problem(
+                    f"{name}.csv",
+                    line_of(i),
+                    "lat",
+                    f"{row['lat']},{row['lon']}",
+                    f"point lies {distance:.0f} km outside {row['country_iso3']} "
+                    f"(allowed: {MAX_KM_OUTSIDE_COUNTRY:.0f} km)",
+                )
+            )
+    return problems
+
+
+def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Problem]:
+    """Every rule that needs more than one cell, over every table that loaded."""
+    ids = {name: set(frame["id"]) for name, frame in tables.items() if "id" in frame}
+    sources, groups, orgs = ids.get("sources", set()), ids.get("groups", set()), ids.get("organizations", set())
+    unknown = frozenset({vocab.UNKNOWN_GROUP})
+    problems: list[Problem] = []
+    for name, frame in tables.items():
+        if "source_ids" in frame and "sources" in tables:
+            problems += references_resolve(name, frame, "source_ids", sources, "sources.csv")
+    if "attacks" in tables:
+        attacks = tables["attacks"]
+        problems += low_not_above_high("attacks", attacks, "killed_low", "killed_high")
+        problems += low_not_above_high("attacks", attacks, "wounded_low", "wounded_high")
+        problems += date_matches_precision("attacks", attacks)
+        problems += foiled_have_no_victims(attacks)
+        problems += points_in_their_country("attacks", attacks, countries)
+        if "groups" in tables:
+            problems += references_resolve("attacks", attacks, "group_id", groups, "groups.csv", allow=unknown)
+    if "events" in tables:
+        events = tables["events"]
+        problems += date_matches_precision("events", events)
+        if "groups" in tables:
+            problems += references_resolve("events", events, "group_ids", groups, "groups.csv")
+        if "organizations" in tables:
+            problems += references_resolve("events", events, "org_ids", orgs, "organizations.csv")
+    if "groups" in tables:
+        problems += start_not_after_end("groups", tables["groups"], "founded_year", "end_year")
+    if "group_links" in tables and "groups" in tables:
+        links = tables["group_links"]
+        for column in ("from_group", "to_group"):
+            problems += references_resolve("group_links", links, column, groups, "groups.csv")
+        problems += start_not_after_end("group_links", links, "start_year", "end_year")
+    if "bases" in tables:
+        bases = tables["bases"]
+        if "groups" in tables:
+            problems += references_resolve("bases", bases, "group_id", groups, "groups.csv")
+        problems += start_not_after_end("bases", bases, "start_year", "end_year")
+        problems += points_in_their_country("bases", bases, countries)
+    if "borders" in tables:
+        problems += border_pairs_ordered(tables["borders"], set(countries["iso3"]) - {""})
+        problems += start_not_after_end("borders", tables["borders"], "start_year", "end_year")
+    if "organizations" in tables:
+        problems += start_not_after_end(
+            "organizations", tables["organizations"], "founded", "dissolved", parse=parse_partial_date
+        )
+    if "memberships" in tables:
+        memberships = tables["memberships"]
+        if "organizations" in tables:
+            problems += references_resolve("memberships", memberships, "org_id", orgs, "organizations.csv")
+        problems += start_not_after_end("memberships", memberships, "start_date", "end_date", parse=parse_partial_date)
+    if "group_aliases" in tables and "groups" in tables:
+        problems += references_resolve("group_aliases", tables["group_aliases"], "group_id", groups, "groups.csv")
+    if "context" in tables:
+        problems += low_not_above_high("context", tables["context"], "value_low", "value_high")
+    if "sources" in tables:
+        problems += sources_are_citable(tables["sources"])
+    return problems

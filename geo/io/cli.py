@@ -1,0 +1,36 @@
+"""Import an export from the command line and report what was kept and skipped.
+
+Usage: python -m geo.io FILE [--format auto|gtd|ucdp|acled|project]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from geo.io.importer import import_bytes
+from geo.io.messages import ImportFailure
+from geo.io.sniff import FORMATS
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo.io", description=__doc__.splitlines()[0])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--format", default="auto", choices=("auto", *FORMATS))
+    args = parser.parse_args(argv)
+    from geo.data.load import load_dataset
+
+    data = load_dataset()
+    try:
+        result = import_bytes(args.file.read_bytes(), args.file.name, data.group_aliases, data.countries, args.format)
+    except (ImportFailure, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        print(f"format={args.format} imported=0 skipped=0")
+        return 1
+    print(result.report())
+    return 0 if len(result.attacks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

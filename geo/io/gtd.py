@@ -1,0 +1,75 @@
+"""Global Terrorism Database exports to the attacks schema."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.io.columns import column, first_day, joined_text, numbers
+
+GTD_ATTACK_TYPES = {
+    "Bombing/Explosion": "bombing",
+    "Armed Assault": "armed_assault",
+    "Assassination": "assassination",
+    "Hostage Taking (Kidnapping)": "hostage_taking",
+    "Hostage Taking (Barricade Incident)": "hostage_taking",
+    "Hijacking": "hostage_taking",
+    "Facility/Infrastructure Attack": "arson",
+}
+
+
+GTD_TARGET_TYPES = {
+    "Private Citizens & Property": "civilians",
+    "Government (General)": "government",
+    "Government (Diplomatic)": "diplomatic",
+    "Military": "military",
+    "Police": "police",
+    "Religious Figures/Institutions": "religious",
+    "Transportation": "transport",
+    "Airports & Aircraft": "transport",
+    "Maritime": "transport",
+    "Business": "business",
+    "Educational Institution": "education",
+    "Tourists": "tourists",
+    "Journalists & Media": "journalists",
+}
+
+
+# GTD specificity: 1 the city itself, 2-4 a district or province, 5 the country.
+GTD_PLACE = {"1": "city", "2": "province", "3": "province", "4": "province", "5": "country"}
+
+
+def from_gtd(rows: pd.DataFrame) -> pd.DataFrame:
+    dates, precision = first_day(rows["iyear"], rows["imonth"], rows["iday"])
+    suicide = column(rows, "suicide") == "1"
+    attack_type = column(rows, "attacktype1_txt").map(GTD_ATTACK_TYPES).fillna("other")
+    claimed = column(rows, "claimed") == "1"
+    uncertain = column(rows, "guncertain1") == "1"
+    killed, wounded = numbers(rows["nkill"]), numbers(rows["nwound"])
+    citations = column(rows, "scite1").str.cat([column(rows, "scite2"), column(rows, "scite3")], sep="\n")
+    return pd.DataFrame(
+        {
+            "id": "gtd-" + rows["eventid"].str.strip(),
+            "date": dates,
+            "date_precision": precision,
+            "city": joined_text(column(rows, "city").replace("Unknown", ""), column(rows, "provstate")),
+            "country_name": rows["country_txt"],
+            "lat": rows["latitude"],
+            "lon": rows["longitude"],
+            "location_precision": rows["specificity"].str.strip().map(GTD_PLACE).fillna("country"),
+            "actor": rows["gname"],
+            "responsibility": np.where(claimed, "claimed", np.where(uncertain, "suspected", "attributed")),
+            "perpetrator_nationalities": "",
+            "attack_type": attack_type.where(~(suicide & (attack_type == "bombing")), "suicide_bombing"),
+            "target_type": column(rows, "targtype1_txt").map(GTD_TARGET_TYPES).fillna("other"),
+            "killed_low": killed,
+            "killed_high": killed,
+            "wounded_low": wounded,
+            "wounded_high": wounded,
+            "foiled": False,
+            "summary": column(rows, "summary"),
+            "citations": citations.str.strip(),
+            "doubt": column(rows, "doubtterr") == "1",
+        },
+        index=rows.index,
+    )

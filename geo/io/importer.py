@@ -1,0 +1,153 @@
+"""One import from bytes to typed attacks, with every skipped row reported."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.data.load import typed_attacks
+from geo.io.acled import from_acled
+from geo.io.checks import formula_cells, problems
+from geo.io.columns import ATTACK_COLUMNS
+from geo.io.gtd import from_gtd
+from geo.io.messages import ImportFailure, Message, message
+from geo.io.places import group_ids, iso3_codes
+from geo.io.project import from_project
+from geo.io.sniff import EXTRA_COLUMNS, FORMATS, SIGNATURES, detect, header, read_rows
+from geo.io.ucdp import from_ucdp
+from geo.text.i18n import t
+
+
+@dataclass
+class ImportResult:
+    """The events read from one file, and the rows left out with their reasons."""
+
+    name: str
+    format: str
+    attacks: gpd.GeoDataFrame
+    skipped: dict[Message, list[int]] = field(default_factory=dict)
+    warnings: list[Message] = field(default_factory=list)
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(len(rows) for rows in self.skipped.values())
+
+    def skipped_reasons(self, lang: str = "en") -> dict[str, list[int]]:
+        """The file's row numbers left out, by reason written in `lang`."""
+        return {reason.text(lang): rows for reason, rows in self.skipped.items()}
+
+    def skipped_table(self, lang: str, shown: int = 30) -> pd.DataFrame:
+        """One line per reason with the first `shown` row numbers, for a page to list."""
+        return pd.DataFrame(
+            {
+                t("reason", lang): [reason.text(lang) for reason in self.skipped],
+                t("rows_label", lang): [", ".join(map(str, rows[:shown])) for rows in self.skipped.values()],
+            }
+        )
+
+    def report(self) -> str:
+        """What a person reading a terminal needs: format, counts, reasons with their rows."""
+        lines = [f"{self.name}: {self.format.upper()} export", f"imported {len(self.attacks)} rows"]
+        if self.skipped:
+            lines.append(f"skipped {self.skipped_count} rows:")
+            for reason, rows in sorted(self.skipped.items(), key=lambda item: -len(item[1])):
+                shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
+                lines.append(f"  {len(rows)} x {reason.text()} (rows {shown})")
+        lines += [f"warning: {w.text()}" for w in self.warnings]
+        lines.append(f"format={self.format} imported={len(self.attacks)} skipped={self.skipped_count}")
+        return "\n".join(lines)
+
+
+MAPPERS = {"gtd": from_gtd, "ucdp": from_ucdp, "acled": from_acled, "project": from_project}
+
+
+def finish(
+    mapped: pd.DataFrame, fmt: str, name: str, aliases: pd.DataFrame, countries: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
+    """Kept rows in the attacks schema, typed as the curated attacks are, with their origin."""
+    lat = pd.to_numeric(mapped["lat"], errors="coerce")
+    lon = pd.to_numeric(mapped["lon"], errors="coerce")
+    if "country_iso3" in mapped and fmt == "project":
+        codes = mapped["country_iso3"]
+    else:
+        codes = iso3_codes(mapped["country_name"], lat, lon, countries)
+        if "iso3_given" in mapped:
+            codes = mapped["iso3_given"].where(mapped["iso3_given"].fillna("") != "", codes)
+    groups = mapped["group_given"] if fmt == "project" else group_ids(mapped["actor"], codes, aliases, fmt)
+    text = pd.DataFrame(
+        {
+            "id": mapped["id"],
+            "date": mapped["date"].dt.strftime("%Y-%m-%d"),
+            "date_precision": mapped["date_precision"],
+            "city": mapped["city"].fillna(""),
+            "country_iso3": codes,
+            "lat": lat.astype(str),
+            "lon": lon.astype(str),
+            "location_precision": mapped["location_precision"],
+            "group_id": groups,
+            "responsibility": mapped["responsibility"],
+            "perpetrator_nationalities": mapped["perpetrator_nationalities"],
+            "attack_type": mapped["attack_type"],
+            "target_type": mapped["target_type"],
+            **{
+                c: mapped[c].astype("Int64").astype(str).replace("<NA>", "")
+                for c in ("killed_low", "killed_high", "wounded_low", "wounded_high")
+            },
+            "foiled": mapped["foiled"].map({True: "true", False: "false"}),
+            "summary_en": mapped["summary"].fillna(""),
+            "summary_fr": mapped["summary"].fillna(""),
+            "source_ids": "",
+            "notes": "",
+        }
+    )
+    typed = typed_attacks(text.reset_index(drop=True), countries)
+    typed["origin"] = f"{fmt.upper()} · {name}"
+    typed["citations"] = mapped["citations"].fillna("").to_numpy()
+    typed["doubt"] = mapped["doubt"].astype(bool).to_numpy()
+    return typed
+
+
+def import_bytes(
+    raw: bytes, name: str, aliases: pd.DataFrame, countries: gpd.GeoDataFrame, fmt: str = "auto"
+) -> ImportResult:
+    """Read one export; raises ImportFailure when nothing in it can be used."""
+    columns, how = header(raw, name)
+    if fmt == "auto":
+        fmt = detect(columns, name)
+    elif fmt not in FORMATS:
+        raise ImportFailure("import_unknown_format", fmt=fmt, formats=", ".join(FORMATS))
+    missing = [c for c in SIGNATURES[fmt] if c not in columns]
+    if missing:
+        raise ImportFailure("import_missing_columns", name=name, fmt=fmt.upper(), missing=", ".join(missing))
+    try:
+        rows = read_rows(raw, how, columns, SIGNATURES[fmt] + EXTRA_COLUMNS[fmt])
+    except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as error:
+        raise ImportFailure("import_unreadable", name=name, fmt=fmt.upper(), error=str(error)) from error
+    if not len(rows):
+        raise ImportFailure("import_no_rows", name=name)
+    mapped = MAPPERS[fmt](rows)
+    reasons = problems(mapped)
+    mapped_ok = mapped[reasons.isna()]
+    kept = finish(mapped_ok, fmt, name, aliases, countries) if len(mapped_ok) else None
+    no_country = kept["country_iso3"] == "" if kept is not None else pd.Series(dtype=bool)
+    skipped: dict[Message, list[int]] = {}
+    for index, reason in reasons.dropna().items():
+        skipped.setdefault(reason, []).append(int(index) + 2)
+    if kept is not None and no_country.any():
+        rows_without = [int(i) + 2 for i, bad in zip(mapped_ok.index, no_country) if bad]
+        skipped[message("skip_no_country")] = rows_without
+        kept = kept[~no_country.to_numpy()].reset_index(drop=True)
+    warnings = []
+    formulas = formula_cells(mapped_ok) if len(mapped_ok) else 0
+    if formulas:
+        warnings.append(message("import_formulas", n=formulas))
+    empty = kept.iloc[0:0] if kept is not None else typed_attacks(pd.DataFrame(columns=ATTACK_COLUMNS), countries)
+    return ImportResult(name, fmt, kept if kept is not None else empty, skipped, warnings)
+
+
+def digest(raw: bytes) -> str:
+    """A short fingerprint of a file's bytes, to cache and recognise an import."""
+    return hashlib.sha256(raw).hexdigest()[:16]

@@ -1,0 +1,32 @@
+"""Import messages kept as catalogue keys and values, so each reader gets them in their language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from geo.text.i18n import t
+
+
+@dataclass(frozen=True)
+class Message:
+    """A text for the reader, kept as its key in geo.i18n and the values it names, so that each
+    page shows it in its session's language (and the command line in English)."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        return t(self.key, lang, **dict(self.values))
+
+
+def message(key: str, **values) -> Message:
+    return Message(key, tuple(sorted(values.items())))
+
+
+class ImportFailure(Exception):
+    """A file that cannot be imported at all: what is wrong, where, and how to fix it."""
+
+    def __init__(self, key: str, **values):
+        self.message = message(key, **values)
+        super().__init__(self.message.text())

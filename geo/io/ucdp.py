@@ -1,0 +1,58 @@
+"""UCDP Georeferenced Event Dataset exports to the attacks schema."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.io.columns import column, joined_text, numbers
+
+# UCDP where_prec: 1 exact, 2 within 25 km, 3 second-order region, 4 first-order region, 5 linear feature,
+# 6 country, 7 international waters or airspace; date_prec: 1 day, 2-4 within a week or month, 5 longer.
+UCDP_PLACE = {
+    "1": "exact",
+    "2": "city",
+    "3": "province",
+    "4": "province",
+    "5": "province",
+    "6": "country",
+    "7": "country",
+}
+
+
+UCDP_DATE = {"1": "day", "2": "month", "3": "month", "4": "month", "5": "year"}
+
+
+def from_ucdp(rows: pd.DataFrame) -> pd.DataFrame:
+    one_sided = column(rows, "type_of_violence").str.strip() == "3"
+    low, best, high = numbers(rows["low"]), numbers(rows["best"]), numbers(rows["high"])
+    dates = pd.to_datetime(rows["date_start"].str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    summary = joined_text(
+        column(rows, "source_headline"), column(rows, "dyad_name") + ": " + column(rows, "where_description")
+    )
+    return pd.DataFrame(
+        {
+            "id": "ucdp-" + rows["id"].str.strip(),
+            "date": dates,
+            "date_precision": rows["date_prec"].str.strip().map(UCDP_DATE).fillna("year"),
+            "city": joined_text(column(rows, "where_description"), column(rows, "adm_1")),
+            "country_name": rows["country"],
+            "lat": rows["latitude"],
+            "lon": rows["longitude"],
+            "location_precision": rows["where_prec"].str.strip().map(UCDP_PLACE).fillna("country"),
+            "actor": rows["side_a"].where(one_sided, rows["side_b"]),
+            "responsibility": "attributed",
+            "perpetrator_nationalities": "",
+            "attack_type": "other",
+            "target_type": np.where(one_sided, "civilians", "other"),
+            "killed_low": low.fillna(best),
+            "killed_high": high.fillna(best),
+            "wounded_low": pd.NA,
+            "wounded_high": pd.NA,
+            "foiled": False,
+            "summary": summary,
+            "citations": column(rows, "source_article"),
+            "doubt": False,
+        },
+        index=rows.index,
+    )

@@ -1,0 +1,114 @@
+"""Borders and bases as GeoJSON features with their styles and popups."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.analysis.filters import in_years
+from geo.data.countries import country_name
+from geo.map.basemap import collection, feature
+from geo.palette import UNKNOWN_COLOR
+from geo.text.i18n import t, value_label
+from geo.text.labels import group_table
+from geo.text.sources import source_entries
+
+# Okabe-Ito orange to vermillion: colour-blind-safe, and distinct from the groups' circles.
+BORDER_STYLES = {
+    "clashes": {"color": "#d55e00", "weight": 4, "dashArray": None},
+    "mined": {"color": "#b2182b", "weight": 4, "dashArray": "2 6"},
+    "closed": {"color": "#000000", "weight": 3, "dashArray": "10 6"},
+    "fenced": {"color": "#555555", "weight": 3, "dashArray": "4 4"},
+    "trafficking_route": {"color": "#6a3d9a", "weight": 3, "dashArray": "1 7"},
+}
+
+
+SEVERITY = ("clashes", "mined", "closed", "fenced", "trafficking_route")
+
+
+BASE_SHAPES = {
+    "base": "triangle",
+    "safe_haven": "triangle",
+    "training_camp": "triangle",
+    "operating_area": "area",
+    "foreign_military_base": "square",
+}
+
+
+FOREIGN_BASE_COLOR = "#4d4d4d"
+
+
+def _period(start, end, lang: str) -> str:
+    start_text = "?" if pd.isna(start) else str(int(start))
+    return f"{start_text}–{t('ongoing', lang) if pd.isna(end) else int(end)}"
+
+
+def border_collection(
+    borders: gpd.GeoDataFrame, years: tuple[int, int], sources: pd.DataFrame, lang: str
+) -> tuple[dict, list[str]]:
+    """One line per border pair, styled by its gravest status in `years`; the statuses shown."""
+    active = in_years(borders, "borders", years)
+    features, shown = [], set()
+    for (a, b), rows in active.groupby(["country_a", "country_b"], sort=True):
+        rows = rows.assign(rank=rows["status"].map(SEVERITY.index)).sort_values(["rank", "start_year"])
+        gravest = rows.iloc[0]
+        shown.update(rows["status"])
+        title = f"{country_name(a, lang)} – {country_name(b, lang)}"
+        statuses = [
+            [value_label("status", r.status, lang), _period(r.start_year, r.end_year, lang)]
+            for r in rows.itertuples(index=False)
+        ]
+        cited = [e for ids in rows["source_ids"] for e in source_entries(ids, sources)]
+        popup = {
+            "title": title,
+            "rows": statuses,
+            "text": gravest[f"description_{lang}"],
+            "sources": [[e["title"], e["url"]] for e in cited],
+            "sourcesLabel": t("sources", lang),
+        }
+        style = {k: v for k, v in BORDER_STYLES[gravest["status"]].items() if v is not None}
+        features.append(
+            feature(
+                gravest.geometry, {"style": style, "tip": [title] + [" ".join(s) for s in statuses], "popup": popup}, 4
+            )
+        )
+    return collection(features), [s for s in SEVERITY if s in shown]
+
+
+def base_collection(bases: gpd.GeoDataFrame, groups: pd.DataFrame, sources: pd.DataFrame, lang: str) -> dict:
+    """Bases, havens and camps as symbols, operating areas as circles of their radius."""
+    colors = dict(zip(groups["id"], groups["color"]))
+    labels = {gid: label for gid, (label, _) in zip(groups["id"], group_table(list(groups["id"]), groups, lang))}
+    features = []
+    for row in bases.itertuples(index=False):
+        foreign = row.kind == "foreign_military_base"
+        color = FOREIGN_BASE_COLOR if foreign else colors.get(row.group_id) or UNKNOWN_COLOR
+        owner = row.operator if foreign else labels.get(row.group_id, row.group_id)
+        name = getattr(row, f"name_{lang}")
+        period = _period(row.start_year, row.end_year, lang)
+        shape = BASE_SHAPES[row.kind]
+        style = {"color": color, "fillColor": color, "weight": 1.5, "fillOpacity": 0.12, "dashArray": "6 4"}
+        rows = [
+            [t("kind", lang), value_label("kind", row.kind, lang)],
+            [t("operator" if foreign else "group", lang), owner],
+            [t("period", lang), period],
+            [
+                t("place", lang),
+                f"{country_name(row.country_iso3, lang)} "
+                f"({value_label('location_precision', row.location_precision, lang)})",
+            ],
+        ]
+        if shape == "area" and not pd.isna(row.radius_km):
+            rows.append([t("radius", lang), f"{row.radius_km:g} km"])
+        popup = {
+            "title": name,
+            "color": color,
+            "rows": rows,
+            "sourcesLabel": t("sources", lang),
+            "sources": [[e["title"], e["url"]] for e in source_entries(row.source_ids, sources)],
+        }
+        properties = {"point": shape, "style": style, "tip": [name, f"{owner} · {period}"], "popup": popup}
+        if shape == "area":
+            properties["radius_m"] = float(row.radius_km if not pd.isna(row.radius_km) else 25) * 1000
+        features.append(feature(row.geometry, properties, 4))
+    return collection(features)

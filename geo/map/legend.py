@@ -1,0 +1,113 @@
+"""The map legend's sections for the layers switched on."""
+
+from __future__ import annotations
+
+from geo.map.choropleth import CHOROPLETH_COLORS, class_labels
+from geo.map.events import HEAT_GRADIENT
+from geo.map.features import BORDER_STYLES, FOREIGN_BASE_COLOR
+from geo.text.i18n import t, value_label
+
+
+def size_items(lang: str) -> list[dict]:
+    """Circles for 1, 10 and 100 casualties, drawn at the size the map uses."""
+    items = []
+    for casualties in (0, 10, 100):
+        radius = min(28, 3.5 + 1.6 * casualties**0.5)
+        items.append(
+            {
+                "shape": "circle",
+                "size": round(2 * radius + 2),
+                "color": "#bbbbbb",
+                "label": t("legend_casualties", lang, n=casualties),
+            }
+        )
+    return items
+
+
+def legend_sections(
+    lang: str,
+    groups_shown: list[list[str]] | None = None,
+    statuses: list[str] | None = None,
+    bases: bool = False,
+    foreign_bases: bool = False,
+    breaks: list[int] | None = None,
+    metric: str = "attacks",
+    heat: bool = False,
+) -> list[dict]:
+    """The legend for the layers on the map, one section each."""
+    sections = []
+    if groups_shown is not None:
+        items = [{"shape": "circle", "color": color, "label": label} for label, color in groups_shown]
+        sections.append({"title": t("legend_groups", lang), "items": items})
+        sections.append(
+            {
+                "title": t("legend_size", lang),
+                "items": [
+                    *size_items(lang),
+                    {"shape": "circle", "color": "#bbbbbb", "opacity": 0.3, "label": t("legend_vague_place", lang)},
+                    {
+                        "shape": "circle",
+                        "color": "#777777",
+                        "hollow": True,
+                        "dash": "3 2",
+                        "stroke": "#777777",
+                        "label": t("legend_foiled", lang),
+                    },
+                ],
+            }
+        )
+    if heat:
+        sections.append(
+            {
+                "title": t("legend_heat", lang),
+                "items": [
+                    {"shape": "square", "color": HEAT_GRADIENT["0.2"], "label": t("legend_heat_low", lang)},
+                    {"shape": "square", "color": HEAT_GRADIENT["1.0"], "label": t("legend_heat_high", lang)},
+                ],
+            }
+        )
+    if breaks:
+        labels = class_labels(breaks)
+        sections.append(
+            {
+                "title": value_label("choropleth", metric, lang),
+                "items": [
+                    {"shape": "square", "color": color, "label": label}
+                    for color, label in zip(CHOROPLETH_COLORS, labels)
+                ],
+            }
+        )
+    if statuses:
+        sections.append(
+            {
+                "title": t("legend_borders", lang),
+                "items": [
+                    {
+                        "shape": "line",
+                        "size": 26,
+                        "color": BORDER_STYLES[s]["color"],
+                        "weight": BORDER_STYLES[s]["weight"],
+                        "dash": BORDER_STYLES[s]["dashArray"],
+                        "label": value_label("status", s, lang),
+                    }
+                    for s in statuses
+                ],
+            }
+        )
+    if bases or foreign_bases:
+        items = []
+        if bases:
+            items += [
+                {"shape": "triangle", "color": "#bbbbbb", "label": t("legend_base", lang)},
+                {"shape": "circle", "color": "#dddddd", "dash": "4 2", "label": t("legend_area", lang)},
+            ]
+        if foreign_bases:
+            items.append(
+                {
+                    "shape": "square",
+                    "color": FOREIGN_BASE_COLOR,
+                    "label": value_label("kind", "foreign_military_base", lang),
+                }
+            )
+        sections.append({"title": t("legend_bases", lang), "items": items})
+    return sections

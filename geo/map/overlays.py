@@ -1,0 +1,133 @@
+"""The map's overlays for a view, as layer specs (name, factory, JSON, options) and folium groups."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from geo import params
+from geo.analysis.filters import in_years, of_groups
+from geo.map.choropleth import choropleth_collection
+from geo.map.elements import JsonLayer, basemap, feature_group, online_tiles, pane_options
+from geo.map.eventpack import first_seen
+from geo.map.events import event_layer
+from geo.map.features import base_collection, border_collection
+from geo.map.legend import legend_sections
+from geo.state.criteria import attack_groups, map_view
+from geo.text.escape import compact_json
+from geo.text.i18n import t
+from geo.text.labels import group_table
+
+
+def overlay_specs(
+    data,
+    attacks: pd.DataFrame,
+    payload_json: str,
+    view: Mapping,
+    shapes,
+    lang: str,
+    key: str,
+    attribution: str,
+    stamp: list[str] | tuple | None = None,
+    legend_open: bool = True,
+) -> list[tuple]:
+    """(name, layer factory, JSON payload, options) for each layer switched on, the legend last, then the stamp."""
+    layers = set(view[params.LAYERS])
+    years = tuple(view[params.YEARS])
+    specs: list[tuple] = []
+    if view[params.ONLINE_TILES]:
+        specs.append(("tiles", "tiles", "", {}))
+    breaks = statuses = None
+    if "choropleth" in layers:
+        shaded, breaks = choropleth_collection(attacks, shapes, view[params.CHOROPLETH], lang)
+        specs.append(("choropleth", "cajnFeatures", compact_json(shaded), pane_options("shade")))
+    if "borders" in layers:
+        lines, statuses = border_collection(data.borders, years, data.sources, lang)
+        specs.append(("borders", "cajnFeatures", compact_json(lines), {}))
+    for layer, foreign in (("bases", False), ("foreign_bases", True)):
+        if layer in layers:
+            bases = in_years(data.bases, "bases", years)
+            bases = bases[(bases["kind"] == "foreign_military_base") == foreign]
+            if not foreign:
+                bases = of_groups(bases, "bases", attack_groups(view, data.group_links))
+            specs.append(
+                (layer, "cajnFeatures", compact_json(base_collection(bases, data.groups, data.sources, lang)), {})
+            )
+    points, heat = "attacks" in layers, "heatmap" in layers
+    if (points or heat) and len(attacks):
+        layer = event_layer(payload_json, len(attacks), points, heat, key)
+        specs.append(("attacks", "cajnEvents", payload_json, json.loads(layer.options)))
+    shown = group_table(first_seen(attacks["group_id"]), data.groups, lang) if points else None
+    legend = legend_sections(
+        lang, shown, statuses, "bases" in layers, "foreign_bases" in layers, breaks, view[params.CHOROPLETH], heat
+    )
+    specs.append(
+        (
+            "legend",
+            "cajnLegend",
+            compact_json(legend),
+            {"attribution": attribution, "title": t("legend", lang), "collapsed": not legend_open},
+        )
+    )
+    if stamp:
+        specs.append(("stamp", "cajnStamp", compact_json(list(stamp)), {}))
+    return specs
+
+
+def page_keys_spec(keys: tuple[str, ...]) -> tuple:
+    """The layer spec that hands `keys` to the page even while the map has the focus."""
+    return ("page_keys", "cajnPageKeys", compact_json(list(keys)), {})
+
+
+def feature_groups(specs: list[tuple]) -> list:
+    """Folium feature groups from layer specs (cheap: the payloads are already JSON)."""
+    return [
+        online_tiles() if factory == "tiles" else feature_group(name, JsonLayer(factory, payload, options))
+        for name, factory, payload, options in specs
+    ]
+
+
+def overlays(
+    data,
+    attacks: pd.DataFrame,
+    payload_json: str,
+    state: Mapping,
+    shapes,
+    lang: str,
+    key: str,
+    attribution: str,
+    stamp: list[str] | None = None,
+    legend_open: bool = True,
+) -> list:
+    """The feature groups for the layers switched on in `state`, the legend last, then the title stamp."""
+    return feature_groups(
+        overlay_specs(data, attacks, payload_json, map_view(state), shapes, lang, key, attribution, stamp, legend_open)
+    )
+
+
+def bases_map(
+    collections: tuple[str, str],
+    bases: gpd.GeoDataFrame,
+    group_id: str,
+    groups: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: str,
+    base_url_path: str = "",
+) -> folium.Map | None:
+    """A small map of one group's bases and areas over all years; None when it has none."""
+    own = bases[bases["group_id"].fillna("").str.split(";").map(lambda ids: group_id in ids)]
+    if not len(own):
+        return None
+    fmap = basemap(collections, lang, base_url_path)
+    JsonLayer("cajnFeatures", compact_json(base_collection(own, groups, sources, lang))).add_to(fmap)
+    legend = legend_sections(lang, bases=True)
+    JsonLayer("cajnLegend", compact_json(legend), {"title": t("legend", lang), "collapsed": True}).add_to(fmap)
+    margin = 1.5
+    fmap.fit_bounds(
+        [[own["lat"].min() - margin, own["lon"].min() - margin], [own["lat"].max() + margin, own["lon"].max() + margin]]
+    )
+    return fmap

@@ -1,0 +1,698 @@
+"""The map as a briefing image, drawn on the server with matplotlib from the same data and filters.
+
+No browser is involved: country shapes and their names, attacks sized and coloured as on the
+interactive map, bases and borders when their layers are on, a title, a legend beside the map,
+a scale bar and a source line. Figures are built with matplotlib's object API, never pyplot,
+whose global state the server's threads would share."""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.legend_handler import HandlerBase, HandlerLine2D
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle
+from matplotlib.patheffects import withStroke
+from matplotlib.transforms import Bbox
+from shapely.ops import polylabel
+from shapely.plotting import patch_from_polygon
+
+from geo.analysis.filters import in_years
+from geo.data.countries import CENTRAL_ASIA
+from geo.map.choropleth import CHOROPLETH_COLORS, class_labels, color_of, country_totals, nice_breaks
+from geo.map.elements import REGION_STYLE, SEA_COLOR, WORLD_STYLE
+from geo.map.features import BORDER_STYLES, FOREIGN_BASE_COLOR
+from geo.text.captions import subtitle
+from geo.text.i18n import t, value_label
+from geo.text.labels import group_table
+
+WIDTH_PX = 1600
+
+
+HEIGHT_PX = 1000
+
+
+FIGURE_IN = (WIDTH_PX / 150, HEIGHT_PX / 150)
+
+
+DEFAULT_EXTENT = (44.0, 28.0, 90.0, 52.0)  # west, south, east, north: Central Asia and its neighbours
+
+
+EARTH_KM_PER_DEGREE = 111.32
+
+
+POINTS_PER_INCH = 72
+
+
+# Room between the outermost circle and the map's frame.
+MARGIN_PT = 14.0
+
+
+MIN_SPAN_DEG = 8.0
+
+
+VAGUE_PLACES = ("province", "country")
+
+
+# Page layout, in inches: outer padding, room for the title lines and for the source line.
+PAD_IN = 0.25
+
+
+TITLE_IN = 0.62
+
+
+SUBTITLE_LINE_IN = 0.21
+
+
+SOURCE_IN = 0.42
+
+
+LEGEND_GAP_IN = 0.3
+
+
+SUBTITLE_WRAP = 118
+
+
+# Legend layouts tried in turn until one fits beside the map: (font size, columns, wrap width in
+# characters, widest legend in inches). The map keeps the rest of the page's width.
+LEGEND_LAYOUTS = (
+    (9.0, 1, 36, 3.4),
+    (8.0, 1, 40, 3.4),
+    (7.0, 1, 44, 3.4),
+    (8.0, 2, 28, 5.2),
+    (7.0, 2, 30, 5.2),
+    (7.0, 3, 26, 6.4),
+    (6.0, 3, 28, 6.4),
+)
+
+
+REGION_LABEL = {"fontsize": 10, "color": "#2b2b2b", "fontweight": "bold"}
+
+
+REGION_LABEL_SMALL = {**REGION_LABEL, "fontsize": 8}
+
+
+WORLD_LABEL = {"fontsize": 8, "color": "#5e5e5e", "fontstyle": "italic"}
+
+
+LABEL_WRAP = 16
+
+
+def radius_points(casualties: float) -> float:
+    """The circle radius the interactive map uses (in pixels), read as points."""
+    return min(28.0, 3.5 + 1.6 * math.sqrt(max(casualties, 0)))
+
+
+def casualties_low(attacks: pd.DataFrame) -> pd.Series:
+    """Killed plus wounded, low estimates, missing counted as none: what sizes a circle."""
+    return attacks["killed_low"].fillna(0) + attacks["wounded_low"].fillna(0)
+
+
+def circle_radii(attacks: pd.DataFrame) -> np.ndarray:
+    """Each attack's circle radius in points."""
+    return np.array([radius_points(float(n)) for n in casualties_low(attacks)], dtype=float)
+
+
+def _to_aspect(view: Sequence[float], ratio: float) -> tuple[float, float, float, float]:
+    """`view` grown about its centre until its drawn width over height is `ratio`."""
+    west, south, east, north = view
+    cos = math.cos(math.radians((south + north) / 2))
+    width, height = (east - west) * cos, north - south
+    if width < ratio * height:
+        half = ratio * height / cos / 2
+        middle = (west + east) / 2
+        return middle - half, south, middle + half, north
+    half = width / ratio / 2
+    middle = (south + north) / 2
+    return west, middle - half, east, middle + half
+
+
+def view_extent(
+    lon: Iterable[float],
+    lat: Iterable[float],
+    radii_pt: Iterable[float],
+    box_in: tuple[float, float],
+    keep: Sequence[Sequence[float]] = (),
+    margin_pt: float = MARGIN_PT,
+    min_span: float = MIN_SPAN_DEG,
+) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the smallest view shaped like `box_in` (inches) that holds
+    each circle (centre, radius in points) whole and each (west, south, east, north) box of
+    `keep`, all `margin_pt` from the frame.
+
+    The map is equirectangular at the view's middle latitude: a degree of longitude is drawn
+    cos(latitude) as long as a degree of latitude."""
+    lon, lat, radii = (np.asarray(list(v), dtype=float) for v in (lon, lat, radii_pt))
+    keep = np.asarray(keep, dtype=float).reshape(-1, 4)
+    if not len(lon) and not len(keep):
+        lon, lat, radii = np.array(DEFAULT_EXTENT[::2]), np.array(DEFAULT_EXTENT[1::2]), np.zeros(2)
+    west = min(lon.min(initial=math.inf), keep[:, 0].min(initial=math.inf))
+    south = min(lat.min(initial=math.inf), keep[:, 1].min(initial=math.inf))
+    east = max(lon.max(initial=-math.inf), keep[:, 2].max(initial=-math.inf))
+    north = max(lat.max(initial=-math.inf), keep[:, 3].max(initial=-math.inf))
+    if east - west < min_span:
+        west, east = (west + east - min_span) / 2, (west + east + min_span) / 2
+    if north - south < min_span / 2:
+        south, north = (south + north - min_span / 2) / 2, (south + north + min_span / 2) / 2
+    ratio = box_in[0] / box_in[1]
+    view = (west, south, east, north)
+    # Padding in degrees grows with the view it pads: a few rounds settle it, as circles are
+    # small beside the map.
+    for _ in range(50):
+        view = _to_aspect(view, ratio)
+        west, south, east, north = view
+        degrees_per_point = (north - south) / (box_in[1] * POINTS_PER_INCH)
+        cos = math.cos(math.radians((south + north) / 2))
+        pad = (radii + margin_pt) * degrees_per_point
+        edge = margin_pt * degrees_per_point
+        needed = (
+            min(np.min(lon - pad / cos, initial=west), np.min(keep[:, 0] - edge / cos, initial=west)),
+            min(np.min(lat - pad, initial=south), np.min(keep[:, 1] - edge, initial=south)),
+            max(np.max(lon + pad / cos, initial=east), np.max(keep[:, 2] + edge / cos, initial=east)),
+            max(np.max(lat + pad, initial=north), np.max(keep[:, 3] + edge, initial=north)),
+        )
+        if needed == (west, south, east, north):
+            break
+        view = needed
+    return tuple(float(v) for v in view)
+
+
+def shapes_bounds(shapes: gpd.GeoDataFrame, iso3: Iterable[str]) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the countries `iso3`."""
+    return tuple(float(v) for v in shapes[shapes["iso3"].isin(list(iso3))].total_bounds)
+
+
+def overlaps(a: Sequence[float], b: Sequence[float]) -> bool:
+    """True when two (west, south, east, north) boxes share some area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def label_places(shapes: gpd.GeoDataFrame, view: Sequence[float], lang: str) -> list[tuple]:
+    """(name in `lang`, lon, lat, in the region, largest visible part) for each country seen in
+    `view`, at the point of that part farthest from its edges. In the order labels claim their
+    room: the region's countries first, smallest first as they have the least room, then the
+    others, largest first."""
+    frame = shapely.box(*view)
+    places = []
+    for row in shapes[shapes.intersects(frame)].itertuples(index=False):
+        parts = [p for p in shapely.get_parts(row.geometry.intersection(frame)) if p.geom_type == "Polygon"]
+        if not parts:
+            continue
+        largest = max(parts, key=lambda p: p.area)
+        point = polylabel(largest, tolerance=max(largest.length / 400, 1e-3))
+        places.append((getattr(row, f"name_{lang}"), point.x, point.y, bool(row.detailed), largest))
+    places.sort(key=lambda p: (not p[3], p[4].area if p[3] else -p[4].area))
+    return places
+
+
+def nice_km(span_km: float) -> int:
+    """A round distance of about a fifth of `span_km` for the scale bar."""
+    target = span_km / 5
+    magnitude = 10 ** math.floor(math.log10(target))
+    return int(max(step * magnitude for step in (1, 2, 5) if step * magnitude <= target))
+
+
+def legend_entries(attacks: pd.DataFrame, groups: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """(label, colour) of each group drawn, in the order the interactive map lists them."""
+    ids = list(dict.fromkeys(attacks["group_id"]))
+    return [(label, color) for label, color in group_table(ids, groups, lang)]
+
+
+class _Heading(Line2D):
+    """A legend row that names the section below it and draws no symbol."""
+
+    def __init__(self, label: str):
+        super().__init__([], [], linestyle="", label=label)
+
+
+class _HeadingHandler(HandlerBase):
+    def legend_artist(self, legend, orig_handle, fontsize, handlebox):
+        # No symbol, and the text pulled back over the gap before it: flush with the symbols.
+        handlebox.width = -legend.handletextpad * fontsize
+        return handlebox.add_artist(Line2D([], []))
+
+
+class _Ring(Line2D):
+    """The dashed ring of a foiled plot (a Line2D marker's edge cannot be dashed)."""
+
+    def __init__(self, color: str, size_pt: float, label: str):
+        super().__init__([], [], linestyle="", marker="o", markersize=size_pt, color=color, label=label)
+
+
+class _RingHandler(HandlerBase):
+    def legend_artist(self, legend, orig_handle, fontsize, handlebox):
+        centre = (handlebox.width / 2 - handlebox.xdescent, (handlebox.height - handlebox.ydescent) / 2)
+        ring = Circle(
+            centre,
+            orig_handle.get_markersize() / 2,
+            fill=False,
+            linestyle=(0, (2.5, 1.5)),
+            linewidth=1.6,
+            edgecolor=orig_handle.get_color(),
+            transform=handlebox.get_transform(),
+        )
+        return handlebox.add_artist(ring)
+
+
+class _SizedMarkerHandler(HandlerLine2D):
+    """Rows at least as tall as their marker, so circles at map size never overlap their neighbours."""
+
+    def legend_artist(self, legend, orig_handle, fontsize, handlebox):
+        # The marker's height above the text baseline in a standard row.
+        self._center = (handlebox.height - handlebox.ydescent) / 2
+        needed = orig_handle.get_markersize() + 3
+        if needed > handlebox.height:
+            handlebox.height, handlebox.ydescent = needed, needed / 2 - self._center
+        return super().legend_artist(legend, orig_handle, fontsize, handlebox)
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        artists = super().create_artists(legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans)
+        for artist in artists:
+            artist.set_ydata(np.full_like(artist.get_xdata(), self._center))
+        return artists
+
+
+def _circle(color: str, size_pt: float, label: str, alpha: float = 0.8) -> Line2D:
+    return Line2D(
+        [],
+        [],
+        marker="o",
+        linestyle="",
+        markersize=size_pt,
+        color=color,
+        alpha=alpha,
+        markeredgecolor="#222222",
+        markeredgewidth=0.6,
+        label=label,
+    )
+
+
+def _draw_attacks(ax, attacks: pd.DataFrame, colors: dict[str, str]) -> None:
+    """Circles as on the interactive map, big ones first so small ones stay visible on top, and
+    foiled plots as dashed rings above them: two collections, whatever the number of attacks."""
+    low = casualties_low(attacks)
+    ordered = attacks.loc[low.sort_values(ascending=False, kind="stable").index]
+    sizes = (2 * circle_radii(ordered)) ** 2
+    foiled = ordered["foiled"].to_numpy(dtype=bool)
+    vague = ordered["location_precision"].isin(VAGUE_PLACES).to_numpy()
+    alpha = np.where(vague, 0.35, 0.8)
+    fill = np.array([to_rgba(colors[g]) for g in ordered["group_id"]]).reshape(-1, 4)
+    edge = np.tile(to_rgba("#222222"), (len(ordered), 1))
+    fill[:, 3], edge[:, 3] = alpha, alpha
+    solid = ~foiled
+    ax.scatter(
+        ordered["lon"][solid],
+        ordered["lat"][solid],
+        s=sizes[solid],
+        c=fill[solid],
+        edgecolors=edge[solid],
+        linewidths=0.6,
+        zorder=6,
+    )
+    ax.scatter(
+        ordered["lon"][foiled],
+        ordered["lat"][foiled],
+        s=sizes[foiled],
+        facecolors="none",
+        edgecolors=np.array([to_rgba(colors[g]) for g in ordered["group_id"][foiled]]).reshape(-1, 4),
+        linewidths=1.6,
+        linestyles="--",
+        zorder=6.5,
+    )
+
+
+def _attack_rows(attacks: pd.DataFrame, groups: pd.DataFrame, lang: str) -> list:
+    """Legend rows for the attacks drawn: groups, then sizes, and the pale and dashed symbols when used."""
+    rows: list = [_Heading(t("legend_groups", lang))]
+    rows += [_circle(color, 10, label) for label, color in legend_entries(attacks, groups, lang)]
+    rows.append(_Heading(t("legend_size", lang)))
+    rows += [_circle("#bbbbbb", 2 * radius_points(n), t("legend_casualties", lang, n=n)) for n in (0, 10, 100)]
+    if (~attacks["foiled"] & attacks["location_precision"].isin(VAGUE_PLACES)).any():
+        rows.append(_circle("#bbbbbb", 10, t("legend_vague_place", lang), alpha=0.35))
+    if attacks["foiled"].any():
+        rows.append(_Ring("#555555", 10, t("legend_foiled", lang)))
+    return rows
+
+
+def _fit_legend(fig: Figure, renderer, rows: list, top_in: float, height_in: float):
+    """The legend in the first layout that fits `height_in` below `top_in`, on the right of the page."""
+    labels = [row.get_label() for row in rows]
+    handlers = {_Heading: _HeadingHandler(), _Ring: _RingHandler(), Line2D: _SizedMarkerHandler()}
+    width_in, page_height = fig.get_size_inches()
+    # Symbols get a column as wide as the largest circle, so every label starts at one edge.
+    widest_symbol = max((row.get_markersize() for row in rows if row.get_marker() not in (None, "None", "")), default=0)
+    for fontsize, columns, wrap, widest in LEGEND_LAYOUTS:
+        for row, label in zip(rows, labels):
+            row.set_label(textwrap.fill(label, wrap, break_on_hyphens=False, break_long_words=False))
+        legend = fig.legend(
+            handles=rows,
+            handler_map=handlers,
+            loc="upper right",
+            ncols=columns,
+            frameon=False,
+            bbox_to_anchor=((width_in - PAD_IN) / width_in, top_in / page_height),
+            fontsize=fontsize,
+            labelspacing=0.45,
+            handletextpad=0.6,
+            columnspacing=1.4,
+            handlelength=max(2.4, (widest_symbol + 2) / fontsize),
+            borderaxespad=0,
+            borderpad=0,
+        )
+        for text, row in zip(legend.get_texts(), rows):
+            # Group names come from data files: "$" must print as itself, never start math.
+            text.set_parse_math(False)
+            text.set_usetex(False)
+            if isinstance(row, _Heading):
+                text.set_fontweight("bold")
+        box = legend.get_window_extent(renderer)
+        if box.height / fig.dpi <= height_in and box.width / fig.dpi <= widest:
+            break
+        if (fontsize, columns) != LEGEND_LAYOUTS[-1][:2]:
+            legend.remove()
+    return legend, labels
+
+
+def _label_centre(
+    ax, part, x: float, y: float, width: float, height: float, placed: list[Bbox], circles: np.ndarray
+) -> tuple[float, float, Bbox] | None:
+    """Where a `width` x `height` label goes near (x, y) (display pixels): inside the axes, clear
+    of the labels `placed`, its centre in `part`; clear of the circles if a position allows."""
+    frame = ax.bbox
+    to_data = ax.transData.inverted()
+    fallback = None
+    for dx, dy in [(0, 0)] + [
+        (i * width / 3, j * height) for j in (0, 1, -1, 2, -2) for i in (0, 1, -1) if (i, j) != (0, 0)
+    ]:
+        cx, cy = x + dx, y + dy
+        box = Bbox.from_bounds(cx - width / 2, cy - height / 2, width, height)
+        if (
+            box.x0 < frame.x0
+            or box.x1 > frame.x1
+            or box.y0 < frame.y0
+            or box.y1 > frame.y1
+            or any(box.overlaps(other) for other in placed)
+        ):
+            continue
+        if (dx, dy) != (0, 0) and not part.contains(shapely.Point(*to_data.transform((cx, cy)))):
+            continue
+        hits = (
+            (circles[:, 0] < box.x1) & (circles[:, 2] > box.x0) & (circles[:, 1] < box.y1) & (circles[:, 3] > box.y0)
+        ).any()
+        if not hits:
+            return cx, cy, box
+        fallback = fallback or (cx, cy, box)
+    return fallback
+
+
+def _place_labels(ax, renderer, places: list, circles: np.ndarray, placed: list[Bbox]) -> None:
+    """Country names where they fit, clear of each other and of `placed`, else dropped; a name of
+    the region gets a second try in a smaller size, and may not be wider than its country when
+    it is not of the region."""
+    to_data = ax.transData.inverted()
+    for name, lon, lat, regional, part in places:
+        x, y = ax.transData.transform((lon, lat))
+        west, south, east, north = part.bounds
+        (x0, y0), (x1, y1) = ax.transData.transform([(west, south), (east, north)])
+        for style in (REGION_LABEL, REGION_LABEL_SMALL) if regional else (WORLD_LABEL,):
+            text = ax.text(
+                lon,
+                lat,
+                textwrap.fill(name, LABEL_WRAP, break_on_hyphens=False),
+                ha="center",
+                va="center",
+                multialignment="center",
+                zorder=8,
+                parse_math=False,
+                usetex=False,
+                path_effects=[withStroke(linewidth=2.6, foreground="white", alpha=0.85)],
+                **style,
+            )
+            box = text.get_window_extent(renderer)
+            width, height = box.width * 1.06, box.height * 1.1
+            fits = regional or (width <= 1.4 * (x1 - x0) and height <= 1.8 * (y1 - y0))
+            chosen = _label_centre(ax, part, x, y, width, height, placed, circles) if fits else None
+            if chosen:
+                text.set_position(to_data.transform(chosen[:2]))
+                placed.append(chosen[2])
+                break
+            text.remove()
+
+
+def _circle_boxes(ax, attacks: pd.DataFrame, dpi: float) -> np.ndarray:
+    """Each circle's (x0, y0, x1, y1) in display pixels."""
+    if not len(attacks):
+        return np.empty((0, 4))
+    centres = ax.transData.transform(attacks[["lon", "lat"]].to_numpy(dtype=float))
+    radii = circle_radii(attacks)[:, None] * dpi / POINTS_PER_INCH
+    return np.hstack([centres - radii, centres + radii])
+
+
+def _legend_rows(data, attacks, layers, years, lang, metric) -> tuple[list, dict]:
+    """The legend rows for what is drawn, and what to draw: choropleth colours, borders, bases."""
+    rows: list = []
+    drawn: dict = {}
+    if "attacks" in layers and len(attacks):
+        rows += _attack_rows(attacks, data.groups, lang)
+    if "choropleth" in layers and len(attacks):
+        totals = country_totals(attacks, metric)
+        totals = totals[totals > 0]
+        breaks = nice_breaks(float(totals.max()))
+        drawn["choropleth"] = {iso3: color_of(value, breaks) for iso3, value in totals.items()}
+        rows.append(_Heading(value_label("choropleth", metric, lang)))
+        rows += [
+            Line2D([], [], marker="s", linestyle="", markersize=10, color=c, markeredgecolor="#444444", label=label)
+            for c, label in zip(CHOROPLETH_COLORS, class_labels(breaks))
+        ]
+    if "borders" in layers:
+        active = in_years(data.borders, "borders", years)
+        drawn["borders"] = active
+        if len(active):
+            rows.append(_Heading(t("legend_borders", lang)))
+        for status in (s for s in BORDER_STYLES if s in set(active["status"])):
+            style = BORDER_STYLES[status]
+            rows.append(
+                Line2D(
+                    [],
+                    [],
+                    color=style["color"],
+                    linestyle=_dashes(style),
+                    linewidth=2,
+                    label=value_label("status", status, lang),
+                )
+            )
+    bases = []
+    for layer, foreign in (("bases", False), ("foreign_bases", True)):
+        if layer in layers:
+            shown = in_years(data.bases, "bases", years)
+            shown = shown[(shown["kind"] == "foreign_military_base") == foreign]
+            drawn[layer] = shown
+            if len(shown):
+                label = value_label("kind", "foreign_military_base", lang) if foreign else t("legend_base", lang)
+                bases.append(
+                    Line2D(
+                        [],
+                        [],
+                        marker="s" if foreign else "^",
+                        linestyle="",
+                        markersize=9,
+                        color=FOREIGN_BASE_COLOR if foreign else "#999999",
+                        markeredgecolor="#222222",
+                        label=label,
+                    )
+                )
+    if bases:
+        rows += [_Heading(t("legend_bases", lang)), *bases]
+    return rows, drawn
+
+
+def _polygons(ax, geometries, facecolor, **style) -> None:
+    """Polygons as one collection (geopandas' plot would redraw the whole figure on each call)."""
+    patches = [patch_from_polygon(shape) for shape in geometries if shape is not None and not shape.is_empty]
+    ax.add_collection(PatchCollection(patches, facecolor=facecolor, **style), autolim=False)
+
+
+def _dashes(style: dict):
+    dash = style["dashArray"]
+    return (0, tuple(float(v) / 2 for v in dash.split())) if dash else "-"
+
+
+def briefing_figure(
+    shapes: gpd.GeoDataFrame,
+    data,
+    attacks: pd.DataFrame,
+    layers: list[str],
+    years: tuple[int, int],
+    title: str,
+    caption: str,
+    lang: str,
+    today: str,
+    dpi: int = 150,
+    metric: str = "attacks",
+):
+    """The briefing figure and the legend labels it shows."""
+    fig = Figure(figsize=FIGURE_IN, dpi=dpi, facecolor="white")
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    width_in, height_in = FIGURE_IN
+    fig.text(
+        PAD_IN / width_in,
+        1 - 0.2 / height_in,
+        title,
+        fontsize=18,
+        fontweight="bold",
+        va="top",
+        parse_math=False,
+        usetex=False,
+    )
+    lines = textwrap.wrap(subtitle(title, caption, years, lang), SUBTITLE_WRAP, break_on_hyphens=False)
+    if lines:
+        fig.text(
+            PAD_IN / width_in,
+            1 - TITLE_IN / height_in,
+            "\n".join(lines),
+            fontsize=11,
+            va="top",
+            color="#333333",
+            linespacing=1.3,
+            parse_math=False,
+            usetex=False,
+        )
+    top_in = height_in - TITLE_IN - len(lines) * SUBTITLE_LINE_IN - 0.12
+    map_height_in = top_in - SOURCE_IN
+    rows, drawn = _legend_rows(data, attacks, layers, years, lang, metric)
+    legend, labels = None, []
+    if rows:
+        legend, labels = _fit_legend(fig, renderer, rows, top_in, map_height_in)
+        legend_in = legend.get_window_extent(renderer).width / fig.dpi + LEGEND_GAP_IN
+    else:
+        legend_in = 0
+    map_width_in = width_in - 2 * PAD_IN - legend_in
+    ax = fig.add_axes((PAD_IN / width_in, SOURCE_IN / height_in, map_width_in / width_in, map_height_in / height_in))
+
+    points = attacks if "attacks" in layers else attacks.iloc[0:0]
+    radii = circle_radii(points)
+    if not len(points):
+        bases = [drawn[layer] for layer in ("bases", "foreign_bases") if layer in drawn]
+        points = pd.concat(bases)[["lon", "lat"]] if bases else points
+        radii = np.full(len(points), 5.0)
+    view = view_extent(points["lon"], points["lat"], radii, (map_width_in, map_height_in))
+    central_asia = shapes_bounds(shapes, CENTRAL_ASIA)
+    # A republic is shown whole or not at all: a view touching one takes in all five.
+    if any(overlaps(view, shapes_bounds(shapes, [iso3])) for iso3 in CENTRAL_ASIA):
+        view = view_extent(points["lon"], points["lat"], radii, (map_width_in, map_height_in), keep=[central_asia])
+    west, south, east, north = view
+
+    ax.set_facecolor(SEA_COLOR)
+    _polygons(ax, shapes.geometry, WORLD_STYLE["fillColor"], edgecolor=WORLD_STYLE["color"], linewidth=0.5, zorder=1)
+    _polygons(
+        ax,
+        shapes[shapes["detailed"]].geometry,
+        REGION_STYLE["fillColor"],
+        edgecolor=REGION_STYLE["color"],
+        linewidth=0.8,
+        zorder=2,
+    )
+    if "choropleth" in drawn:
+        shaded = shapes[shapes["iso3"].isin(list(drawn["choropleth"]))]
+        _polygons(
+            ax,
+            shaded.geometry,
+            [drawn["choropleth"][c] for c in shaded["iso3"]],
+            edgecolor="#444444",
+            linewidth=0.6,
+            alpha=0.85,
+            zorder=3,
+        )
+    if "borders" in drawn:
+        for status, lines_of in drawn["borders"].groupby("status"):
+            style = BORDER_STYLES[status]
+            ax.add_collection(
+                LineCollection(
+                    [np.asarray(part.coords)[:, :2] for part in shapely.get_parts(lines_of.geometry.values)],
+                    colors=style["color"],
+                    linewidths=style["weight"] * 0.7,
+                    linestyles=[_dashes(style)],
+                    zorder=4,
+                )
+            )
+    colors = dict(zip(data.groups["id"], data.groups["color"]))
+    for layer, foreign in (("bases", False), ("foreign_bases", True)):
+        if layer in drawn and len(drawn[layer]):
+            shown = drawn[layer]
+            ax.scatter(
+                shown["lon"],
+                shown["lat"],
+                marker="s" if foreign else "^",
+                s=70,
+                edgecolors="#222222",
+                linewidths=0.8,
+                zorder=5,
+                color=[FOREIGN_BASE_COLOR if foreign else colors.get(g) or "#999999" for g in shown["group_id"]],
+            )
+    if "attacks" in layers and len(attacks):
+        entries = legend_entries(attacks, data.groups, lang)
+        _draw_attacks(ax, attacks, {gid: color for gid, (_, color) in zip(dict.fromkeys(attacks["group_id"]), entries)})
+
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
+    ax.apply_aspect()
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    bar = _scale_bar(ax, west, east, south, north)
+    obstacles = _circle_boxes(ax, attacks if "attacks" in layers else attacks.iloc[0:0], fig.dpi)
+    bar_box = Bbox.union([artist.get_window_extent(renderer) for artist in bar])
+    _place_labels(ax, renderer, label_places(shapes, view, lang), obstacles, [bar_box])
+
+    source = t("export_source", lang, today=today) + " " + t("briefing_credit", lang)
+    fig.text(PAD_IN / width_in, 0.16 / height_in, source, fontsize=8.5, color="#444444", parse_math=False, usetex=False)
+    return fig, [label.replace("\n", " ") for label in labels]
+
+
+def _scale_bar(ax, west: float, east: float, south: float, north: float) -> list:
+    """A bar of a round number of kilometres in the lower left corner, measured at its latitude."""
+    latitude = south + (north - south) * 0.06
+    km_per_degree = EARTH_KM_PER_DEGREE * math.cos(math.radians(latitude))
+    length_km = nice_km((east - west) * km_per_degree)
+    start = west + (east - west) * 0.04
+    end = start + length_km / km_per_degree
+    (line,) = ax.plot([start, end], [latitude, latitude], color="#222222", linewidth=3, solid_capstyle="butt", zorder=7)
+    text = ax.text(
+        (start + end) / 2,
+        latitude + (north - south) * 0.015,
+        f"{length_km:,} km",
+        ha="center",
+        va="bottom",
+        fontsize=9,
+        zorder=7,
+        path_effects=[withStroke(linewidth=2.6, foreground="white")],
+    )
+    return [line, text]
+
+
+def briefing_png(*args, **kwargs) -> bytes:
+    """The briefing figure as PNG bytes (1600 px wide at 150 dpi, 3200 px at 300 dpi)."""
+    fig, labels = briefing_figure(*args, **kwargs)
+    buffer = io.BytesIO()
+    # The legend's entries travel in the file as text too: a slide tool or a check can read them.
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=kwargs.get("dpi", 150),
+        facecolor="white",
+        metadata={"Title": fig.texts[0].get_text(), "Legend": "; ".join(labels)},
+    )
+    return buffer.getvalue()

@@ -1,0 +1,199 @@
+"""Tables as shown and exported: plain columns, source links, safe CSV, citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+
+import pandas as pd
+
+from geo.analysis.filters import CURATED
+from geo.data.countries import country_name
+from geo.data.schema import SPECS
+from geo.data.vocab import UNKNOWN_GROUP
+from geo.text.escape import defuse_formula
+from geo.text.i18n import column_label, dataset_label, t, value_label
+from geo.text.labels import group_labels
+from geo.text.numbers import date_text, toll_text
+from geo.text.sources import cited_sources, site_name
+
+
+def for_display(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The dataset without geometry, dates as text, and the URL of its first source."""
+    table = pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
+    for column in table.columns:
+        if pd.api.types.is_datetime64_any_dtype(table[column]):
+            table[column] = table[column].dt.strftime("%Y-%m-%d")
+    if "source_ids" in table:
+        urls = dict(zip(sources["id"], sources["url"]))
+        first = table["source_ids"].str.split(";").str[0]
+        table.insert(1, "source_url", first.map(urls).replace("", None))
+    return table.reset_index(drop=True)
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV of `frame` (no geometry) whose text cells cannot run as formulas."""
+    table = pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
+    text_columns = [c for c in table.columns if table[c].dtype == object or pd.api.types.is_string_dtype(table[c])]
+    for column in text_columns:
+        table[column] = table[column].map(defuse_formula)
+    return table.to_csv(index=False).encode("utf-8")
+
+
+def to_csv_with_citation(
+    frame: pd.DataFrame, sources: pd.DataFrame, caption: str, lang: str, today: date | None = None
+) -> bytes:
+    """The CSV of `frame` after one '#' line saying where it comes from and which sources it cites."""
+    line = t(
+        "csv_citation",
+        lang,
+        today=(today or date.today()).isoformat(),
+        caption=caption,
+        sources=cited_sources(frame, sources),
+    )
+    return (line.replace("\n", " ") + "\n").encode("utf-8") + to_csv_bytes(frame)
+
+
+def citation(name: str, rows: int, lang: str, today: date | None = None) -> str:
+    """How to cite a dataset of the dashboard."""
+    today = today or date.today()
+    return t("cite_text", lang, name=dataset_label(name, lang), rows=rows, today=today.isoformat())
+
+
+LINK_COLUMNS = ("source_url", "url")
+
+
+def column_labels(table: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Header of each column of `table` in `lang`."""
+    return {column: column_label(column, lang) for column in table.columns}
+
+
+def each_distinct(function, *columns: pd.Series) -> list:
+    """`function(*values)` for each row of `columns`, called once per distinct combination of values:
+    an imported export repeats the same few sources, tolls and places over thousands of rows."""
+    frame = pd.DataFrame({number: column.to_numpy() for number, column in enumerate(columns)})
+    # With sort=False, groups are numbered in the order drop_duplicates keeps their first rows.
+    codes = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup()
+    results = [function(*values) for values in frame.drop_duplicates().itertuples(index=False)]
+    return [results[code] for code in codes]
+
+
+def cited_sites(source_ids: pd.Series, sources: pd.DataFrame, fallback: pd.Series) -> tuple[list, list]:
+    """Per row, the address of its first source with one, and the site names of the others (the
+    publisher for a source without an address); a row citing nothing shows its `fallback` text."""
+    urls = {i: u for i, u in zip(sources["id"], sources["url"]) if site_name(u)}
+    names = {
+        i: site_name(urls[i]) if i in urls else (publisher or title)
+        for i, publisher, title in zip(sources["id"], sources["publisher"], sources["title"])
+    }
+
+    def of_row(cell: str, default: str) -> tuple[str, list[str]]:
+        cited = [i for i in cell.split(";") if i in names]
+        linked = next((i for i in cited if i in urls), None)
+        rest = list(dict.fromkeys(names[i] for i in cited if i != linked))
+        return (urls[linked] if linked else ""), (rest if cited else [default] if default else [])
+
+    pairs = each_distinct(of_row, source_ids.fillna(""), fallback)
+    return [first for first, _ in pairs], [others for _, others in pairs]
+
+
+ATTACK_TABLE_COLUMNS = (
+    "date",
+    "place",
+    "country",
+    "group",
+    "killed",
+    "wounded",
+    "date_precision",
+    "location_precision",
+    "source",
+    "other_sources",
+    "id",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """How a table column is shown: its header, its kind ("text", "link" to a web address shown as the
+    site's name, or "list") and an optional help text."""
+
+    label: str
+    kind: str = "text"
+    help: str | None = None
+
+
+def attack_table(
+    attacks: pd.DataFrame, groups: pd.DataFrame, sources: pd.DataFrame, lang: str
+) -> tuple[pd.DataFrame, dict[str, Column]]:
+    """Attacks as every page lists them, in `lang`: when, where, who, the toll as ranges, how precise,
+    the sources as linked site names, and the id last; and how each column is shown."""
+    names = group_labels(groups, lang)
+    names[UNKNOWN_GROUP] = t("unknown_group", lang)
+    origin = attacks["origin"] if "origin" in attacks else pd.Series(CURATED, index=attacks.index)
+    first, others = cited_sites(attacks["source_ids"], sources, origin.where(origin != CURATED, ""))
+    toll = partial(toll_text, lang=lang)
+    table = pd.DataFrame(
+        {
+            "date": date_text(attacks["date"], attacks["date_precision"]).to_numpy(),
+            "place": attacks["city"].fillna("").to_numpy(),
+            "country": each_distinct(lambda code: country_name(code, lang), attacks["country_iso3"]),
+            "group": each_distinct(lambda group: names.get(group, group), attacks["group_id"]),
+            "killed": each_distinct(toll, attacks["killed_low"], attacks["killed_high"]),
+            "wounded": each_distinct(toll, attacks["wounded_low"], attacks["wounded_high"]),
+            "date_precision": each_distinct(
+                lambda v: value_label("date_precision", v, lang), attacks["date_precision"]
+            ),
+            "location_precision": each_distinct(
+                lambda v: value_label("location_precision", v, lang), attacks["location_precision"]
+            ),
+            "source": first,
+            "other_sources": others,
+            "id": attacks["id"].to_numpy(),
+        },
+        columns=list(ATTACK_TABLE_COLUMNS),
+    )
+    labels = column_labels(table, lang)
+    columns = {name: Column(label) for name, label in labels.items()}
+    columns.update(
+        killed=Column(labels["killed"], help=t("range_help", lang)),
+        wounded=Column(labels["wounded"], help=t("range_help", lang)),
+        source=Column(labels["source"], "link"),
+        other_sources=Column(labels["other_sources"], "list"),
+    )
+    return table, columns
+
+
+# The columns of each dataset that hold a closed vocabulary, and that vocabulary's name in geo.i18n.
+VOCABULARY_COLUMNS = {
+    "events": {"date_precision": "date_precision", "kind": "event_kind"},
+    "bases": {"kind": "kind", "location_precision": "location_precision"},
+    "borders": {"status": "status"},
+    "group_links": {"kind": "link_kind"},
+    "memberships": {"status": "membership_status"},
+    "context": {"unit": "unit"},
+}
+
+
+def dataset_table(table: pd.DataFrame, name: str, lang: str) -> tuple[pd.DataFrame, dict[str, Column]]:
+    """A `for_display` table of dataset `name` as the Data page lists it: only the file's own columns
+    and the first source, vocabulary values and headers in `lang`, addresses as site names."""
+    own = [c for c in table.columns if c in SPECS[name].columns or c == "source_url"]
+    shown = table[own].copy()
+    for column, vocabulary in VOCABULARY_COLUMNS.get(name, {}).items():
+        shown[column] = shown[column].map(partial(value_label, vocabulary, lang=lang))
+    return shown, {
+        name: Column(label, "link" if name in LINK_COLUMNS else "text")
+        for name, label in column_labels(shown, lang).items()
+    }
+
+
+def row_counts(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """How many rows each dataset holds, labelled in `lang`."""
+    names = [n for n in tables if n != "countries"]
+    return pd.DataFrame(
+        {
+            t("dataset", lang): [dataset_label(n, lang) for n in names],
+            t("rows", lang): [len(tables[n]) for n in names],
+        }
+    )

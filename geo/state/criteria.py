@@ -1,0 +1,80 @@
+"""The selection a view asks for, as plain values: criteria, their fingerprint, filter options."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+import pandas as pd
+
+from geo import params
+from geo.analysis.filters import with_lineage
+from geo.data.countries import country_name
+from geo.data.vocab import ATTACK_TYPES, TARGET_TYPES
+from geo.text.escape import compact_json
+from geo.text.i18n import value_label
+from geo.text.labels import group_labels
+
+# Session key of the imported files: (path, name, format, modification time) for each.
+IMPORTS_KEY = "imports"
+
+
+# Session key of a year window that playing asks for; the frame applies it before drawing the slider.
+PENDING_YEARS_KEY = "pending_years"
+
+
+def attack_criteria(state: Mapping, group_links: pd.DataFrame) -> dict:
+    """Keyword arguments of `select_attacks` for the view in `state` (plain values only)."""
+    return {
+        "years": tuple(int(y) for y in state[params.YEARS]),
+        "groups": tuple(attack_groups(state, group_links)),
+        "countries": tuple(state[params.COUNTRIES]),
+        "attack_types": tuple(state[params.ATTACK_TYPES]),
+        "target_types": tuple(state[params.TARGET_TYPES]),
+        "nationalities": tuple(state[params.NATIONALITIES]),
+        "min_casualties": int(state[params.MIN_CASUALTIES]),
+        "hide_vague_places": bool(state[params.HIDE_VAGUE_PLACES]),
+        "include_foiled": bool(state[params.FOILED]),
+        "origin": state[params.ORIGIN],
+        "hide_doubtful": bool(state[params.HIDE_DOUBTFUL]),
+        "imports": tuple(tuple(item) for item in state.get(IMPORTS_KEY, ())),
+    }
+
+
+def selection_key(criteria: Mapping) -> str:
+    """A short fingerprint of a selection, so a click is never applied to another selection."""
+    return hashlib.sha1(compact_json(criteria).encode()).hexdigest()[:10]
+
+
+def filter_options(attacks: pd.DataFrame, groups: pd.DataFrame, lang: str) -> dict[str, dict[str, str]]:
+    """For each list filter, the ids it offers (those found in the data) and their labels."""
+    countries = sorted(set(attacks["country_iso3"]), key=lambda c: country_name(c, lang))
+    nationals = {n for cell in attacks["perpetrator_nationalities"].fillna("") for n in cell.split(";") if n}
+    return {
+        params.GROUPS: group_labels(groups, lang),
+        params.COUNTRIES: {c: country_name(c, lang) for c in countries},
+        params.NATIONALITIES: {
+            c: country_name(c, lang) for c in sorted(nationals, key=lambda c: country_name(c, lang))
+        },
+        params.ATTACK_TYPES: {
+            v: value_label("attack_type", v, lang) for v in ATTACK_TYPES if v in set(attacks["attack_type"])
+        },
+        params.TARGET_TYPES: {
+            v: value_label("target_type", v, lang) for v in TARGET_TYPES if v in set(attacks["target_type"])
+        },
+    }
+
+
+# The parts of the view the map layers depend on.
+VIEW_KEYS = (params.LAYERS, params.YEARS, params.CHOROPLETH, params.ONLINE_TILES, params.GROUPS, params.LINEAGE)
+
+
+def map_view(state: Mapping) -> dict:
+    """The plain values of `state` the map layers depend on (a cache key)."""
+    return {key: tuple(state[key]) if isinstance(state[key], (list, tuple)) else state[key] for key in VIEW_KEYS}
+
+
+def attack_groups(state: Mapping, group_links: pd.DataFrame) -> list[str]:
+    """The groups chosen in `state`, with their splinters and successors when asked."""
+    groups = list(state[params.GROUPS])
+    return with_lineage(groups, group_links) if state[params.LINEAGE] and groups else groups

@@ -1,0 +1,208 @@
+"""The view's state as URL query parameters and back, with every value checked.
+
+Values travel as ids (group ids, dataset names, language codes), never as display
+labels, so a link keeps working whatever language it is opened in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode, urlsplit
+
+import pandas as pd
+
+from geo import params
+from geo.analysis.cooperation import organization_labels
+from geo.analysis.story import STEPS
+from geo.data.countries import country_name
+from geo.data.vocab import ATTACK_TYPES, TARGET_TYPES
+from geo.text.i18n import DATASET_LABELS, LANGUAGES, dataset_label, t, value_label
+from geo.text.labels import group_labels
+
+MAP_LAYERS = ("attacks", "bases", "foreign_bases", "borders", "choropleth", "heatmap")
+DEFAULT_LAYERS = ("attacks", "bases", "borders")
+CHOROPLETH_METRICS = ("attacks", "casualties")
+STACK_BY = ("group", "country")
+MEASURES = ("attacks", "killed", "wounded")
+ORIGINS = ("all", "curated", "imported")
+MAX_CASUALTY_FILTER = 500
+# The url_path of every page, so a link can tell a page's path from the server's base path.
+PAGE_PATHS = ("map", "story", "timeline", "groups", "cooperation", "abroad", "data", "import")
+
+# How each parameter is read back: a closed choice, a list of allowed ids, a flag, a number, text.
+CHOICES = {
+    params.LANG: LANGUAGES,
+    params.CHOROPLETH: CHOROPLETH_METRICS,
+    params.STACK_BY: STACK_BY,
+    params.MEASURE: MEASURES,
+    params.ORIGIN: ORIGINS,
+}
+LISTS = (params.GROUPS, params.COUNTRIES, params.ATTACK_TYPES, params.TARGET_TYPES, params.NATIONALITIES, params.LAYERS)
+FLAGS = (
+    params.LINEAGE,
+    params.HIDE_VAGUE_PLACES,
+    params.FOILED,
+    params.APPLY_FILTERS,
+    params.ONLINE_TILES,
+    params.PRESENT,
+    params.HIDE_DOUBTFUL,
+)
+
+
+def state_defaults(year_span: tuple[int, int]) -> dict:
+    """The view a URL without parameters shows."""
+    return {
+        params.LANG: "en",
+        params.YEARS: year_span,
+        params.GROUPS: [],
+        params.LINEAGE: False,
+        params.COUNTRIES: [],
+        params.ATTACK_TYPES: [],
+        params.TARGET_TYPES: [],
+        params.NATIONALITIES: [],
+        params.MIN_CASUALTIES: 0,
+        params.HIDE_VAGUE_PLACES: False,
+        params.FOILED: True,
+        params.DATASET: "attacks",
+        params.SEARCH: "",
+        params.APPLY_FILTERS: True,
+        params.LAYERS: list(DEFAULT_LAYERS),
+        params.CHOROPLETH: "attacks",
+        params.ONLINE_TILES: False,
+        params.STACK_BY: "group",
+        params.MEASURE: "attacks",
+        params.PROFILE: "imu",
+        params.ORGANIZATION: "csto",
+        params.YEAR: year_span[1],
+        params.STEP: 1,
+        params.PRESENT: False,
+        params.ORIGIN: "all",
+        params.HIDE_DOUBTFUL: False,
+    }
+
+
+def allowed_values(
+    group_ids: Sequence[str], country_ids: Sequence[str], datasets: Sequence[str], org_ids: Sequence[str] = ()
+) -> dict:
+    """The ids each list or choice parameter may hold, given the loaded data."""
+    return {
+        params.GROUPS: group_ids,
+        params.PROFILE: group_ids,
+        params.ORGANIZATION: org_ids,
+        params.COUNTRIES: country_ids,
+        params.NATIONALITIES: country_ids,
+        params.ATTACK_TYPES: ATTACK_TYPES,
+        params.TARGET_TYPES: TARGET_TYPES,
+        params.LAYERS: MAP_LAYERS,
+        params.DATASET: datasets,
+        **CHOICES,
+    }
+
+
+def _years(values: Sequence[str], span: tuple[int, int]):
+    if len(values) != 2 or not all(v.lstrip("-").isdigit() for v in values):
+        return None
+    low, high = sorted(int(v) for v in values)
+    low, high = max(low, span[0]), min(high, span[1])
+    return (low, high) if low <= high else None
+
+
+def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[str, Sequence[str]]) -> dict:
+    """State from query parameters (each a list of strings); bad values fall back to defaults."""
+    state = dict(defaults)
+    first = {key: values[0] for key, values in query.items() if values}
+    for key, values in query.items():
+        if key == params.YEARS:
+            state[key] = _years(values, defaults[key]) or defaults[key]
+        elif key in LISTS:
+            state[key] = [v for v in dict.fromkeys(values) if v in allowed[key]]
+        elif key in FLAGS and first.get(key) in ("0", "1"):
+            state[key] = first[key] == "1"
+        elif key == params.MIN_CASUALTIES and first.get(key, "").isdigit():
+            state[key] = min(int(first[key]), MAX_CASUALTY_FILTER)
+        elif key == params.STEP and first.get(key, "").isdigit():
+            state[key] = min(max(int(first[key]), 1), len(STEPS))
+        elif key == params.YEAR and first.get(key, "").isdigit():
+            low, high = defaults[params.YEARS]
+            state[key] = min(max(int(first[key]), low), high)
+        elif key == params.SEARCH and key in first:
+            state[key] = first[key][:200]
+        elif key in allowed and first.get(key, "").lower() in allowed[key]:
+            state[key] = first[key].lower() if key == params.LANG else first[key]
+    return state
+
+
+def encode(state: Mapping, defaults: Mapping) -> dict[str, str | list[str]]:
+    """Query parameters for every value of `state` that differs from its default."""
+    query: dict[str, str | list[str]] = {}
+    for key, value in state.items():
+        if key not in defaults or value is None or _same(value, defaults[key]):
+            continue
+        if key == params.YEARS:
+            query[key] = [str(v) for v in value]
+        elif key in LISTS:
+            # An empty list must still reach the URL when the default is not empty.
+            query[key] = list(value) or [""]
+        elif isinstance(value, bool):
+            query[key] = "1" if value else "0"
+        else:
+            query[key] = str(value)
+    return query
+
+
+def _same(value, default) -> bool:
+    if isinstance(value, (list, tuple)) and isinstance(default, (list, tuple)):
+        return list(value) == list(default)
+    return value == default
+
+
+def share_url(page_url: str, page_path: str, query: Mapping[str, str | list[str]]) -> str:
+    """The link to this view: the server's address, the page's path and the view's parameters."""
+    parts = urlsplit(page_url)
+    base = parts.path.rstrip("/")
+    last = base.rsplit("/", 1)[-1]
+    if last in PAGE_PATHS:
+        base = base[: -len(last)].rstrip("/")
+    path = f"{base}/{page_path}" if page_path else f"{base}/"
+    text = urlencode(query, doseq=True)
+    return f"{parts.scheme}://{parts.netloc}{path}" + (f"?{text}" if text else "")
+
+
+def widget_labels(
+    groups: pd.DataFrame, organizations: pd.DataFrame, countries: Sequence[str]
+) -> dict[str, dict[str, list[str]]]:
+    """For each URL parameter a widget shows by label: each id and its labels in every language."""
+
+    def labelled(ids, label) -> dict[str, list[str]]:
+        return {value: [label(value, lang) for lang in LANGUAGES] for value in ids if value}
+
+    group_names = {lang: group_labels(groups, lang) for lang in LANGUAGES}
+    org_names = {lang: organization_labels(organizations, lang) for lang in LANGUAGES}
+    return {
+        params.CHOROPLETH: labelled(CHOROPLETH_METRICS, lambda v, lang: value_label("choropleth", v, lang)),
+        params.LAYERS: labelled(MAP_LAYERS, lambda v, lang: value_label("layer", v, lang)),
+        params.STACK_BY: labelled(STACK_BY, lambda v, lang: t(f"stack_{v}", lang)),
+        params.MEASURE: labelled(MEASURES, lambda v, lang: t(f"measure_{v}", lang)),
+        params.ORIGIN: labelled(ORIGINS, lambda v, lang: t(f"origin_{v}", lang)),
+        params.DATASET: labelled(DATASET_LABELS, dataset_label),
+        params.PROFILE: labelled(groups["id"], lambda v, lang: group_names[lang][v]),
+        params.GROUPS: labelled(groups["id"], lambda v, lang: group_names[lang][v]),
+        params.COUNTRIES: labelled(countries, country_name),
+        params.NATIONALITIES: labelled(countries, country_name),
+        params.ATTACK_TYPES: labelled(ATTACK_TYPES, lambda v, lang: value_label("attack_type", v, lang)),
+        params.TARGET_TYPES: labelled(TARGET_TYPES, lambda v, lang: value_label("target_type", v, lang)),
+        params.ORGANIZATION: labelled(organizations["id"], lambda v, lang: org_names[lang][v]),
+    }
+
+
+def restored_ids(value, labels: Mapping[str, Sequence[str]]):
+    """`value` (an id or a list of ids) with any display label turned back into its id.
+
+    A widget that keeps its value across pages hands back, once the language has changed, the
+    label it showed rather than the id it was given; the URL and every page expect ids."""
+    by_label = {label: id_ for id_, names in labels.items() for label in names}
+
+    def restored(item):
+        return item if item in labels else by_label.get(item, item)
+
+    return [restored(item) for item in value] if isinstance(value, (list, tuple)) else restored(value)

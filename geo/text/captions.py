@@ -1,0 +1,80 @@
+"""Titles, captions and subtitles that name the period and filters of a view."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from geo import params
+from geo.text.i18n import t
+
+
+def view_caption(criteria: Mapping, labels: Mapping[str, Mapping[str, str]], lang: str) -> str:
+    """One line naming the period and every active filter, for screenshots and exports."""
+    low, high = criteria["years"]
+    parts = [t("caption_period", lang, low=low, high=high) if low != high else str(low)]
+    for key, param in (
+        ("groups", params.GROUPS),
+        ("countries", params.COUNTRIES),
+        ("attack_types", params.ATTACK_TYPES),
+        ("target_types", params.TARGET_TYPES),
+        ("nationalities", params.NATIONALITIES),
+    ):
+        if criteria[key]:
+            names = ", ".join(labels[param].get(v, v).split(" · ")[0] for v in criteria[key])
+            parts.append(t("caption_filter", lang, label=t("caption_" + key, lang), values=names))
+    if criteria["min_casualties"]:
+        parts.append(t("caption_min_casualties", lang, n=criteria["min_casualties"]))
+    if criteria["hide_vague_places"]:
+        parts.append(t("caption_precise", lang))
+    if not criteria["include_foiled"]:
+        parts.append(t("caption_no_foiled", lang))
+    return " · ".join(parts)
+
+
+def stamp_lines(title: str, caption: str, years: tuple[int, int], sources: int, lang: str, today: str) -> list[str]:
+    """The block stamped on the map for slides: title, filters (the period only once), sources, date."""
+    lines = [
+        title,
+        subtitle(title, caption, tuple(years), lang),
+        t("stamp_sources", lang, n=sources),
+        t("stamp_date", lang, today=today),
+    ]
+    return [line for line in lines if line]
+
+
+def map_title(criteria: Mapping, lang: str) -> str:
+    """'Jihadist attacks, 2015–2024': the title of slides and exports."""
+    low, high = criteria["years"]
+    return t("map_title", lang, period=str(low) if low == high else f"{low}–{high}")
+
+
+def chart_subtitle(criteria: Mapping, options: Mapping, lang: str) -> list[str]:
+    """The lines under every chart's title: the view (period and filters, named from `options`,
+    as `filter_options` gives them), then the source and date."""
+    return export_subtitle(view_caption(criteria, options, lang), lang)
+
+
+def period_text(years: tuple[int, int], lang: str) -> str:
+    """'2024' or '2015–2024', as titles and captions name the period."""
+    low, high = years
+    return str(low) if low == high else t("caption_period", lang, low=low, high=high)
+
+
+def subtitle(title: str, caption: str, years: tuple[int, int], lang: str) -> str:
+    """The caption under `title`, without the period when the title already names it."""
+    period = period_text(years, lang)
+    if period in title and (caption == period or caption.startswith(period + " · ")):
+        return caption[len(period) :].removeprefix(" · ")
+    return caption
+
+
+def export_subtitle(caption: str, lang: str, today=None) -> list[str]:
+    """The lines under a chart's title: the view it shows, then the source and the date."""
+    return [caption, t("export_source", lang, today=(today or date.today()).isoformat())]
+
+
+def year_subtitle(year: int, lang: str, today=None) -> list[str]:
+    """The lines under a chart of one year, which the sidebar's filters do not narrow: that year,
+    then the source and the date."""
+    return export_subtitle(str(year), lang, today)

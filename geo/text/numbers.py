@@ -1,0 +1,42 @@
+"""Numbers and dates as text: thousands separators, ranges of estimates, partial dates."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geo.text.i18n import t
+
+
+def number_text(value: int, lang: str) -> str:
+    """An integer with the thousands separator of `lang` (a narrow no-break space in French)."""
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def range_text(span: tuple[int, int], lang: str = "en") -> str:
+    """'9–20', or '4' when both ends agree."""
+    low, high = (number_text(v, lang) for v in span)
+    return low if low == high else f"{low}–{high}"
+
+
+def toll_text(low, high, lang: str) -> str:
+    """A toll as '9–20', '4', '≤ 3' or 'unknown' from its two estimates, either of which may be missing."""
+    if pd.isna(low) and pd.isna(high):
+        return t("unknown", lang)
+    if pd.isna(low):
+        return f"≤ {number_text(int(high), lang)}"
+    low, high = int(low), int(low if pd.isna(high) else high)
+    return number_text(low, lang) if low == high else f"{number_text(low, lang)}–{number_text(high, lang)}"
+
+
+# A date known to the month only is written without a day, so the table never implies one.
+DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def date_text(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """Each date written to its precision: '1999-02-16', '1997-12' or '2011'."""
+    text = dates.dt.strftime("%Y-%m-%d")
+    for precision, spelling in DATE_FORMATS.items():
+        known = precisions == precision
+        text[known] = dates[known].dt.strftime(spelling)
+    return text.fillna("")
