@@ -1,11 +1,20 @@
-"""Shared fixtures: a small valid data folder that tests may break one cell at a time."""
+"""Fixtures shared by every test, one meaning per name:
+
+- `data`: the committed dataset, loaded once; read only.
+- `shapes`: the committed country shapes as the maps draw them; read only.
+- `fixture_data_dir`: the small valid folder under tests/fixtures/data beside the committed shapes;
+  read only (copy it, or use `data_dir`, to change it).
+- `fixture_data`: that folder's dataset, loaded once; read only.
+- `data_dir`: a private copy of the fixture folder for one test, free to break one cell at a time
+  with `tests.datafolder.set_cell`.
+- `browser`: Debian's chromium, one for the whole run.
+"""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from geo.data.paths import COMMITTED_DATA_DIR, COUNTRIES_FILE
@@ -30,17 +39,17 @@ def data_dir(fixture_data_dir: Path, tmp_path: Path) -> Path:
     return target
 
 
-def set_cell(data_dir: Path, file: str, row: int, column: str, value: str) -> None:
-    """Write `value` into one cell of a CSV of `data_dir` (adding the column if needed)."""
-    path = data_dir / file
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[row, column] = value
-    frame.to_csv(path, index=False)
+@pytest.fixture(scope="session")
+def fixture_data(fixture_data_dir: Path):
+    """The fixture folder's data, loaded once (read only)."""
+    from geo.data.load import load_dataset
+
+    return load_dataset(fixture_data_dir)
 
 
 @pytest.fixture(scope="session")
 def data():
-    """The committed data, loaded once; modules testing the fixture folder define their own."""
+    """The committed data, loaded once (read only)."""
     from geo.data.load import load_dataset
 
     return load_dataset()

@@ -8,15 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.data.load import load_dataset
 from geo.data.validate import check_data
 
 REFERENCE = Path(__file__).parent / "reference"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
 
 
 def reference(name: str) -> list[dict]:

@@ -11,7 +11,6 @@ import pytest
 from geo.analysis.cooperation import indicator_rows
 from geo.analysis.filters import fold, in_years, matching, of_groups, select, with_imports, year_span
 from geo.data.countries import country_name, is_iso3
-from geo.data.load import load_dataset
 from geo.data.paths import COMMITTED_DATA_DIR
 from geo.render.tables import attack_table, citation, dataset_table, for_display, row_counts, to_csv_bytes
 from geo.text.escape import defuse_formula, escape_markdown
@@ -19,11 +18,6 @@ from geo.text.i18n import LANGUAGES, VALUE_LABELS, catalogue, t
 from geo.text.labels import group_labels
 from geo.text.numbers import toll_text
 from geo.text.sources import source_entries, source_markdown
-
-
-@pytest.fixture(scope="module")
-def data(fixture_data_dir):
-    return load_dataset(fixture_data_dir)
 
 
 @pytest.mark.parametrize(
@@ -44,8 +38,8 @@ def data(fixture_data_dir):
         ),
     ],
 )
-def test_year_filter_keeps_rows_dated_or_active_in_the_period(data, name, years, expected_ids):
-    assert list(in_years(getattr(data, name), name, years)["id"]) == expected_ids
+def test_year_filter_keeps_rows_dated_or_active_in_the_period(fixture_data, name, years, expected_ids):
+    assert list(in_years(getattr(fixture_data, name), name, years)["id"]) == expected_ids
 
 
 @pytest.mark.parametrize(
@@ -60,8 +54,8 @@ def test_year_filter_keeps_rows_dated_or_active_in_the_period(data, name, years,
         ("organizations", ["imu"], ["sco"]),  # no group column: untouched
     ],
 )
-def test_group_filter_keeps_rows_that_involve_a_chosen_group(data, name, groups, expected_ids):
-    assert list(of_groups(getattr(data, name), name, groups)["id"]) == expected_ids
+def test_group_filter_keeps_rows_that_involve_a_chosen_group(fixture_data, name, groups, expected_ids):
+    assert list(of_groups(getattr(fixture_data, name), name, groups)["id"]) == expected_ids
 
 
 @pytest.mark.parametrize(
@@ -75,18 +69,18 @@ def test_group_filter_keeps_rows_that_involve_a_chosen_group(data, name, groups,
         ("", ["1999-02-16-tashkent", "2017-04-07-stockholm", "2000-08-01-surkhandarya"]),
     ],
 )
-def test_search_matches_every_word_in_any_column(data, query, expected_ids):
-    assert list(matching(data.attacks, query)["id"]) == expected_ids
+def test_search_matches_every_word_in_any_column(fixture_data, query, expected_ids):
+    assert list(matching(fixture_data.attacks, query)["id"]) == expected_ids
 
 
-def test_select_combines_years_groups_and_search(data):
-    assert list(select(data.attacks, "attacks", (1991, 2025), ["imu"], "incursion")["id"]) == [
+def test_select_combines_years_groups_and_search(fixture_data):
+    assert list(select(fixture_data.attacks, "attacks", (1991, 2025), ["imu"], "incursion")["id"]) == [
         "2000-08-01-surkhandarya"
     ]
 
 
-def test_year_span_starts_in_1991_at_the_latest(data):
-    assert year_span(data.attacks, data.events) == (1991, 2017)
+def test_year_span_starts_in_1991_at_the_latest(fixture_data):
+    assert year_span(fixture_data.attacks, fixture_data.events) == (1991, 2017)
 
 
 @pytest.mark.parametrize("text,expected", [("Ouzbékistan", "ouzbekistan"), ("ÉTAT", "etat"), ("Kyiv", "kyiv")])
@@ -110,16 +104,16 @@ def test_formula_cells_are_defused(value, expected):
     assert defuse_formula(value) == expected
 
 
-def test_csv_export_has_no_geometry_and_defuses_text(data):
-    frame = data.attacks.copy()
+def test_csv_export_has_no_geometry_and_defuses_text(fixture_data):
+    frame = fixture_data.attacks.copy()
     frame.loc[0, "summary_en"] = "=cmd|' /C calc'!A0"
     exported = pd.read_csv(pd.io.common.BytesIO(to_csv_bytes(frame)), dtype=str)
     assert "geometry" not in exported.columns
     assert exported.loc[0, "summary_en"].startswith("'=")
 
 
-def test_display_table_gives_first_source_url_and_text_dates(data):
-    table = for_display(data.attacks, data.sources)
+def test_display_table_gives_first_source_url_and_text_dates(fixture_data):
+    table = for_display(fixture_data.attacks, fixture_data.sources)
     assert table.loc[0, "source_url"] == "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"
     assert table.loc[0, "date"] == "1999-02-16"
     assert "geometry" not in table
@@ -177,10 +171,12 @@ ATTACK_COLUMNS = [
         ),
     ],
 )
-def test_the_attack_table_leads_with_when_where_and_who_and_ends_with_the_id(data, lang, labels):
+def test_the_attack_table_leads_with_when_where_and_who_and_ends_with_the_id(fixture_data, lang, labels):
     # Imported rows bring the internal origin, citations and doubt columns: none is shown.
-    imported = data.attacks.iloc[:1].assign(id="gtd-1", origin="GTD · export.csv", citations="x", doubt=True)
-    table, columns = attack_table(with_imports(data.attacks, [imported]), data.groups, data.sources, lang)
+    imported = fixture_data.attacks.iloc[:1].assign(id="gtd-1", origin="GTD · export.csv", citations="x", doubt=True)
+    table, columns = attack_table(
+        with_imports(fixture_data.attacks, [imported]), fixture_data.groups, fixture_data.sources, lang
+    )
     assert list(table.columns) == ATTACK_COLUMNS
     assert [columns[c].label for c in table.columns] == labels
     assert (columns["source"].kind, columns["other_sources"].kind) == ("link", "list")
@@ -211,15 +207,15 @@ def test_the_attack_table_leads_with_when_where_and_who_and_ends_with_the_id(dat
         ("fr", "1999-02-16-tashkent", "other_sources", []),
     ],
 )
-def test_the_attack_table_writes_each_value_in_the_language(data, lang, event, column, expected):
-    table, _ = attack_table(data.attacks, data.groups, data.sources, lang)
+def test_the_attack_table_writes_each_value_in_the_language(fixture_data, lang, event, column, expected):
+    table, _ = attack_table(fixture_data.attacks, fixture_data.groups, fixture_data.sources, lang)
     assert table.set_index("id").loc[event, column] == expected
 
 
-def test_the_attack_table_links_the_first_source_and_names_the_others(data):
-    attacks = data.attacks.assign(source_ids="boquerat_2024;wiki_tashkent_1999;wiki_imu;missing")
-    imported = data.attacks.iloc[:1].assign(id="gtd-1", source_ids="", origin="GTD · export.csv")
-    table, _ = attack_table(with_imports(attacks, [imported]), data.groups, data.sources, "en")
+def test_the_attack_table_links_the_first_source_and_names_the_others(fixture_data):
+    attacks = fixture_data.attacks.assign(source_ids="boquerat_2024;wiki_tashkent_1999;wiki_imu;missing")
+    imported = fixture_data.attacks.iloc[:1].assign(id="gtd-1", source_ids="", origin="GTD · export.csv")
+    table, _ = attack_table(with_imports(attacks, [imported]), fixture_data.groups, fixture_data.sources, "en")
     curated, from_gtd = table.iloc[0], table.set_index("id").loc["gtd-1"]
     assert curated["source"] == "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"
     assert curated["other_sources"] == ["IFRI", "en.wikipedia.org"]
@@ -255,8 +251,8 @@ def test_tolls_read_as_ranges(low, high, lang, expected):
         ("group_links", "fr", "kind", {"Allégeance"}),
     ],
 )
-def test_the_data_page_writes_vocabulary_values_in_the_language(data, name, lang, column, expected):
-    table, columns = dataset_table(for_display(data.tables()[name], data.sources), name, lang)
+def test_the_data_page_writes_vocabulary_values_in_the_language(fixture_data, name, lang, column, expected):
+    table, columns = dataset_table(for_display(fixture_data.tables()[name], fixture_data.sources), name, lang)
     assert set(table[column]) == expected
     assert columns["source_url"].kind == "link"
 
@@ -264,14 +260,14 @@ def test_the_data_page_writes_vocabulary_values_in_the_language(data, name, lang
 @pytest.mark.parametrize(
     "name,derived", [("events", "year"), ("memberships", "start"), ("organizations", "founded_year")]
 )
-def test_the_data_page_shows_only_the_files_columns(data, name, derived):
-    assert derived in data.tables()[name]
-    table, _ = dataset_table(for_display(data.tables()[name], data.sources), name, "en")
+def test_the_data_page_shows_only_the_files_columns(fixture_data, name, derived):
+    assert derived in fixture_data.tables()[name]
+    table, _ = dataset_table(for_display(fixture_data.tables()[name], fixture_data.sources), name, "en")
     assert derived not in table
 
 
-def test_context_units_are_written_in_the_language(data):
-    rows = indicator_rows(data.context, "remittances_gdp", "fr")
+def test_context_units_are_written_in_the_language(fixture_data):
+    rows = indicator_rows(fixture_data.context, "remittances_gdp", "fr")
     assert set(rows["unit"]) == {"% du PIB"}
 
 
@@ -292,8 +288,8 @@ def test_markdown_escaping_shows_markup_as_text(text, expected):
     assert escape_markdown(text) == expected
 
 
-def test_sources_render_as_links_or_references(data):
-    entries = source_entries("wiki_imu;boquerat_2024;missing", data.sources)
+def test_sources_render_as_links_or_references(fixture_data):
+    entries = source_entries("wiki_imu;boquerat_2024;missing", fixture_data.sources)
     assert [e["id"] for e in entries] == ["wiki_imu", "boquerat_2024"]
     assert source_markdown(entries[0]).startswith("[Islamic Movement of Uzbekistan](<https://en.wikipedia.org/")
     assert "Gilles Boqu" in source_markdown(entries[1]) and "](" not in source_markdown(entries[1])
@@ -310,8 +306,8 @@ def test_citation_names_dataset_rows_and_date(lang, expected):
     assert expected in citation("attacks", 3, lang, date(2025, 1, 31))
 
 
-def test_row_counts_cover_every_dataset(data):
-    counts = row_counts(data.tables(), "en")
+def test_row_counts_cover_every_dataset(fixture_data):
+    counts = row_counts(fixture_data.tables(), "en")
     assert counts["Rows"].tolist() == [3, 2, 5, 2, 1, 1, 1, 1, 2, 2, 2]
 
 
@@ -364,5 +360,5 @@ def test_iso3_codes(code, expected):
         ("fr", {"imu": "MIO · Mouvement islamique d'Ouzbékistan", "iskp": "EI-K · État islamique au Khorassan"}),
     ],
 )
-def test_group_labels_follow_the_language(data, lang, expected):
-    assert group_labels(data.groups, lang) == expected
+def test_group_labels_follow_the_language(fixture_data, lang, expected):
+    assert group_labels(fixture_data.groups, lang) == expected

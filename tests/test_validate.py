@@ -8,7 +8,7 @@ import pytest
 
 from geo.data.problems import DataValidationError
 from geo.data.validate import check_data, main, validated_tables
-from tests.conftest import set_cell
+from tests.datafolder import set_cell
 
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()
 
