@@ -1,7 +1,11 @@
-"""Deployment: the install-and-start script in a fresh virtual environment, served under a base path."""
+"""Deployment: the install-and-start script in its own virtual environment, served under a base path.
+
+The environment is kept between runs, one per version of requirements.txt, the way a server keeps
+its own: a first run (a fresh clone, a changed requirement) installs it from nothing."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -15,14 +19,16 @@ import pytest
 from geo.data.paths import ROOT
 from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, free_port
 
+pytestmark = pytest.mark.deploy
 BASE_PATH = "dashboard"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory):
-    """scripts/deploy installing into a new virtual environment, then serving under /dashboard."""
-    venv = tmp_path_factory.mktemp("deploy") / "venv"
+    """scripts/deploy installing into its virtual environment, then serving under /dashboard."""
+    version = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()[:12]
+    venv = ROOT / ".venv" / f"deploy-{version}"
     env = {**os.environ, "VENV": str(venv), "PORT": str(free_port()), "ADDRESS": "127.0.0.1", "BASE_PATH": BASE_PATH}
     subprocess.run([str(ROOT / "scripts" / "deploy"), "install"], cwd=ROOT, env=env, check=True, timeout=1500)
     server = subprocess.Popen(
