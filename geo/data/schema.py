@@ -357,6 +357,22 @@ SPECS: dict[str, FileSpec] = {
             },
         ),
         FileSpec(
+            "tolls",
+            {
+                "attack_id": identifier(),
+                "source_id": identifier(),
+                "as_of": partial_date(),
+                "killed": whole_number(),
+                "wounded": whole_number(),
+                "given_by": text(optional=False),
+                "kind": one_of(vocab.TOLL_KINDS),
+                "excluded": text(),
+                "note": text(),
+            },
+            # One row per figure a source gives: no id of its own.
+            id_column="",
+        ),
+        FileSpec(
             "memberships",
             {
                 "id": identifier(),
