@@ -191,6 +191,8 @@ def ranges_span_the_tolls(attacks: pd.DataFrame, tolls: pd.DataFrame) -> list[Pr
                 written = row[f"{measure}_{end}"]
                 if written and wanted is None:
                     continue  # not a number: the schema reports it
+                if end == "high" and not written:
+                    wanted = low  # no upper bound written: every figure counted is the low one
                 if wanted != figures[pick]:
                     word = "lowest" if end == "low" else "highest"
                     problems.append(

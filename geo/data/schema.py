@@ -361,7 +361,8 @@ SPECS: dict[str, FileSpec] = {
             {
                 "attack_id": identifier(),
                 "source_id": identifier(),
-                "as_of": partial_date(),
+                # Empty only when the page carries no date at all.
+                "as_of": partial_date(optional=True),
                 "killed": whole_number(),
                 "wounded": whole_number(),
                 "given_by": text(optional=False),
