@@ -59,6 +59,14 @@ BAD_CELLS = [
     ("sources.csv", 0, "url", "www.example.org", "must be an http(s) URL"),
     ("sources.csv", 0, "url", "", "a source without a URL needs an author and a publisher"),
     ("sources.csv", 0, "language", "French", "must be an ISO 639 language code"),
+    ("attacks.csv", 0, "killed_high", "18", "must be the highest figure in tolls.csv (16, wiki_tashkent_1999)"),
+    ("attacks.csv", 0, "wounded_low", "90", "must be the lowest figure in tolls.csv (100, wiki_tashkent_1999)"),
+    ("attacks.csv", 2, "killed_high", "12", "10 or more killed needs each source's figure in tolls.csv"),
+    ("tolls.csv", 0, "kind", "rumour", "must be one of: official, media, claim"),
+    ("tolls.csv", 0, "attack_id", "nowhere", "'nowhere' is not an id in attacks.csv"),
+    ("tolls.csv", 0, "source_id", "nowhere_2020", "'nowhere_2020' is not an id in sources.csv"),
+    ("tolls.csv", 0, "as_of", "2 August", "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("tolls.csv", 4, "wounded", "", "a row must give killed, wounded or both"),
 ]
 
 
@@ -73,6 +81,22 @@ def test_a_bad_cell_is_reported_with_file_line_column_value_and_rule(data_dir, f
     if column != "lat":
         assert problem.value == value
     assert f"{file}: line {row + 2}, column '{column}'" in str(problem)
+
+
+def test_a_figure_left_out_of_the_range_counts_once_its_reason_is_removed(data_dir):
+    set_cell(data_dir, "tolls.csv", 2, "excluded", "")
+    _, _, problems = check_data(data_dir)
+    assert [str(p) for p in problems] == [
+        "attacks.csv: line 2, column 'killed_high', value '16': "
+        "must be the highest figure in tolls.csv (20, boquerat_2024)"
+    ]
+
+
+def test_a_range_wider_than_one_figure_needs_its_figures(data_dir):
+    set_cell(data_dir, "attacks.csv", 2, "wounded_low", "2")
+    set_cell(data_dir, "attacks.csv", 2, "wounded_high", "4")
+    _, _, problems = check_data(data_dir)
+    assert [p.rule for p in problems] == ["a range wider than one figure needs each source's figure in tolls.csv"]
 
 
 def test_a_foiled_plot_with_victims_is_reported_on_its_tolls(data_dir):

@@ -33,6 +33,7 @@ class Dataset:
     memberships: pd.DataFrame
     context: pd.DataFrame
     group_aliases: pd.DataFrame
+    tolls: pd.DataFrame
     countries: gpd.GeoDataFrame
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -90,6 +91,16 @@ def _partial_dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series.map(lambda v: parse_partial_date(v) if v else None))
 
 
+def typed_tolls(frame: pd.DataFrame) -> pd.DataFrame:
+    """Figures as nullable integers, and the day each was given (the first of its month when only
+    the month is known), oldest first within each attack."""
+    tolls = frame.copy()
+    for column in ("killed", "wounded"):
+        tolls[column] = pd.to_numeric(tolls[column]).astype("Int64")
+    tolls["as_of_date"] = _partial_dates(tolls["as_of"])
+    return tolls.sort_values(["attack_id", "as_of_date"], kind="stable", ignore_index=True)
+
+
 def typed_memberships(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     frame["start"] = _partial_dates(frame["start_date"])
@@ -134,6 +145,7 @@ def build_dataset(tables: dict[str, pd.DataFrame], countries: gpd.GeoDataFrame) 
         memberships=typed_memberships(tables["memberships"]),
         context=typed_context(tables["context"]),
         group_aliases=tables["group_aliases"].copy(),
+        tolls=typed_tolls(tables["tolls"]),
         countries=countries,
     )
 

@@ -151,6 +151,66 @@ def points_in_their_country(name: str, frame: pd.DataFrame, countries: gpd.GeoDa
     return problems
 
 
+# An attack this deadly has its figures recorded source by source, whatever its range.
+TOLLS_NEEDED_FROM_KILLED = 10
+
+
+def figures_given(tolls: pd.DataFrame) -> list[Problem]:
+    """A row of tolls.csv gives at least one figure."""
+    bad = tolls.index[(tolls["killed"] == "") & (tolls["wounded"] == "")]
+    return [Problem("tolls.csv", line_of(i), "wounded", "", "a row must give killed, wounded or both") for i in bad]
+
+
+def ranges_span_the_tolls(attacks: pd.DataFrame, tolls: pd.DataFrame) -> list[Problem]:
+    """Each attack's killed and wounded ranges run from the lowest to the highest figure its sources
+    give in tolls.csv (figures with an `excluded` reason left out), and an attack whose range is
+    wider than one figure, or with 10 or more killed, has its figures there."""
+    counted = tolls[tolls["excluded"] == ""]
+    problems = []
+    for i, row in attacks.iterrows():
+        mine = counted[counted["attack_id"] == row["id"]]
+        for measure in ("killed", "wounded"):
+            low, high = (_int(row[f"{measure}_{end}"]) for end in ("low", "high"))
+            figures = pd.to_numeric(mine[measure], errors="coerce").dropna().astype(int)
+            if not len(figures):
+                wide = low is not None and high is not None and low != high
+                deadly = measure == "killed" and (high or low or 0) >= TOLLS_NEEDED_FROM_KILLED
+                if wide or deadly:
+                    why = "a range wider than one figure" if wide else f"{TOLLS_NEEDED_FROM_KILLED} or more killed"
+                    problems.append(
+                        Problem(
+                            "attacks.csv",
+                            line_of(i),
+                            f"{measure}_high",
+                            row[f"{measure}_high"],
+                            f"{why} needs each source's figure in tolls.csv",
+                        )
+                    )
+                continue
+            for end, wanted, pick in (("low", low, figures.idxmin()), ("high", high, figures.idxmax())):
+                written = row[f"{measure}_{end}"]
+                if written and wanted is None:
+                    continue  # not a number: the schema reports it
+                if end == "high" and not written:
+                    wanted = low  # no upper bound written: every figure counted is the low one
+                if wanted != figures[pick]:
+                    word = "lowest" if end == "low" else "highest"
+                    problems.append(
+                        Problem(
+                            "attacks.csv",
+                            line_of(i),
+                            f"{measure}_{end}",
+                            row[f"{measure}_{end}"],
+                            f"must be the {word} figure in tolls.csv ({figures[pick]}, {mine.at[pick, 'source_id']})",
+                        )
+                    )
+    return problems
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
 def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Problem]:
     """Every rule that needs more than one cell, over every table that loaded."""
     ids = {name: set(frame["id"]) for name, frame in tables.items() if "id" in frame}
@@ -203,6 +263,13 @@ def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Pro
         problems += start_not_after_end("memberships", memberships, "start_date", "end_date", parse=parse_partial_date)
     if "group_aliases" in tables and "groups" in tables:
         problems += references_resolve("group_aliases", tables["group_aliases"], "group_id", groups, "groups.csv")
+    if "tolls" in tables:
+        tolls = tables["tolls"]
+        problems += figures_given(tolls)
+        problems += references_resolve("tolls", tolls, "source_id", sources, "sources.csv")
+        if "attacks" in tables:
+            problems += references_resolve("tolls", tolls, "attack_id", ids.get("attacks", set()), "attacks.csv")
+            problems += ranges_span_the_tolls(tables["attacks"], tolls)
     if "context" in tables:
         problems += low_not_above_high("context", tables["context"], "value_low", "value_high")
     if "sources" in tables:

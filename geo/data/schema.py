@@ -357,6 +357,23 @@ SPECS: dict[str, FileSpec] = {
             },
         ),
         FileSpec(
+            "tolls",
+            {
+                "attack_id": identifier(),
+                "source_id": identifier(),
+                # Empty only when the page carries no date at all.
+                "as_of": partial_date(optional=True),
+                "killed": whole_number(),
+                "wounded": whole_number(),
+                "given_by": text(optional=False),
+                "kind": one_of(vocab.TOLL_KINDS),
+                "excluded": text(),
+                "note": text(),
+            },
+            # One row per figure a source gives: no id of its own.
+            id_column="",
+        ),
+        FileSpec(
             "memberships",
             {
                 "id": identifier(),

@@ -54,5 +54,8 @@ ORG_KINDS = ("security", "economic", "political")
 MEMBERSHIP_STATUSES = ("member", "associate", "observer", "dialogue_partner", "partner", "suspended", "left")
 CONTEXT_TOPICS = ("labour_migration", "water", "trafficking")
 IMPORT_DATASETS = ("gtd", "ucdp", "acled")
+# Who a toll figure comes from: a government or police body, the press, the perpetrators, a
+# non-governmental organisation, a court, a hospital.
+TOLL_KINDS = ("official", "media", "claim", "ngo", "court", "hospital")
 BOOLEANS = ("true", "false")
 UNKNOWN_GROUP = "unknown"

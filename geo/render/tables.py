@@ -172,6 +172,7 @@ VOCABULARY_COLUMNS = {
     "group_links": {"kind": "link_kind"},
     "memberships": {"status": "membership_status"},
     "context": {"unit": "unit"},
+    "tolls": {"kind": "toll_kind"},
 }
 
 

@@ -473,6 +473,7 @@ DATASET_LABELS = {
         "fr": "Chiffres de contexte (migrations, eau, trafics)",
     },
     "group_aliases": {"en": "Group names in imported datasets", "fr": "Noms des groupes dans les jeux importés"},
+    "tolls": {"en": "Tolls by source", "fr": "Bilans par source"},
     "sources": {"en": "Sources", "fr": "Sources"},
 }
 
@@ -542,6 +543,12 @@ COLUMN_LABELS = {
     "wounded": {"en": "Wounded", "fr": "Blessés"},
     "source": {"en": "Source", "fr": "Source"},
     "other_sources": {"en": "Other sources", "fr": "Autres sources"},
+    "attack_id": {"en": "Attack", "fr": "Attentat"},
+    "source_id": {"en": "Source", "fr": "Source"},
+    "as_of": {"en": "As of", "fr": "À la date du"},
+    "given_by": {"en": "Given by", "fr": "Donné par"},
+    "excluded": {"en": "Left out of the range because", "fr": "Écarté de la fourchette car"},
+    "note": {"en": "Note", "fr": "Remarque"},
     "topic": {"en": "Topic", "fr": "Thème"},
     "dataset": {"en": "Dataset", "fr": "Jeu de données"},
     "name": {"en": "Name", "fr": "Nom"},
@@ -687,6 +694,14 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
             ("km3/year", "km³/year", "km³/an"),
         )
     },
+    "toll_kind": _pairs(
+        official=("Official", "Officiel"),
+        media=("Press", "Presse"),
+        claim=("Claim", "Revendication"),
+        ngo=("NGO", "ONG"),
+        court=("Court", "Tribunal"),
+        hospital=("Hospital", "Hôpital"),
+    ),
     "choropleth": _pairs(
         attacks=("Number of attacks", "Nombre d'attentats"), casualties=("Killed and wounded", "Tués et blessés")
     ),
