@@ -230,9 +230,9 @@ def test_an_unbalanced_quote_is_a_clear_failure(data, tmp_path):
 @pytest.mark.parametrize(
     "name,code,last",
     [
-        ("gtd_sample_latin1.csv", 0, "format=gtd imported=5 skipped=4"),
-        ("bad/all_rows_bad.csv", 1, "format=acled imported=0 skipped=2"),
-        ("bad/empty.csv", 1, "format=auto imported=0 skipped=0"),
+        ("gtd_sample_latin1.csv", 0, "format=gtd imported=5 skipped=4 matched=1"),
+        ("bad/all_rows_bad.csv", 1, "format=acled imported=0 skipped=2 matched=0"),
+        ("bad/empty.csv", 1, "format=auto imported=0 skipped=0 matched=0"),
     ],
 )
 def test_the_command_line_reports_and_exits(name, code, last):

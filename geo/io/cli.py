@@ -1,6 +1,6 @@
 """Import an export from the command line and report what was kept and skipped.
 
-Usage: python -m geo.io FILE [--format auto|gtd|ucdp|acled|project]
+Usage: python -m geo.io FILE [--format auto|gtd|ucdp|acled|project] [--crosswalk OUT.csv]
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from geo.io.importer import import_bytes
+from geo.io.importer import crosswalk, import_bytes, linked_to
 from geo.io.messages import ImportFailure
 from geo.io.sniff import FORMATS
 
@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.io", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path)
     parser.add_argument("--format", default="auto", choices=("auto", *FORMATS))
+    parser.add_argument("--crosswalk", type=Path, help="write the links to curated attacks to this CSV")
     args = parser.parse_args(argv)
     from geo.data.load import load_dataset
 
@@ -26,8 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         result = import_bytes(args.file.read_bytes(), args.file.name, data.group_aliases, data.countries, args.format)
     except (ImportFailure, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
-        print(f"format={args.format} imported=0 skipped=0")
+        print(f"format={args.format} imported=0 skipped=0 matched=0")
         return 1
+    result = linked_to(result, data.attacks)
+    if args.crosswalk:
+        crosswalk(result).to_csv(args.crosswalk, index=False)
     print(result.report())
     return 0 if len(result.attacks) else 1
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import geopandas as gpd
 import pandas as pd
@@ -13,6 +13,7 @@ from geo.io.acled import from_acled
 from geo.io.checks import formula_cells, problems
 from geo.io.columns import ATTACK_COLUMNS
 from geo.io.gtd import from_gtd
+from geo.io.linking import Link, links
 from geo.io.messages import ImportFailure, Message, message
 from geo.io.places import group_ids, iso3_codes
 from geo.io.project import from_project
@@ -30,6 +31,12 @@ class ImportResult:
     attacks: gpd.GeoDataFrame
     skipped: dict[Message, list[int]] = field(default_factory=dict)
     warnings: list[Message] = field(default_factory=list)
+    # Imported rows that are the same event as a curated attack (see `linked_to`).
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def matched(self) -> int:
+        return len(self.links)
 
     @property
     def skipped_count(self) -> int:
@@ -57,8 +64,31 @@ class ImportResult:
                 shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
                 lines.append(f"  {len(rows)} x {reason.text()} (rows {shown})")
         lines += [f"warning: {w.text()}" for w in self.warnings]
-        lines.append(f"format={self.format} imported={len(self.attacks)} skipped={self.skipped_count}")
+        if self.links:
+            lines.append(f"matched {self.matched} rows to curated attacks")
+        lines.append(
+            f"format={self.format} imported={len(self.attacks)} skipped={self.skipped_count} matched={self.matched}"
+        )
         return "\n".join(lines)
+
+
+def linked_to(result: ImportResult, curated: pd.DataFrame) -> ImportResult:
+    """`result` with each imported row that is the same event as a curated attack linked to it."""
+    return replace(result, links=links(curated, result.attacks))
+
+
+def crosswalk(result: ImportResult) -> pd.DataFrame:
+    """The links as a table: imported id, curated id, score and the reasons, one link a row."""
+    return pd.DataFrame(
+        {
+            "record_id": [link.record for link in result.links],
+            "curated_id": [link.target for link in result.links],
+            "dataset": result.format,
+            "score": [link.score for link in result.links],
+            "reasons": ["; ".join(link.reasons) for link in result.links],
+        },
+        columns=["record_id", "curated_id", "dataset", "score", "reasons"],
+    )
 
 
 MAPPERS = {"gtd": from_gtd, "ucdp": from_ucdp, "acled": from_acled, "project": from_project}

@@ -31,7 +31,8 @@ def iso3_codes(names: pd.Series, lat: pd.Series, lon: pd.Series, countries: gpd.
     index = country_index(countries)
     unique = pd.Series(names.unique())
     by_name = dict(zip(unique, unique.str.strip().str.lower().map(index)))
-    codes = names.map(by_name)
+    # Text even when no name is known at all: the codes found from the points are written into it.
+    codes = names.map(by_name).astype(object)
     unknown = codes.isna() & lat.notna() & lon.notna()
     if unknown.any():
         points = gpd.GeoDataFrame(
