@@ -5,7 +5,6 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit_folium import st_folium
 
 from geo import cache
@@ -144,22 +143,3 @@ def share_box(url: str, lang: str) -> None:
     with st.popover(t("share", lang), icon=":material/link:", width="stretch"):
         st.code(url, language=None, wrap_lines=True)
         st.caption(t("share_help", lang))
-
-
-def pages_from_navigation_only() -> None:
-    """Make Streamlit treat this app as one that declares its pages with st.navigation.
-
-    Streamlit decides, when it makes its first PagesManager, whether a `pages/` folder means its
-    older folder-based pages; it would then answer a first deep link such as /data with "page not
-    found", and AppTest, which forgets the choice between runs, would run a page without app.py's
-    sidebar. Deciding it before every PagesManager is made keeps every run on app.py's pages."""
-    original = PagesManager.__init__
-    if getattr(original, "navigation_only", False):
-        return
-
-    def init(self, *args, **kwargs):
-        PagesManager.uses_pages_directory = False
-        original(self, *args, **kwargs)
-
-    init.navigation_only = True
-    PagesManager.__init__ = init

@@ -31,7 +31,7 @@ def option(args: list[str], name: str) -> str | None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    from widgets import pages_from_navigation_only
+    from navigation import pages_from_navigation_only
 
     pages_from_navigation_only()
     args = sys.argv[1:]

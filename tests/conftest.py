@@ -81,6 +81,6 @@ def browser():
 
 def pytest_configure(config):
     """AppTest runs pages as the server does: app.py's navigation, never a `pages/` folder app."""
-    from widgets import pages_from_navigation_only
+    from navigation import pages_from_navigation_only
 
     pages_from_navigation_only()

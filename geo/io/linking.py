@@ -23,7 +23,6 @@ DAY_SLACK = 1
 # How far apart two places may be and still be one place, by the coarser record's precision;
 # a record placed only to its country matches anywhere in that country.
 PLACE_KM = {"exact": 25.0, "city": 25.0, "province": 250.0}
-COLUMNS = ("id", "date", "date_precision", "lat", "lon", "location_precision", "country_iso3", "group_id")
 
 
 @dataclass(frozen=True)
@@ -51,87 +50,183 @@ def _days(dates: pd.Series) -> np.ndarray:
     return dates.to_numpy(dtype="datetime64[D]").astype(np.int64)
 
 
-def candidate_pairs(left: pd.DataFrame, right: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Positions (i in left, j in right) of every pair whose periods overlap.
+# Places known to the city or better are bucketed in cells of half a degree, so that two places
+# 25 km apart are always in the same or a neighbouring cell (up to 60° of latitude); coarser
+# places are compared within their country.
+CELL_DEG = 0.5
+FINE_PLACES = ("exact", "city")
+# Keys and days are packed in one integer, so one sorted search finds a key's days at once.
+DAY_OFFSET, KEY_SHIFT = 50_000, 2**20
 
-    A sweep over the right records sorted by first day, so the work grows with the pairs found, not
-    with the product; records dated to the day and coarser ones are swept apart, so that a few
-    dates known only to the year do not widen every day's window to a year."""
-    left_first, left_last = periods(left)
-    right_first, right_last = periods(right)
-    fine = right_last == right_first
+
+def sweep(left_keys, left_first, left_last, right_keys, right_first, right_last) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (i, j) of the pairs with the same key whose periods come within a day.
+
+    The right records sorted by key and first day are searched once per left record, so the work
+    grows with the pairs found, not with the product; records dated to the day and coarser ones
+    are searched apart, so that a few dates known only to the year do not widen every window."""
     found_i, found_j = [], []
-    for chosen in (np.flatnonzero(fine), np.flatnonzero(~fine)):
-        if not len(chosen):
+    one_day = right_last == right_first
+    for chosen in (np.flatnonzero(one_day), np.flatnonzero(~one_day)):
+        if not len(chosen) or not len(left_keys):
             continue
-        order = chosen[np.argsort(right_first[chosen], kind="stable")]
-        sorted_first = right_first[order]
+        packed = right_keys[chosen] * KEY_SHIFT + right_first[chosen] + DAY_OFFSET
+        order = np.argsort(packed, kind="stable")
+        packed, positions = packed[order], chosen[order]
         longest = int((right_last[chosen] - right_first[chosen]).max())
+        base = left_keys * KEY_SHIFT + DAY_OFFSET
         # A right record within a day of a left one starts at most `longest` days and the slack
         # before it, and no later than a day after its end.
-        start = np.searchsorted(sorted_first, left_first - longest - DAY_SLACK, side="left")
-        stop = np.searchsorted(sorted_first, left_last + DAY_SLACK, side="right")
+        start = np.searchsorted(packed, base + left_first - longest - DAY_SLACK, side="left")
+        stop = np.searchsorted(packed, base + left_last + DAY_SLACK, side="right")
         counts = stop - start
-        i = np.repeat(np.arange(len(left)), counts)
+        i = np.repeat(np.arange(len(left_keys)), counts)
         offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-        j = order[np.repeat(start, counts) + offsets]
-        overlap = right_last[j] >= left_first[i] - DAY_SLACK
-        found_i.append(i[overlap])
-        found_j.append(j[overlap])
+        j = positions[np.repeat(start, counts) + offsets]
+        near = right_last[j] >= left_first[i] - DAY_SLACK
+        found_i.append(i[near])
+        found_j.append(j[near])
     if not found_i:
-        return np.array([], dtype=int), np.array([], dtype=int)
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
     return np.concatenate(found_i), np.concatenate(found_j)
 
 
-def coarser(a: pd.Series, b: pd.Series) -> np.ndarray:
-    """The coarser of two location precisions, pair by pair."""
-    rank = {"exact": 0, "city": 1, "province": 2, "country": 3}
-    ra, rb = a.map(rank).fillna(3).to_numpy(), b.map(rank).fillna(3).to_numpy()
-    return np.where(ra >= rb, a.to_numpy(), b.to_numpy())
+def cells(records: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each record's cell column and row of the half-degree grid."""
+    lat = pd.to_numeric(records["lat"], errors="coerce").fillna(0).to_numpy(float)
+    lon = pd.to_numeric(records["lon"], errors="coerce").fillna(0).to_numpy(float)
+    return np.floor(lon / CELL_DEG).astype(np.int64), np.floor(lat / CELL_DEG).astype(np.int64)
 
 
-def scored(left: pd.DataFrame, right: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> pd.DataFrame:
-    """The candidate pairs that pass the place and perpetrator tests, with a score and reasons."""
-    a, b = left.iloc[i].reset_index(drop=True), right.iloc[j].reset_index(drop=True)
-    _, _, metres = GEOD.inv(
-        a["lon"].to_numpy(float), a["lat"].to_numpy(float), b["lon"].to_numpy(float), b["lat"].to_numpy(float)
+def candidate_pairs(left: pd.DataFrame, right: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (i in left, j in right) of every pair whose dates come within a day and whose
+    places are near enough to be compared: neighbouring cells when both places are known to the
+    city, the same country otherwise."""
+    if not len(left) or not len(right):
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
+    left_first, left_last = periods(left)
+    right_first, right_last = periods(right)
+    left_fine = left["location_precision"].isin(FINE_PLACES).to_numpy()
+    right_fine = right["location_precision"].isin(FINE_PLACES).to_numpy()
+    found_i, found_j = [], []
+    # Both places known to the city: the right records in each of the 3 x 3 cells around.
+    lx, ly = cells(left)
+    rx, ry = cells(right)
+    li, ri = np.flatnonzero(left_fine), np.flatnonzero(right_fine)
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            keys_left = (ly[li] + 1000) * 4000 + lx[li] + 2000
+            keys_right = (ry[ri] + dy + 1000) * 4000 + rx[ri] + dx + 2000
+            i, j = sweep(keys_left, left_first[li], left_last[li], keys_right, right_first[ri], right_last[ri])
+            found_i.append(li[i])
+            found_j.append(ri[j])
+    # A place known only to its province or country: the same country, once per pair.
+    countries, _ = pd.factorize(pd.concat([left["country_iso3"], right["country_iso3"]], ignore_index=True))
+    lc, rc = countries[: len(left)], countries[len(left) :]
+    for left_rows, right_rows in (
+        (np.flatnonzero(~left_fine), np.arange(len(right))),
+        (li, np.flatnonzero(~right_fine)),
+    ):
+        i, j = sweep(
+            lc[left_rows],
+            left_first[left_rows],
+            left_last[left_rows],
+            rc[right_rows],
+            right_first[right_rows],
+            right_last[right_rows],
+        )
+        found_i.append(left_rows[i])
+        found_j.append(right_rows[j])
+    return np.concatenate(found_i), np.concatenate(found_j)
+
+
+PRECISION_RANK = {"exact": 0, "city": 1, "province": 2, "country": 3}
+# Place tolerance by rank of the coarser precision; NaN: the same country is enough.
+RANK_KM = np.array([PLACE_KM["exact"], PLACE_KM["city"], PLACE_KM["province"], np.nan])
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The columns linking compares, as arrays; groups and countries as codes shared by both sides."""
+
+    ids: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    day: np.ndarray
+    exact_day: np.ndarray
+    rank: np.ndarray
+    country: np.ndarray
+    group: np.ndarray
+
+
+def columns(left: pd.DataFrame, right: pd.DataFrame) -> tuple[Columns, Columns, np.ndarray, int]:
+    """Both sides as `Columns`, the group names by code, and the code of the unknown group."""
+    groups, names = pd.factorize(
+        pd.concat([left["group_id"], right["group_id"]], ignore_index=True).fillna(UNKNOWN_GROUP)
     )
+    countries, _ = pd.factorize(pd.concat([left["country_iso3"], right["country_iso3"]], ignore_index=True))
+    names = np.asarray(names, dtype=object)
+    unknown = int(np.flatnonzero(names == UNKNOWN_GROUP)[0]) if UNKNOWN_GROUP in set(names) else -1
+
+    def side(frame: pd.DataFrame, part: slice) -> Columns:
+        return Columns(
+            ids=frame["id"].to_numpy(dtype=object),
+            lat=pd.to_numeric(frame["lat"], errors="coerce").to_numpy(float),
+            lon=pd.to_numeric(frame["lon"], errors="coerce").to_numpy(float),
+            day=_days(pd.to_datetime(frame["date"])),
+            exact_day=(frame["date_precision"] == "day").to_numpy(),
+            rank=frame["location_precision"].map(PRECISION_RANK).fillna(3).to_numpy(dtype=np.int64),
+            country=countries[part],
+            group=groups[part],
+        )
+
+    return side(left, slice(0, len(left))), side(right, slice(len(left), None)), names, unknown
+
+
+def best_links(left: pd.DataFrame, right: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> list[Link]:
+    """Of the candidate pairs, those that pass the place and perpetrator tests, scored; for each
+    right record, its best left one."""
+    a, b, names, unknown = columns(left, right)
+    _, _, metres = GEOD.inv(a.lon[i], a.lat[i], b.lon[j], b.lat[j])
     km = metres / 1000
-    precision = coarser(a["location_precision"], b["location_precision"])
-    allowed = pd.Series(precision).map(PLACE_KM).to_numpy(dtype=float)
+    allowed = RANK_KM[np.maximum(a.rank[i], b.rank[j])]
     by_country = np.isnan(allowed)
-    same_country = (a["country_iso3"] == b["country_iso3"]).to_numpy()
-    place_ok = np.where(by_country, same_country, km <= np.nan_to_num(allowed))
-    group_a, group_b = a["group_id"].fillna(UNKNOWN_GROUP), b["group_id"].fillna(UNKNOWN_GROUP)
-    same_group = (group_a == group_b).to_numpy()
-    unknown = ((group_a == UNKNOWN_GROUP) | (group_b == UNKNOWN_GROUP)).to_numpy()
-    keep = place_ok & (same_group | unknown)
-    days = np.abs((a["date"] - b["date"]).dt.days.to_numpy())
-    exact_day = ((a["date_precision"] == "day") & (b["date_precision"] == "day")).to_numpy()
+    place_ok = np.where(by_country, a.country[i] == b.country[j], km <= np.nan_to_num(allowed))
+    same_group = a.group[i] == b.group[j]
+    either_unknown = (a.group[i] == unknown) | (b.group[j] == unknown)
+    keep = place_ok & (same_group | either_unknown)
+    i, j, km, allowed, by_country = i[keep], j[keep], km[keep], allowed[keep], by_country[keep]
+    same_group, either_unknown = same_group[keep], either_unknown[keep]
+    days = np.abs(a.day[i] - b.day[j])
+    exact_day = a.exact_day[i] & b.exact_day[j]
     time_score = np.where(exact_day, 1 - days / (DAY_SLACK + 1), 0.5)
-    place_score = np.where(by_country, 0.3, 1 - km / np.where(by_country, 1, np.nan_to_num(allowed, nan=1)))
-    group_score = np.where(same_group & ~unknown, 1.0, 0.5)
-    frame = pd.DataFrame(
-        {
-            "record": b["id"],
-            "target": a["id"],
-            "score": (0.4 * time_score + 0.4 * place_score + 0.2 * group_score),
-            "days": days,
-            "exact_day": exact_day,
-            "km": km,
-            "by_country": by_country,
-            "same_group": same_group & ~unknown,
-            "group": group_a.where(group_a != UNKNOWN_GROUP, group_b),
-        }
-    )
-    return frame[keep].reset_index(drop=True)
+    place_score = np.where(by_country, 0.3, 1 - km / np.where(by_country, 1, allowed))
+    known_same = same_group & ~either_unknown
+    score = 0.4 * time_score + 0.4 * np.clip(place_score, 0, 1) + 0.2 * np.where(known_same, 1.0, 0.5)
+    # Best first for each right record: sort by record, then by score descending.
+    order = np.lexsort((-score, j))
+    first = order[np.unique(j[order], return_index=True)[1]]
+    found = []
+    for k in first:
+        group = names[a.group[i[k]]] if a.group[i[k]] != unknown else names[b.group[j[k]]]
+        found.append(
+            Link(
+                str(b.ids[j[k]]),
+                str(a.ids[i[k]]),
+                round(float(score[k]), 3),
+                reasons(
+                    int(days[k]), bool(exact_day[k]), float(km[k]), bool(by_country[k]), bool(known_same[k]), str(group)
+                ),
+            )
+        )
+    return found
 
 
-def reasons(row) -> tuple[str, ...]:
+def reasons(days: int, exact_day: bool, km: float, by_country: bool, known_same: bool, group: str) -> tuple[str, ...]:
     """Why a pair is one incident, in words a reader can check."""
-    when = ("same day" if row.days == 0 else f"{row.days} day apart") if row.exact_day else "overlapping periods"
-    where = "same country" if row.by_country else f"{row.km:.0f} km apart"
-    who = f"same group ({row.group})" if row.same_group else "perpetrator unknown in one record"
+    when = ("same day" if days == 0 else f"{days} day apart") if exact_day else "overlapping periods"
+    where = "same country" if by_country else f"{km:.0f} km apart"
+    who = f"same group ({group})" if known_same else "perpetrator unknown in one record"
     return when, where, who
 
 
@@ -140,9 +235,7 @@ def links(targets: pd.DataFrame, records: pd.DataFrame) -> list[Link]:
     if not len(targets) or not len(records):
         return []
     i, j = candidate_pairs(targets, records)
-    pairs = scored(targets, records, i, j)
-    best = pairs.sort_values(["record", "score"], ascending=[True, False], kind="stable").drop_duplicates("record")
-    return [Link(row.record, row.target, round(float(row.score), 3), reasons(row)) for row in best.itertuples()]
+    return best_links(targets, records, i, j)
 
 
 def incident_ids(record_ids: pd.Series, found: list[Link]) -> pd.Series:

@@ -14,8 +14,8 @@ import pytest
 
 from geo.data.paths import ROOT
 
-FIRST_PARTY = {"geo", "widgets", "tests", "bench", "app", "sitecustomize", "broken_download_app"}
-CODE = ["app.py", "widgets.py", "geo", "pages", "scripts", "bench", "tests"]
+FIRST_PARTY = {"geo", "widgets", "navigation", "tests", "bench", "app", "sitecustomize", "broken_download_app"}
+CODE = ["app.py", "widgets.py", "navigation.py", "geo", "pages", "scripts", "bench", "tests"]
 PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)==\S+", re.MULTILINE)
 
 
