@@ -5,14 +5,15 @@ from __future__ import annotations
 from geo.map.choropleth import CHOROPLETH_COLORS, class_labels
 from geo.map.events import HEAT_GRADIENT
 from geo.map.features import BORDER_STYLES, FOREIGN_BASE_COLOR
+from geo.map.markers import marker_radius
 from geo.text.i18n import t, value_label
 
 
 def size_items(lang: str) -> list[dict]:
-    """Circles for 1, 10 and 100 casualties, drawn at the size the map uses."""
+    """Circles for 0, 10 and 100 casualties, drawn at the size the map uses."""
     items = []
     for casualties in (0, 10, 100):
-        radius = min(28, 3.5 + 1.6 * casualties**0.5)
+        radius = marker_radius(casualties)
         items.append(
             {
                 "shape": "circle",
