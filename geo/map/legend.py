@@ -27,7 +27,7 @@ def size_items(lang: str) -> list[dict]:
 
 def legend_sections(
     lang: str,
-    groups_shown: list[list[str]] | None = None,
+    groups_shown: list[dict] | None = None,
     statuses: list[str] | None = None,
     bases: bool = False,
     foreign_bases: bool = False,
@@ -35,10 +35,10 @@ def legend_sections(
     metric: str = "attacks",
     heat: bool = False,
 ) -> list[dict]:
-    """The legend for the layers on the map, one section each."""
+    """The legend for the layers on the map, one section each; `groups_shown` as {label, color}."""
     sections = []
     if groups_shown is not None:
-        items = [{"shape": "circle", "color": color, "label": label} for label, color in groups_shown]
+        items = [{"shape": "circle", "color": group["color"], "label": group["label"]} for group in groups_shown]
         sections.append({"title": t("legend_groups", lang), "items": items})
         sections.append(
             {
