@@ -19,6 +19,7 @@ from geo.data.countries import CENTRAL_ASIA
 from geo.map.basemap import basemap_collections
 from geo.map.elements import basemap
 from geo.map.events import event_payload
+from geo.map.markers import marker_radius
 from geo.map.overlays import overlays
 from geo.map.standalone import standalone_html
 from geo.render.briefing import (
@@ -29,7 +30,6 @@ from geo.render.briefing import (
     circle_radii,
     label_places,
     nice_km,
-    radius_points,
     shapes_bounds,
     view_extent,
 )
@@ -127,7 +127,7 @@ def circles_in_pixels(fig, ax, attacks):
     """Centres and radii, in display pixels, of the circles the interactive map would draw."""
     centres = ax.transData.transform(attacks[["lon", "lat"]].to_numpy(dtype=float))
     low = attacks["killed_low"].fillna(0) + attacks["wounded_low"].fillna(0)
-    radii = np.array([radius_points(n) for n in low]) * fig.dpi / 72
+    radii = np.array([marker_radius(n) for n in low]) * fig.dpi / 72
     return centres, radii
 
 
@@ -196,7 +196,7 @@ def test_the_view_of_2024_holds_the_kerman_and_crocus_circles(data, shapes):
     cos = math.cos(math.radians((view[1] + view[3]) / 2))
     for place in ("kerman", "crocus"):
         row = attacks[attacks["id"].str.contains(place)].iloc[0]
-        pad = radius_points(row["killed_low"] + row["wounded_low"]) * degrees_per_point
+        pad = marker_radius(row["killed_low"] + row["wounded_low"]) * degrees_per_point
         assert contains(view, (row["lon"] - pad / cos, row["lat"] - pad, row["lon"] + pad / cos, row["lat"] + pad))
 
 

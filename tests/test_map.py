@@ -146,8 +146,8 @@ def test_an_order_missing_a_value_is_refused():
 
 def test_small_selections_carry_text_and_sources_large_ones_do_not(data):
     small = event_payload(ATTACKS, data.groups, data.sources, "fr")
-    assert small["n"] == 6 and small["details"][4][2] == "Résumé de e"
-    assert small["groups"][-1] == ["Inconnu ou non attribué", "#999999"]
+    assert small["n"] == 6 and small["details"][4]["summary"] == "Résumé de e"
+    assert small["groups"][-1] == {"label": "Inconnu ou non attribué", "color": "#999999"}
     large = event_payload(ATTACKS, data.groups, data.sources, "en", detail_up_to=5)
     assert large["details"] is None and large["sources"] == []
 
@@ -156,7 +156,7 @@ def test_markup_in_data_cannot_close_the_script_it_is_embedded_in(data):
     hostile = frame(attack("x", summary_en="</script><img src=x onerror=alert(1)>"))
     text = compact_json(event_payload(hostile, data.groups, data.sources, "en"))
     assert "</script>" not in text and "<img" not in text
-    assert json.loads(text)["details"][0][2] == "</script><img src=x onerror=alert(1)>"
+    assert json.loads(text)["details"][0]["summary"] == "</script><img src=x onerror=alert(1)>"
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_template_syntax_in_data_stays_text_in_the_rendered_map(data, shapes, su
     fmap = basemap(basemap_collections(shapes), "en")
     event_layer(payload, 1, True, False, "k").add_to(fmap)
     script = fmap.get_root().render().split("cajnEvents(", 1)[1]
-    assert json.loads(script[: script.index(", {")])["details"][0][2] == summary
+    assert json.loads(script[: script.rindex(', {"points"')])["details"][0]["summary"] == summary
     assert f'"{evaluated}"' not in script
 
 
@@ -229,7 +229,8 @@ def test_borders_take_the_style_of_their_gravest_status_in_the_period(data, year
 
 
 def test_the_legend_lists_only_what_is_drawn():
-    sections = legend_sections("en", [["IMU · Islamic Movement of Uzbekistan", "#e69f00"]], ["mined"], breaks=[1, 2])
+    imu = {"label": "IMU · Islamic Movement of Uzbekistan", "color": "#e69f00"}
+    sections = legend_sections("en", [imu], ["mined"], breaks=[1, 2])
     titles = [s["title"] for s in sections]
     assert titles == [
         "Attacks by group",

@@ -2,13 +2,15 @@
 
 One folium element per event costs about a kilobyte of HTML and a template render each;
 packed columns cost about 23 bytes before compression, whatever the number of events.
-The layout must match `LAYOUT` in static/map/layers.js.
+The browser reads the buffer from `schema()`, which the event payload carries: nothing of the
+layout is written twice (static/map/README.md describes the payload).
 """
 
 from __future__ import annotations
 
 import base64
 import gzip
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -18,7 +20,8 @@ from geo.data.vocab import DATE_PRECISIONS, LOCATION_PRECISIONS, RESPONSIBILITIE
 EPOCH = np.datetime64("1900-01-01", "D")
 MISSING = 65535
 COORDINATE_SCALE = 1e5
-# (column, numpy type) in the order the browser reads them; 4-byte columns first keep alignment.
+# (column, numpy type) in the order the browser reads them. Wider columns first: a typed array
+# must start at a multiple of its item size, whatever the number of events.
 LAYOUT = (
     ("lat", "<i4"),
     ("lon", "<i4"),
@@ -36,20 +39,58 @@ COMPRESS_LEVEL = 1
 COUNT_COLUMNS = ("killed_low", "killed_high", "wounded_low", "wounded_high")
 
 
+class Flag(NamedTuple):
+    """A bit field of the `flags` column: a column's position in `values`, or a yes/no when None."""
+
+    name: str
+    shift: int
+    bits: int
+    values: tuple[str, ...] | None = None
+
+
+FLAGS = (
+    Flag("date_precision", 0, 2, DATE_PRECISIONS),
+    Flag("location_precision", 2, 2, LOCATION_PRECISIONS),
+    Flag("foiled", 4, 1),
+    Flag("responsibility", 5, 2, RESPONSIBILITIES),
+)
+
+
 def codes(values: pd.Series, vocabulary: tuple[str, ...]) -> np.ndarray:
     """Each value's position in `vocabulary` (0 for anything outside it)."""
     positions = pd.Categorical(values, categories=list(vocabulary)).codes
     return np.where(positions < 0, 0, positions).astype(np.uint8)
 
 
+def flag_codes(attacks: pd.DataFrame, flag: Flag) -> np.ndarray:
+    """The unshifted value of `flag` for each attack."""
+    if flag.values is None:
+        return attacks[flag.name].fillna(False).to_numpy(dtype=np.uint8)
+    return codes(attacks[flag.name], flag.values)
+
+
 def flags(attacks: pd.DataFrame) -> np.ndarray:
-    """Date precision (bits 0-1), place precision (2-3), foiled (4), responsibility (5-6)."""
-    return (
-        codes(attacks["date_precision"], DATE_PRECISIONS)
-        | codes(attacks["location_precision"], LOCATION_PRECISIONS) << 2
-        | attacks["foiled"].fillna(False).to_numpy(dtype=np.uint8) << 4
-        | codes(attacks["responsibility"], RESPONSIBILITIES) << 5
-    ).astype(np.uint8)
+    """The `FLAGS` of each attack in one byte: date precision (bits 0-1), place precision (2-3),
+    foiled (4), responsibility (5-6)."""
+    packed = np.zeros(len(attacks), dtype=np.uint8)
+    for flag in FLAGS:
+        packed |= flag_codes(attacks, flag) << flag.shift
+    return packed
+
+
+def schema() -> dict:
+    """How the browser reads `pack`'s buffer: column layout, scales, the missing count, the flag bits."""
+    return {
+        "layout": [{"name": name, "type": np.dtype(dtype).name} for name, dtype in LAYOUT],
+        "coordinate_scale": COORDINATE_SCALE,
+        "epoch": str(EPOCH),
+        "missing": MISSING,
+        "flags": {
+            flag.name: {"shift": flag.shift, "bits": flag.bits}
+            | ({} if flag.values is None else {"values": list(flag.values)})
+            for flag in FLAGS
+        },
+    }
 
 
 def counts(series: pd.Series) -> np.ndarray:

@@ -1,4 +1,7 @@
-"""The attacks layer: packed events, popup texts and the layer's options."""
+"""The attacks layer: packed events, popup texts and the layer's options.
+
+The payload is described, key by key, in static/map/README.md; tests/test_map_contract.py keeps
+that file, static/map/layers.js and this module in step."""
 
 from __future__ import annotations
 
@@ -8,8 +11,10 @@ from geo.data.countries import country_name
 from geo.data.vocab import DATE_PRECISIONS, LOCATION_PRECISIONS, RESPONSIBILITIES
 from geo.map import eventpack
 from geo.map.elements import JsonLayer, pane_options
+from geo.map.markers import VAGUE_PLACES, radius_schema
 from geo.text.i18n import MONTHS, t, value_label
 from geo.text.labels import group_table
+from geo.text.numbers import NUMBER_LOCALES
 
 # Above these sizes markers are clustered, and popups carry no per-event text (the card does).
 CLUSTER_ABOVE = 1500
@@ -26,38 +31,56 @@ def _nationalities(cell: str, lang: str) -> str:
     return ", ".join(country_name(code, lang) for code in filter(None, str(cell).split(";")))
 
 
-def event_details(attacks: pd.DataFrame, sources: pd.DataFrame, lang: str) -> tuple[list, list]:
-    """Per event [id, place, summary, title, source indices, extra rows], and the sources cited."""
-    known = dict(zip(sources["id"], zip(sources["title"], sources["url"])))
+def group_entries(group_ids: list[str], groups: pd.DataFrame, lang: str) -> list[dict]:
+    """{label, color} for each id, as the map's popups and legend take them."""
+    return [{"label": label, "color": color} for label, color in group_table(group_ids, groups, lang)]
+
+
+def event_details(attacks: pd.DataFrame, sources: pd.DataFrame, lang: str) -> tuple[list[dict], list[dict]]:
+    """Per event {id, place, summary, title, sources (indices), rows}, and the sources cited as {title, url}."""
+    known = {
+        source_id: {"title": title, "url": url}
+        for source_id, title, url in zip(sources["id"], sources["title"], sources["url"])
+    }
     cited: dict[str, int] = {}
-    source_rows: list[list[str]] = []
+    source_rows: list[dict] = []
     details = []
     for row in attacks.itertuples(index=False):
         indices = []
         for source_id in filter(known.__contains__, str(row.source_ids or "").split(";")):
             if source_id not in cited:
                 cited[source_id] = len(source_rows)
-                source_rows.append(list(known[source_id]))
+                source_rows.append(known[source_id])
             indices.append(cited[source_id])
         # Imported rows cite what their dataset cites, as text.
         for citation in filter(None, (line.strip() for line in str(getattr(row, "citations", "") or "").split("\n"))):
             if citation not in cited:
                 cited[citation] = len(source_rows)
-                source_rows.append([citation, citation if citation.startswith(("http://", "https://")) else ""])
+                url = citation if citation.startswith(("http://", "https://")) else ""
+                source_rows.append({"title": citation, "url": url})
             indices.append(cited[citation])
         extra = [
-            [t("attack_type", lang), value_label("attack_type", row.attack_type, lang)],
-            [t("target", lang), value_label("target_type", row.target_type, lang)],
+            (t("attack_type", lang), value_label("attack_type", row.attack_type, lang)),
+            (t("target", lang), value_label("target_type", row.target_type, lang)),
         ]
         if row.perpetrator_nationalities:
-            extra.append([t("perpetrators", lang), _nationalities(row.perpetrator_nationalities, lang)])
+            extra.append((t("perpetrators", lang), _nationalities(row.perpetrator_nationalities, lang)))
         origin = getattr(row, "origin", "curated")
         if origin != "curated":
             extra.append(
-                [t("origin", lang), origin + (f" · {t('doubtful', lang)}" if getattr(row, "doubt", False) else "")]
+                (t("origin", lang), origin + (f" · {t('doubtful', lang)}" if getattr(row, "doubt", False) else ""))
             )
         title = t("foiled", lang) if row.foiled else value_label("attack_type", row.attack_type, lang)
-        details.append([row.id, row.city, getattr(row, f"summary_{lang}"), title, indices, extra])
+        details.append(
+            {
+                "id": row.id,
+                "place": row.city,
+                "summary": getattr(row, f"summary_{lang}"),
+                "title": title,
+                "sources": indices,
+                "rows": [{"label": label, "value": value} for label, value in extra],
+            }
+        )
     return details, source_rows
 
 
@@ -76,10 +99,15 @@ def popup_labels(lang: str) -> dict:
         "record": t("record", lang),
         "unknown": t("unknown", lang),
         "more": t("more_below", lang),
-        "date_precisions": [value_label("date_precision", v, lang) for v in DATE_PRECISIONS],
-        "location_precisions": [value_label("location_precision", v, lang) for v in LOCATION_PRECISIONS],
-        "responsibilities": [value_label("responsibility", v, lang) for v in RESPONSIBILITIES],
+        "date_precisions": {v: value_label("date_precision", v, lang) for v in DATE_PRECISIONS},
+        "location_precisions": {v: value_label("location_precision", v, lang) for v in LOCATION_PRECISIONS},
+        "responsibilities": {v: value_label("responsibility", v, lang) for v in RESPONSIBILITIES},
     }
+
+
+def event_schema() -> dict:
+    """What the browser needs to read the packed columns and size the circles, whatever the language."""
+    return {**eventpack.schema(), "radius": radius_schema(), "vague_places": list(VAGUE_PLACES)}
 
 
 def event_payload(
@@ -89,10 +117,12 @@ def event_payload(
     group_order = eventpack.first_seen(attacks["group_id"])
     country_order = eventpack.first_seen(attacks["country_iso3"])
     payload = {
+        "schema": event_schema(),
         "n": len(attacks),
         "columns": eventpack.pack(attacks, group_order, country_order),
-        "groups": group_table(group_order, groups, lang),
+        "groups": group_entries(group_order, groups, lang),
         "countries": [country_name(code, lang) for code in country_order],
+        "locale": NUMBER_LOCALES[lang],
         "labels": popup_labels(lang),
         "details": None,
         "sources": [],

@@ -1,4 +1,5 @@
-"""Borders and bases as GeoJSON features with their styles and popups."""
+"""Borders and bases as GeoJSON features with their styles, tooltips and popups (as
+static/map/README.md describes them for `L.cajnFeatures`)."""
 
 from __future__ import annotations
 
@@ -61,9 +62,9 @@ def border_collection(
         cited = [e for ids in rows["source_ids"] for e in source_entries(ids, sources)]
         popup = {
             "title": title,
-            "rows": statuses,
+            "rows": [{"label": label, "value": period} for label, period in statuses],
             "text": gravest[f"description_{lang}"],
-            "sources": [[e["title"], e["url"]] for e in cited],
+            "sources": [{"title": e["title"], "url": e["url"]} for e in cited],
             "sourcesLabel": t("sources", lang),
         }
         style = {k: v for k, v in BORDER_STYLES[gravest["status"]].items() if v is not None}
@@ -89,23 +90,23 @@ def base_collection(bases: gpd.GeoDataFrame, groups: pd.DataFrame, sources: pd.D
         shape = BASE_SHAPES[row.kind]
         style = {"color": color, "fillColor": color, "weight": 1.5, "fillOpacity": 0.12, "dashArray": "6 4"}
         rows = [
-            [t("kind", lang), value_label("kind", row.kind, lang)],
-            [t("operator" if foreign else "group", lang), owner],
-            [t("period", lang), period],
-            [
+            (t("kind", lang), value_label("kind", row.kind, lang)),
+            (t("operator" if foreign else "group", lang), owner),
+            (t("period", lang), period),
+            (
                 t("place", lang),
                 f"{country_name(row.country_iso3, lang)} "
                 f"({value_label('location_precision', row.location_precision, lang)})",
-            ],
+            ),
         ]
         if shape == "area" and not pd.isna(row.radius_km):
-            rows.append([t("radius", lang), f"{row.radius_km:g} km"])
+            rows.append((t("radius", lang), f"{row.radius_km:g} km"))
         popup = {
             "title": name,
             "color": color,
-            "rows": rows,
+            "rows": [{"label": label, "value": value} for label, value in rows],
             "sourcesLabel": t("sources", lang),
-            "sources": [[e["title"], e["url"]] for e in source_entries(row.source_ids, sources)],
+            "sources": [{"title": e["title"], "url": e["url"]} for e in source_entries(row.source_ids, sources)],
         }
         properties = {"point": shape, "style": style, "tip": [name, f"{owner} · {period}"], "popup": popup}
         if shape == "area":

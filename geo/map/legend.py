@@ -5,14 +5,15 @@ from __future__ import annotations
 from geo.map.choropleth import CHOROPLETH_COLORS, class_labels
 from geo.map.events import HEAT_GRADIENT
 from geo.map.features import BORDER_STYLES, FOREIGN_BASE_COLOR
+from geo.map.markers import marker_radius
 from geo.text.i18n import t, value_label
 
 
 def size_items(lang: str) -> list[dict]:
-    """Circles for 1, 10 and 100 casualties, drawn at the size the map uses."""
+    """Circles for 0, 10 and 100 casualties, drawn at the size the map uses."""
     items = []
     for casualties in (0, 10, 100):
-        radius = min(28, 3.5 + 1.6 * casualties**0.5)
+        radius = marker_radius(casualties)
         items.append(
             {
                 "shape": "circle",
@@ -26,7 +27,7 @@ def size_items(lang: str) -> list[dict]:
 
 def legend_sections(
     lang: str,
-    groups_shown: list[list[str]] | None = None,
+    groups_shown: list[dict] | None = None,
     statuses: list[str] | None = None,
     bases: bool = False,
     foreign_bases: bool = False,
@@ -34,10 +35,10 @@ def legend_sections(
     metric: str = "attacks",
     heat: bool = False,
 ) -> list[dict]:
-    """The legend for the layers on the map, one section each."""
+    """The legend for the layers on the map, one section each; `groups_shown` as {label, color}."""
     sections = []
     if groups_shown is not None:
-        items = [{"shape": "circle", "color": color, "label": label} for label, color in groups_shown]
+        items = [{"shape": "circle", "color": group["color"], "label": group["label"]} for group in groups_shown]
         sections.append({"title": t("legend_groups", lang), "items": items})
         sections.append(
             {

@@ -1,9 +1,13 @@
-"""The map's overlays for a view, as layer specs (name, factory, JSON, options) and folium groups."""
+"""The map's overlays for a view, as layer specs (name, factory, JSON, options) and folium groups.
+
+Each factory but `TILES` is a layer of static/map/layers.js; static/map/README.md says what
+payload and options each takes."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import folium
 import geopandas as gpd
@@ -14,13 +18,24 @@ from geo.analysis.filters import in_years, of_groups
 from geo.map.choropleth import choropleth_collection
 from geo.map.elements import JsonLayer, basemap, feature_group, online_tiles, pane_options
 from geo.map.eventpack import first_seen
-from geo.map.events import event_layer
+from geo.map.events import event_layer, group_entries
 from geo.map.features import base_collection, border_collection
 from geo.map.legend import legend_sections
 from geo.state.criteria import attack_groups, map_view
 from geo.text.escape import compact_json
 from geo.text.i18n import t
-from geo.text.labels import group_table
+
+# The one layer folium draws itself (OpenStreetMap tiles), not a layers.js factory.
+TILES = "tiles"
+
+
+class LayerSpec(NamedTuple):
+    """One layer of the map: its feature group's name, the layers.js factory, its JSON payload, its options."""
+
+    name: str
+    factory: str
+    payload: str
+    options: dict
 
 
 def overlay_specs(
@@ -34,39 +49,38 @@ def overlay_specs(
     attribution: str,
     stamp: list[str] | tuple | None = None,
     legend_open: bool = True,
-) -> list[tuple]:
-    """(name, layer factory, JSON payload, options) for each layer switched on, the legend last, then the stamp."""
+) -> list[LayerSpec]:
+    """A spec for each layer switched on, the legend last, then the stamp."""
     layers = set(view[params.LAYERS])
     years = tuple(view[params.YEARS])
-    specs: list[tuple] = []
+    specs: list[LayerSpec] = []
     if view[params.ONLINE_TILES]:
-        specs.append(("tiles", "tiles", "", {}))
+        specs.append(LayerSpec("tiles", TILES, "", {}))
     breaks = statuses = None
     if "choropleth" in layers:
         shaded, breaks = choropleth_collection(attacks, shapes, view[params.CHOROPLETH], lang)
-        specs.append(("choropleth", "cajnFeatures", compact_json(shaded), pane_options("shade")))
+        specs.append(LayerSpec("choropleth", "cajnFeatures", compact_json(shaded), pane_options("shade")))
     if "borders" in layers:
         lines, statuses = border_collection(data.borders, years, data.sources, lang)
-        specs.append(("borders", "cajnFeatures", compact_json(lines), {}))
+        specs.append(LayerSpec("borders", "cajnFeatures", compact_json(lines), {}))
     for layer, foreign in (("bases", False), ("foreign_bases", True)):
         if layer in layers:
             bases = in_years(data.bases, "bases", years)
             bases = bases[(bases["kind"] == "foreign_military_base") == foreign]
             if not foreign:
                 bases = of_groups(bases, "bases", attack_groups(view, data.group_links))
-            specs.append(
-                (layer, "cajnFeatures", compact_json(base_collection(bases, data.groups, data.sources, lang)), {})
-            )
+            collection = compact_json(base_collection(bases, data.groups, data.sources, lang))
+            specs.append(LayerSpec(layer, "cajnFeatures", collection, {}))
     points, heat = "attacks" in layers, "heatmap" in layers
     if (points or heat) and len(attacks):
         layer = event_layer(payload_json, len(attacks), points, heat, key)
-        specs.append(("attacks", "cajnEvents", payload_json, json.loads(layer.options)))
-    shown = group_table(first_seen(attacks["group_id"]), data.groups, lang) if points else None
+        specs.append(LayerSpec("attacks", "cajnEvents", payload_json, json.loads(layer.options)))
+    shown = group_entries(first_seen(attacks["group_id"]), data.groups, lang) if points else None
     legend = legend_sections(
         lang, shown, statuses, "bases" in layers, "foreign_bases" in layers, breaks, view[params.CHOROPLETH], heat
     )
     specs.append(
-        (
+        LayerSpec(
             "legend",
             "cajnLegend",
             compact_json(legend),
@@ -74,20 +88,22 @@ def overlay_specs(
         )
     )
     if stamp:
-        specs.append(("stamp", "cajnStamp", compact_json(list(stamp)), {}))
+        specs.append(LayerSpec("stamp", "cajnStamp", compact_json(list(stamp)), {}))
     return specs
 
 
-def page_keys_spec(keys: tuple[str, ...]) -> tuple:
+def page_keys_spec(keys: tuple[str, ...]) -> LayerSpec:
     """The layer spec that hands `keys` to the page even while the map has the focus."""
-    return ("page_keys", "cajnPageKeys", compact_json(list(keys)), {})
+    return LayerSpec("page_keys", "cajnPageKeys", compact_json(list(keys)), {})
 
 
 def feature_groups(specs: list[tuple]) -> list:
     """Folium feature groups from layer specs (cheap: the payloads are already JSON)."""
     return [
-        online_tiles() if factory == "tiles" else feature_group(name, JsonLayer(factory, payload, options))
-        for name, factory, payload, options in specs
+        online_tiles()
+        if spec.factory == TILES
+        else feature_group(spec.name, JsonLayer(spec.factory, spec.payload, spec.options))
+        for spec in map(LayerSpec._make, specs)
     ]
 
 

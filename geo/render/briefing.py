@@ -33,6 +33,7 @@ from geo.data.countries import CENTRAL_ASIA
 from geo.map.choropleth import CHOROPLETH_COLORS, class_labels, color_of, country_totals, nice_breaks
 from geo.map.elements import REGION_STYLE, SEA_COLOR, WORLD_STYLE
 from geo.map.features import BORDER_STYLES, FOREIGN_BASE_COLOR
+from geo.map.markers import VAGUE_PLACES, marker_casualties, marker_radius
 from geo.text.captions import subtitle
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_table
@@ -60,9 +61,6 @@ MARGIN_PT = 14.0
 
 
 MIN_SPAN_DEG = 8.0
-
-
-VAGUE_PLACES = ("province", "country")
 
 
 # Page layout, in inches: outer padding, room for the title lines and for the source line.
@@ -109,19 +107,9 @@ WORLD_LABEL = {"fontsize": 8, "color": "#5e5e5e", "fontstyle": "italic"}
 LABEL_WRAP = 16
 
 
-def radius_points(casualties: float) -> float:
-    """The circle radius the interactive map uses (in pixels), read as points."""
-    return min(28.0, 3.5 + 1.6 * math.sqrt(max(casualties, 0)))
-
-
-def casualties_low(attacks: pd.DataFrame) -> pd.Series:
-    """Killed plus wounded, low estimates, missing counted as none: what sizes a circle."""
-    return attacks["killed_low"].fillna(0) + attacks["wounded_low"].fillna(0)
-
-
 def circle_radii(attacks: pd.DataFrame) -> np.ndarray:
-    """Each attack's circle radius in points."""
-    return np.array([radius_points(float(n)) for n in casualties_low(attacks)], dtype=float)
+    """Each attack's circle radius in points: the interactive map's radius in pixels."""
+    return np.array([marker_radius(float(n)) for n in marker_casualties(attacks)], dtype=float)
 
 
 def _to_aspect(view: Sequence[float], ratio: float) -> tuple[float, float, float, float]:
@@ -301,7 +289,7 @@ def _circle(color: str, size_pt: float, label: str, alpha: float = 0.8) -> Line2
 def _draw_attacks(ax, attacks: pd.DataFrame, colors: dict[str, str]) -> None:
     """Circles as on the interactive map, big ones first so small ones stay visible on top, and
     foiled plots as dashed rings above them: two collections, whatever the number of attacks."""
-    low = casualties_low(attacks)
+    low = marker_casualties(attacks)
     ordered = attacks.loc[low.sort_values(ascending=False, kind="stable").index]
     sizes = (2 * circle_radii(ordered)) ** 2
     foiled = ordered["foiled"].to_numpy(dtype=bool)
@@ -337,7 +325,7 @@ def _attack_rows(attacks: pd.DataFrame, groups: pd.DataFrame, lang: str) -> list
     rows: list = [_Heading(t("legend_groups", lang))]
     rows += [_circle(color, 10, label) for label, color in legend_entries(attacks, groups, lang)]
     rows.append(_Heading(t("legend_size", lang)))
-    rows += [_circle("#bbbbbb", 2 * radius_points(n), t("legend_casualties", lang, n=n)) for n in (0, 10, 100)]
+    rows += [_circle("#bbbbbb", 2 * marker_radius(n), t("legend_casualties", lang, n=n)) for n in (0, 10, 100)]
     if (~attacks["foiled"] & attacks["location_precision"].isin(VAGUE_PLACES)).any():
         rows.append(_circle("#bbbbbb", 10, t("legend_vague_place", lang), alpha=0.35))
     if attacks["foiled"].any():

@@ -6,6 +6,10 @@ import pandas as pd
 
 from geo.text.i18n import t
 
+# The locale whose Intl.NumberFormat writes numbers in the browser as `number_text` does here
+# (fr: U+202F between thousands, as below).
+NUMBER_LOCALES = {"en": "en-US", "fr": "fr-FR"}
+
 
 def number_text(value: int, lang: str) -> str:
     """An integer with the thousands separator of `lang` (a narrow no-break space in French)."""

@@ -1,5 +1,7 @@
 /* Map layers built from compact JSON payloads: events (circles, clusters, heat), styled
  * shapes and points (basemap, choropleth, borders, bases) and the legend.
+ * static/map/README.md describes each factory's payload and options; the events payload
+ * carries its own schema, so nothing here repeats a constant of the Python side.
  * Every text that comes from the data is written with textContent, never as HTML. */
 (function () {
   "use strict";
@@ -49,7 +51,7 @@
     return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
   }
 
-  /* A popup from {title, color, rows: [[label, value]], text, sources: [[title, url]], sourcesLabel, note}. */
+  /* A popup from {title, color, rows: [{label, value}], text, sources: [{title, url}], sourcesLabel, note}. */
   function popupContent(spec) {
     var box = el("div", null, "cajn-popup");
     var head = el("h4");
@@ -64,8 +66,8 @@
       var table = el("table");
       spec.rows.forEach(function (row) {
         var tr = el("tr");
-        tr.appendChild(el("th", row[0]));
-        tr.appendChild(el("td", row[1]));
+        tr.appendChild(el("th", row.label));
+        tr.appendChild(el("td", row.value));
         table.appendChild(tr);
       });
       box.appendChild(table);
@@ -76,15 +78,15 @@
       var list = el("ol");
       spec.sources.forEach(function (source) {
         var item = el("li");
-        var url = safeUrl(source[1]);
+        var url = safeUrl(source.url);
         if (url) {
-          var link = el("a", source[0]);
+          var link = el("a", source.title);
           link.href = url;
           link.target = "_blank";
           link.rel = "noopener noreferrer";
           item.appendChild(link);
         } else {
-          item.textContent = source[0];
+          item.textContent = source.title;
         }
         list.appendChild(item);
       });
@@ -102,7 +104,14 @@
     return box;
   }
 
-  /* Report a clicked record to the hosting dashboard, which shows its full detail card. */
+  /* Report a clicked record to the hosting dashboard, which shows its full detail card.
+   * The channel is streamlit-folium's, not a public API: its frontend keeps the state it sends
+   * back to Python in window.__GLOBAL_DATA__, and on the map's own click (the marker's click
+   * bubbles up to it) sends, 250 ms later, the fields the page asked for. The page asks for
+   * last_object_clicked_tooltip, which holds "selectionKey:index" (the events layer's `key`
+   * option, then the event's position in the payload); geo/map/card.py's clicked_index decodes
+   * it and ignores a click made on another selection. Outside the dashboard (an exported HTML
+   * file) the global is absent and a click only opens the popup. */
   function reportClick(value) {
     if (window.__GLOBAL_DATA__) { window.__GLOBAL_DATA__.last_object_clicked_tooltip = value; }
   }
@@ -418,17 +427,29 @@
     return new Response(stream).arrayBuffer();
   }
 
-  /* Column layout, in order; must match geo/map/eventpack.py. */
-  var LAYOUT = [["lat", Int32Array], ["lon", Int32Array], ["day", Uint16Array], ["group", Uint16Array],
-    ["country", Uint16Array], ["killed_low", Uint16Array], ["killed_high", Uint16Array],
-    ["wounded_low", Uint16Array], ["wounded_high", Uint16Array], ["flags", Uint8Array]];
-  var MISSING = 65535;
+  /* The typed array for each column type the layout names (numpy's names for them). */
+  var ARRAY_TYPES = {int8: Int8Array, uint8: Uint8Array, int16: Int16Array, uint16: Uint16Array,
+    int32: Int32Array, uint32: Uint32Array, float32: Float32Array, float64: Float64Array};
+  var DAY_MS = 86400000;
 
-  function columns(buffer, n) {
+  /* What sizes each circle: the counts schema.radius.sized_by names, added up, a missing one as none. */
+  function sizedBy(cols, n, schema) {
+    var sums = new Float64Array(n);
+    schema.radius.sized_by.forEach(function (name) {
+      var counts = cols[name];
+      for (var i = 0; i < n; i++) { sums[i] += counts[i] === schema.missing ? 0 : counts[i]; }
+    });
+    return sums;
+  }
+
+  /* The columns of the buffer, one after the other in the order of schema.layout. */
+  function columns(buffer, n, layout) {
     var cols = {}, offset = 0;
-    LAYOUT.forEach(function (entry) {
-      cols[entry[0]] = new entry[1](buffer, offset, n);
-      offset += n * entry[1].BYTES_PER_ELEMENT;
+    layout.forEach(function (column) {
+      var Type = ARRAY_TYPES[column.type];
+      if (!Type) { throw new Error("no typed array for column type " + column.type); }
+      cols[column.name] = new Type(buffer, offset, n);
+      offset += n * Type.BYTES_PER_ELEMENT;
     });
     return cols;
   }
@@ -439,10 +460,14 @@
       L.FeatureGroup.prototype.initialize.call(this, []);
       L.setOptions(this, options);
       this._payload = payload;
+      this._schema = payload.schema;
+      this._epoch = Date.parse(payload.schema.epoch);
+      this._number = new Intl.NumberFormat(payload.locale, {useGrouping: "always"}).format;
       this._tip = L.tooltip({direction: "top", offset: [0, -6], opacity: 0.95});
       var self = this;
       this.ready = gunzip(base64Bytes(payload.columns)).then(function (buffer) {
-        self._cols = columns(buffer, payload.n);
+        self._cols = columns(buffer, payload.n, payload.schema.layout);
+        self._sized = sizedBy(self._cols, payload.n, payload.schema);
         self._draw();
         return self;
       });
@@ -458,37 +483,50 @@
       var layer = e.sourceTarget;
       return layer && layer._cajnIndex !== undefined ? layer._cajnIndex : null;
     },
-    _casualties: function (i) {
-      var c = this._cols, kl = c.killed_low[i], wl = c.wounded_low[i];
-      return (kl === MISSING ? 0 : kl) + (wl === MISSING ? 0 : wl);
+    /* A field of the flags byte, as its number... */
+    _flag: function (i, name) {
+      var field = this._schema.flags[name];
+      return (this._cols.flags[i] >> field.shift) & ((1 << field.bits) - 1);
     },
+    /* ...or as the word of its vocabulary. */
+    _flagValue: function (i, name) {
+      return this._schema.flags[name].values[this._flag(i, name)];
+    },
+    _latLng: function (i) {
+      var scale = this._schema.coordinate_scale;
+      return [this._cols.lat[i] / scale, this._cols.lon[i] / scale];
+    },
+    _casualties: function (i) { return this._sized[i]; },
+    /* geo/map/markers.py's marker_radius, from the parameters the payload carries. */
     radius: function (i) {
-      return Math.min(28, 3.5 + 1.6 * Math.sqrt(this._casualties(i)));
+      var r = this._schema.radius;
+      return Math.min(r.max, r.base + r.per_root * Math.sqrt(this._casualties(i)));
     },
     _markerOptions: function (i) {
-      var c = this._cols, flags = c.flags[i], color = this._payload.groups[c.group[i]][1];
-      var foiled = (flags >> 4) & 1, place = (flags >> 2) & 3;
+      var color = this._payload.groups[this._cols.group[i]].color;
+      var foiled = this._flag(i, "foiled") === 1;
+      var vague = this._schema.vague_places.indexOf(this._flagValue(i, "location_precision")) >= 0;
       return {
         radius: this.radius(i), color: foiled ? color : "#222", weight: foiled ? 2 : 0.8,
         dashArray: foiled ? "3 3" : null, fillColor: color,
-        fillOpacity: foiled ? 0.05 : (place >= 2 ? 0.35 : 0.75),
+        fillOpacity: foiled ? 0.05 : (vague ? 0.35 : 0.75),
         pane: this.options.pane || "overlayPane", bubblingMouseEvents: true
       };
     },
     _draw: function () {
-      var c = this._cols, n = this._payload.n, self = this, order = new Array(n), i;
+      var n = this._payload.n, self = this, order = new Array(n), i;
       for (i = 0; i < n; i++) { order[i] = i; }
       // Big circles first, so small ones stay clickable on top of them.
       order.sort(function (a, b) { return self._casualties(b) - self._casualties(a); });
       var markers = order.map(function (index) {
-        var marker = L.circleMarker([c.lat[index] / 1e5, c.lon[index] / 1e5], self._markerOptions(index));
+        var marker = L.circleMarker(self._latLng(index), self._markerOptions(index));
         marker._cajnIndex = index;
         return marker;
       });
       if (this.options.heat && L.heatLayer) {
         var points = [];
         for (i = 0; i < n; i++) {
-          points.push([c.lat[i] / 1e5, c.lon[i] / 1e5, 1 + Math.log(1 + this._casualties(i))]);
+          points.push(this._latLng(i).concat([1 + Math.log(1 + this._casualties(i))]));
         }
         this.addLayer(L.heatLayer(points, {radius: 22, blur: 18, maxZoom: 7, minOpacity: 0.3,
           gradient: this.options.gradient}));
@@ -503,27 +541,30 @@
         markers.forEach(function (marker) { self.addLayer(marker); });
       }
     },
+    /* The date to its precision: a date known to the month or the year shows no day. */
     _dateText: function (i) {
-      var p = this._payload, day = this._cols.day[i], flags = this._cols.flags[i];
-      var date = new Date(Date.UTC(1900, 0, 1) + day * 86400000);
-      var precision = flags & 3, month = p.labels.months[date.getUTCMonth()];
-      var text = precision === 2 ? String(date.getUTCFullYear())
-        : precision === 1 ? month + " " + date.getUTCFullYear()
+      var p = this._payload, precision = this._flagValue(i, "date_precision");
+      var date = new Date(this._epoch + this._cols.day[i] * DAY_MS);
+      var month = p.labels.months[date.getUTCMonth()];
+      var text = precision === "year" ? String(date.getUTCFullYear())
+        : precision === "month" ? month + " " + date.getUTCFullYear()
           : date.getUTCDate() + " " + month + " " + date.getUTCFullYear();
       return text + " (" + p.labels.date_precisions[precision] + ")";
     },
+    /* A toll as geo/text/numbers.py's toll_text writes it: '1,200–1,500', '4', '≤ 3' or unknown. */
     _range: function (low, high) {
-      if (low === MISSING && high === MISSING) { return this._payload.labels.unknown; }
-      if (high === MISSING || high === low) { return String(low === MISSING ? high : low); }
-      if (low === MISSING) { return "≤ " + high; }
-      return low + "–" + high;
+      var missing = this._schema.missing, number = this._number;
+      if (low === missing && high === missing) { return this._payload.labels.unknown; }
+      if (low === missing) { return "≤ " + number(high); }
+      if (high === missing || high === low) { return number(low); }
+      return number(low) + "–" + number(high);
     },
     _hover: function (e) {
       var i = this._index(e);
       if (i === null || !this._map) { return; }
       var p = this._payload, c = this._cols, detail = p.details ? p.details[i] : null;
-      var lines = [((detail && detail[1]) || p.countries[c.country[i]]) + " · " + this._dateText(i),
-        p.groups[c.group[i]][0],
+      var lines = [((detail && detail.place) || p.countries[c.country[i]]) + " · " + this._dateText(i),
+        p.groups[c.group[i]].label,
         p.labels.killed + ": " + this._range(c.killed_low[i], c.killed_high[i]) + " · " +
         p.labels.wounded + ": " + this._range(c.wounded_low[i], c.wounded_high[i])];
       this._tip.setContent(tooltipContent(lines)).setLatLng(e.sourceTarget.getLatLng());
@@ -533,25 +574,24 @@
       if (this._map) { this._map.closeTooltip(this._tip); }
     },
     popupSpec: function (i) {
-      var p = this._payload, c = this._cols, l = p.labels, flags = c.flags[i];
+      var p = this._payload, c = this._cols, l = p.labels, group = p.groups[c.group[i]];
       var detail = p.details ? p.details[i] : null;
-      var place = (detail && detail[1] ? detail[1] + ", " : "") + p.countries[c.country[i]];
+      var place = (detail && detail.place ? detail.place + ", " : "") + p.countries[c.country[i]];
       var rows = [
-        [l.date, this._dateText(i)],
-        [l.place, place + " (" + l.location_precisions[(flags >> 2) & 3] + ")"],
-        [l.group, p.groups[c.group[i]][0] + " (" + l.responsibilities[(flags >> 5) & 3] + ")"],
-        [l.killed, this._range(c.killed_low[i], c.killed_high[i])],
-        [l.wounded, this._range(c.wounded_low[i], c.wounded_high[i])]
+        {label: l.date, value: this._dateText(i)},
+        {label: l.place, value: place + " (" + l.location_precisions[this._flagValue(i, "location_precision")] + ")"},
+        {label: l.group, value: group.label + " (" + l.responsibilities[this._flagValue(i, "responsibility")] + ")"},
+        {label: l.killed, value: this._range(c.killed_low[i], c.killed_high[i])},
+        {label: l.wounded, value: this._range(c.wounded_low[i], c.wounded_high[i])}
       ];
-      if ((flags >> 4) & 1) { rows.push([l.foiled, l.yes]); }
-      var title = detail ? detail[3] + " — " + ((detail[1]) || p.countries[c.country[i]]) : p.groups[c.group[i]][0];
-      var spec = {title: title, color: p.groups[c.group[i]][1],
-        rows: rows, sourcesLabel: l.sources, note: l.more};
+      if (this._flag(i, "foiled") === 1) { rows.push({label: l.foiled, value: l.yes}); }
+      var title = detail ? detail.title + " — " + (detail.place || p.countries[c.country[i]]) : group.label;
+      var spec = {title: title, color: group.color, rows: rows, sourcesLabel: l.sources, note: l.more};
       if (detail) {
-        rows.push.apply(rows, detail[5]);
-        spec.text = detail[2];
-        spec.sources = detail[4].map(function (k) { return p.sources[k]; });
-        spec.note = l.record + ": " + detail[0];
+        rows.push.apply(rows, detail.rows);
+        spec.text = detail.summary;
+        spec.sources = detail.sources.map(function (k) { return p.sources[k]; });
+        spec.note = l.record + ": " + detail.id;
       }
       return spec;
     },
