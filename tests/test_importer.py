@@ -13,6 +13,7 @@ from geo.data.paths import ROOT
 from geo.io import sniff
 from geo.io.importer import import_bytes
 from geo.io.messages import ImportFailure
+from geo.io.sniff import encoding_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 
@@ -241,3 +242,40 @@ def test_the_command_line_reports_and_exits(name, code, last):
     )
     assert done.returncode == code
     assert done.stdout.strip().splitlines()[-1] == last
+
+
+def test_a_ucdp_row_whose_low_exceeds_its_high_is_kept_with_its_range_widened(data, tmp_path):
+    text = (FIXTURES / "ucdp_sample.csv").read_text()
+    assert ",12,20,10," in text  # best, high, low of the first event
+    (tmp_path / "inverted.csv").write_text(text.replace(",12,20,10,", ",12,5,10,", 1))
+    result = run(data, "inverted.csv", folder=tmp_path)
+    row = result.attacks.set_index("id").loc["ucdp-900001"]
+    assert (row["killed_low"], row["killed_high"]) == (5, 12)
+    assert row["notes"] == "UCDP gives a low estimate (10) above its high one (5): the range spans low, best and high"
+    assert result.skipped_count == run(data, "ucdp_sample.csv").skipped_count
+
+
+CYRILLIC_ROW = "1,2020-05-01,Хорог,Таджикистан\n"
+
+
+@pytest.mark.parametrize(
+    "encoding,raw",
+    [
+        ("utf-8", ("id,date,city,country\n" + CYRILLIC_ROW).encode("utf-8")),
+        ("utf-8-sig", ("id,date,city,country\n" + CYRILLIC_ROW).encode("utf-8-sig")),
+        ("utf-16", ("id,date,city,country\n" + CYRILLIC_ROW).encode("utf-16")),
+        ("cp1251", ("id,date,city,country\n" + CYRILLIC_ROW * 20).encode("cp1251")),
+        ("cp1252", ("id,date,city,country\n" + "1,2011-05-01,Qaléh café,Afghanistan\n" * 20).encode("cp1252")),
+    ],
+)
+def test_the_encoding_of_an_export_is_recognised(encoding, raw):
+    found = encoding_of(raw, "export.csv")
+    assert raw.decode(found) == raw.decode(encoding)
+
+
+def test_text_no_encoding_reads_cleanly_is_refused_with_the_file_named():
+    # Windows-1251 Cyrillic bytes mixed with C1 control codes: no encoding reads this as text.
+    raw = b"id,city\n" + bytes(range(0x80, 0xA0)) * 40 + "\n1,Хорог\n".encode("cp1251")
+    with pytest.raises(ImportFailure) as refused:
+        encoding_of(raw, "export.csv")
+    assert refused.value.message.text("fr").startswith("Le texte de export.csv ne se lit proprement")

@@ -130,7 +130,7 @@ def finish(
             "summary_en": mapped["summary"].fillna(""),
             "summary_fr": mapped["summary"].fillna(""),
             "source_ids": "",
-            "notes": "",
+            "notes": mapped["notes"].fillna("") if "notes" in mapped else "",
         }
     )
     typed = typed_attacks(text.reset_index(drop=True), countries)

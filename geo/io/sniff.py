@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 
+import charset_normalizer
 import pandas as pd
 
 from geo.data.schema import SPECS
@@ -106,27 +108,37 @@ EXTRA_COLUMNS = {
 }
 
 
-def _decode_head(raw: bytes) -> tuple[str, str]:
-    """The file's text encoding and its first line."""
-    head = raw[:65536]
-    if b"\x00" in head:
+# Encodings an export is read in: UTF-8 first (it decodes cleanly or not at all), then the
+# single-byte ones of the region's and Western spreadsheets, as charset-normalizer judges them.
+SINGLE_BYTE = ("cp1251", "cp1252", "latin_1")
+SAMPLE_BYTES = 2**20
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def encoding_of(raw: bytes, name: str) -> str:
+    """The text encoding of an export; ImportFailure when no known encoding reads it cleanly."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return encoding
+    if b"\x00" in raw[:65536]:
         raise ImportFailure("import_binary")
-    for encoding in ("utf-8-sig", "latin-1"):
-        try:
-            text = head.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        # A cut multi-byte character at the end of the sample is not an encoding error.
-        return encoding, text.splitlines()[0] if text.strip() else ""
-    raise ImportFailure("import_encoding")
-
-
-def _utf8_or_latin1(raw: bytes) -> str:
     try:
-        raw.decode("utf-8-sig")
-        return "utf-8-sig"
+        raw.decode("utf-8")
+        return "utf-8"
     except UnicodeDecodeError:
-        return "latin-1"
+        pass
+    # The first megabyte holds thousands of rows: enough to judge, and a 400 MB file is not read twice.
+    best = charset_normalizer.from_bytes(raw[:SAMPLE_BYTES], cp_isolation=list(SINGLE_BYTE)).best()
+    if best is None:
+        raise ImportFailure("import_encoding", name=name)
+    return best.encoding
+
+
+def first_line(raw: bytes, encoding: str) -> str:
+    """The header line of a text export."""
+    # A multi-byte character cut at the end of the sample is not an encoding error.
+    text = raw[:65536].decode(encoding, errors="ignore")
+    return text.splitlines()[0] if text.strip() else ""
 
 
 def header(raw: bytes, name: str) -> tuple[list[str], str]:
@@ -141,9 +153,9 @@ def header(raw: bytes, name: str) -> tuple[list[str], str]:
         except (ValueError, zipfile.BadZipFile, KeyError) as error:
             raise ImportFailure("import_bad_xlsx", name=name, error=str(error)) from error
         return [str(c).strip() for c in columns], "xlsx"
-    _, first = _decode_head(raw)
-    columns = pd.read_csv(io.StringIO(first), nrows=0).columns.str.strip().tolist()
-    return columns, _utf8_or_latin1(raw)
+    encoding = encoding_of(raw, name)
+    columns = pd.read_csv(io.StringIO(first_line(raw, encoding)), nrows=0).columns.str.strip().tolist()
+    return columns, encoding
 
 
 def detect(columns: list[str], name: str) -> str:

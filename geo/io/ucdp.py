@@ -26,6 +26,10 @@ UCDP_DATE = {"1": "day", "2": "month", "3": "month", "4": "month", "5": "year"}
 def from_ucdp(rows: pd.DataFrame) -> pd.DataFrame:
     one_sided = column(rows, "type_of_violence").str.strip() == "3"
     low, best, high = numbers(rows["low"]), numbers(rows["best"]), numbers(rows["high"])
+    # UCDP's own low estimate sometimes exceeds its high one: the row is real, so the range is
+    # widened to span all three estimates and the record says so.
+    estimates = pd.concat([low.fillna(best), best, high.fillna(best)], axis=1)
+    inverted = (low > high).fillna(False)
     dates = pd.to_datetime(rows["date_start"].str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
     summary = joined_text(
         column(rows, "source_headline"), column(rows, "dyad_name") + ": " + column(rows, "where_description")
@@ -45,14 +49,23 @@ def from_ucdp(rows: pd.DataFrame) -> pd.DataFrame:
             "perpetrator_nationalities": "",
             "attack_type": "other",
             "target_type": np.where(one_sided, "civilians", "other"),
-            "killed_low": low.fillna(best),
-            "killed_high": high.fillna(best),
+            "killed_low": estimates.min(axis=1),
+            "killed_high": estimates.max(axis=1),
             "wounded_low": pd.NA,
             "wounded_high": pd.NA,
             "foiled": False,
             "summary": summary,
             "citations": column(rows, "source_article"),
             "doubt": False,
+            "notes": np.where(
+                inverted,
+                "UCDP gives a low estimate ("
+                + rows["low"].str.strip()
+                + ") above its high one ("
+                + rows["high"].str.strip()
+                + "): the range spans low, best and high",
+                "",
+            ),
         },
         index=rows.index,
     )

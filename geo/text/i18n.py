@@ -398,8 +398,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "Latin-1) ou en XLSX.",
     },
     "import_encoding": {
-        "en": "The file is neither UTF-8 nor Latin-1 text.",
-        "fr": "Le fichier n'est un texte ni en UTF-8 ni en Latin-1.",
+        "en": "The text of {name} cannot be read cleanly in any encoding we know (UTF-8, UTF-16, Windows-1251, "
+        "Windows-1252, Latin-1): save it again as UTF-8 CSV.",
+        "fr": "Le texte de {name} ne se lit proprement dans aucun des encodages connus (UTF-8, UTF-16, "
+        "Windows-1251, Windows-1252, Latin-1) : enregistrez-le de nouveau en CSV UTF-8.",
     },
     "import_empty": {
         "en": "{name} is empty: there is no header row and no data.",
