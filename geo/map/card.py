@@ -9,7 +9,7 @@ from geo.text.escape import escape_markdown
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_table
 from geo.text.numbers import toll_text
-from geo.text.sources import source_entries, source_markdown
+from geo.text.sources import source_entries, source_markdown, who_says_what
 
 
 def clicked_index(value: str | None, key: str) -> int | None:
@@ -20,8 +20,11 @@ def clicked_index(value: str | None, key: str) -> int | None:
     return int(index) if click_key == key and index.isdigit() else None
 
 
-def attack_card(row: pd.Series, groups: pd.DataFrame, sources: pd.DataFrame, lang: str) -> dict:
-    """The clicked attack as a title, labelled facts, its summary and its sources (markdown)."""
+def attack_card(
+    row: pd.Series, groups: pd.DataFrame, sources: pd.DataFrame, lang: str, tolls: pd.DataFrame | None = None
+) -> dict:
+    """The clicked attack as a title, labelled facts, its summary, who gives which toll (a table, when
+    `tolls` has figures for it) and its sources (markdown)."""
     group = group_table([row["group_id"]], groups, lang)[0][0]
     killed = toll_text(row["killed_low"], row["killed_high"], lang)
     wounded = toll_text(row["wounded_low"], row["wounded_high"], lang)
@@ -50,5 +53,6 @@ def attack_card(row: pd.Series, groups: pd.DataFrame, sources: pd.DataFrame, lan
         "facts": facts,
         "summary": row.get(f"summary_{lang}", ""),
         "id": row["id"],
+        "tolls": who_says_what(row["id"], tolls, sources, lang) if tolls is not None else None,
         "sources": [source_markdown(e) for e in source_entries(row.get("source_ids", "") or "", sources)] + citations,
     }

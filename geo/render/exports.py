@@ -13,7 +13,7 @@ from geo.map.elements import basemap
 from geo.map.overlays import feature_groups, overlay_specs
 from geo.map.standalone import standalone_html
 from geo.render.briefing import briefing_png
-from geo.render.tables import for_display, to_csv_with_citation
+from geo.render.tables import for_display, to_csv_with_citation, tolls_by_source
 from geo.text.captions import map_title, stamp_lines
 from geo.text.i18n import t
 
@@ -51,7 +51,9 @@ def map_downloads(
         return standalone_html(basemap(collections, lang), groups, title=title)
 
     def table() -> bytes:
-        return to_csv_with_citation(for_display(attacks, data.sources), data.sources, caption, lang)
+        shown = for_display(attacks, data.sources)
+        shown["tolls_by_source"] = tolls_by_source(attacks["id"], data.tolls).to_numpy()
+        return to_csv_with_citation(shown, data.sources, caption, lang)
 
     return [
         (t("export_png", lang), lambda: png(150), f"{name}.png", "image/png"),

@@ -392,6 +392,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "exécuter.",
     },
     "import_failed": {"en": "Nothing was imported from {name}.", "fr": "Rien n'a été importé de {name}."},
+    "who_says_what": {"en": "Who says what", "fr": "Qui dit quoi"},
+    "toll_latest_official": {"en": "latest official figure", "fr": "dernier chiffre officiel"},
+    "toll_left_out": {"en": "left out of the range: {reason}", "fr": "écarté de la fourchette : {reason}"},
+    "undated": {"en": "undated", "fr": "sans date"},
+    "toll_column_as_of": {"en": "As of", "fr": "À la date du"},
+    "toll_column_given_by": {"en": "Given by", "fr": "Donné par"},
+    "toll_column_source": {"en": "Published in", "fr": "Publié dans"},
+    "toll_column_kind": {"en": "Kind", "fr": "Type"},
+    "toll_column_killed": {"en": "Killed", "fr": "Tués"},
+    "toll_column_wounded": {"en": "Wounded", "fr": "Blessés"},
+    "toll_column_status": {"en": "Counted", "fr": "Pris en compte"},
     "import_binary": {
         "en": "The file holds binary data, not CSV text. Export it as CSV (UTF-8 or Latin-1) or XLSX.",
         "fr": "Le fichier contient des données binaires, pas du texte CSV. Exportez-le en CSV (UTF-8 ou "

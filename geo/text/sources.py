@@ -7,6 +7,8 @@ import re
 import pandas as pd
 
 from geo.text.escape import escape_markdown
+from geo.text.i18n import t, value_label
+from geo.text.numbers import number_text
 
 
 def cited_sources(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
@@ -65,3 +67,36 @@ def site_name(url: str) -> str:
     """'rferl.org' for 'https://www.rferl.org/a/...'; '' when `url` is not a web address."""
     found = re.match(SITE_OF_URL, str(url))
     return found.group(1) if found else ""
+
+
+def who_says_what(attack_id: str, tolls: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each figure the sources give for one attack, oldest first, headed in `lang`: when, who,
+    where it was published, which kind of source, killed, wounded, and whether it counts (the
+    latest official figure is marked; a figure left out says why)."""
+    mine = tolls[tolls["attack_id"] == attack_id].sort_values("as_of_date", kind="stable", na_position="first")
+    publishers = dict(zip(sources["id"], sources["publisher"].where(sources["publisher"] != "", sources["title"])))
+    official = mine[(mine["kind"] == "official") & (mine["excluded"] == "") & mine["as_of_date"].notna()]
+    latest = official.index[-1] if len(official) else None
+
+    def status(index, excluded: str) -> str:
+        if excluded:
+            return t("toll_left_out", lang, reason=excluded)
+        return t("toll_latest_official", lang) if index == latest else ""
+
+    def figure(value) -> str:
+        return "" if pd.isna(value) else number_text(int(value), lang)
+
+    columns = ("as_of", "given_by", "source", "kind", "killed", "wounded", "status")
+    table = pd.DataFrame(
+        {
+            "as_of": mine["as_of"].replace("", t("undated", lang)),
+            "given_by": mine["given_by"],
+            "source": mine["source_id"].map(publishers).fillna(mine["source_id"]),
+            "kind": mine["kind"].map(lambda kind: value_label("toll_kind", kind, lang)),
+            "killed": mine["killed"].map(figure),
+            "wounded": mine["wounded"].map(figure),
+            "status": [status(i, e) for i, e in zip(mine.index, mine["excluded"])],
+        },
+        columns=list(columns),
+    )
+    return table.rename(columns={c: t(f"toll_column_{c}", lang) for c in columns}).reset_index(drop=True)
