@@ -6,7 +6,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit_folium import st_folium
 
 from geo import cache, keys
 from geo.map.elements import basemap
@@ -29,6 +28,11 @@ def _base_url_path() -> str:
 
 def _folium(fmap, layers: list, key: str, height: int, returned: list[str] | None = None, **position):
     """A folium map whose layers are redrawn on reruns without resetting the zoom."""
+    # Imported on first use: streamlit_folium declares its component when imported, and a component
+    # declared outside a page's run (scripts/serve.py imports this module before the server starts)
+    # is never registered, so the map's frame would answer 404.
+    from streamlit_folium import st_folium
+
     return st_folium(
         fmap,
         key=key,

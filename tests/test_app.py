@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -431,6 +433,19 @@ def test_every_page_round_trips_through_the_url(page, query):
     assert {key: again.query_params[key] for key in again.query_params} == written
     if page == "pages/story.py":
         assert step_title(again) == step_title(first) == STEPS[4].title["fr"]
+
+
+# ---------- the server ----------
+
+
+def test_importing_the_widgets_leaves_the_map_component_to_the_first_page_run():
+    # scripts/serve.py imports widgets before the server runs any page: a component declared then
+    # is never registered, and every map's frame answers 404.
+    code = "import sys; sys.path.insert(0, '.'); import widgets; print('streamlit_folium' in sys.modules)"
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert run.stdout.split()[-1] == "False"
 
 
 # ---------- imported data ----------
