@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo import cache, params
+from geo import cache, keys, params
 from geo.analysis.filters import year_span
 from geo.analysis.story import story_view
 from geo.data.problems import DataValidationError
@@ -145,6 +145,8 @@ with st.sidebar:
 frame_style()
 if state[params.PRESENT]:
     presentation_style()
-    st.button(t("exit_presentation", lang), on_click=state.update, kwargs={params.PRESENT: False}, key="leave")
+    st.button(
+        t("exit_presentation", lang), on_click=state.update, kwargs={params.PRESENT: False}, key=keys.LEAVE_PRESENTATION
+    )
 navigation.run()
 st.query_params.from_dict(encode({key: state.get(key) for key in defaults}, defaults))

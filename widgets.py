@@ -1,4 +1,4 @@
-"""Streamlit pieces shared by several pages: charts with downloads, download rows, the record card."""
+"""Streamlit pieces shared by several pages: charts with downloads, maps, download rows, sources, the record card."""
 
 from __future__ import annotations
 
@@ -7,23 +7,26 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import cache
+from geo import cache, keys
+from geo.map.elements import basemap
+from geo.map.overlays import bases_map
 from geo.render.tables import Column, to_csv_bytes
+from geo.state.view import PageView
 from geo.text.escape import escape_markdown
 from geo.text.i18n import t
-from geo.text.sources import SITE_OF_URL
+from geo.text.sources import SITE_OF_URL, numbered
 
 MAP_HEIGHT = 620
 # Leaves the map whole on a 1280×720 projector, under the presentation's one button.
 PRESENT_MAP_HEIGHT = 560
 
 
-def base_url_path() -> str:
+def _base_url_path() -> str:
     """The server's base path, under which the map's assets are served."""
     return st.get_option("server.baseUrlPath") or ""
 
 
-def map_widget(fmap, layers: list, key: str, height: int, returned: list[str] | None = None, **view):
+def _folium(fmap, layers: list, key: str, height: int, returned: list[str] | None = None, **position):
     """A folium map whose layers are redrawn on reruns without resetting the zoom."""
     return st_folium(
         fmap,
@@ -32,8 +35,22 @@ def map_widget(fmap, layers: list, key: str, height: int, returned: list[str] | 
         use_container_width=True,
         feature_group_to_add=layers or None,
         returned_objects=returned or [],
-        **view,
+        **position,
     )
+
+
+def map_widget(lang: str, layers: list, key: str, height: int, returned: list[str] | None = None, **position):
+    """The basemap in `lang`, its assets under the server's base path, with `layers` drawn over it."""
+    return _folium(basemap(cache.basemap_json(), lang, _base_url_path()), layers, key, height, returned, **position)
+
+
+def bases_map_widget(view: PageView, group: str, height: int) -> bool:
+    """A small map of `group`'s bases and areas over all years; False, with nothing drawn, when it has none."""
+    data = view.data
+    fmap = bases_map(cache.basemap_json(), data.bases, group, data.groups, data.sources, view.lang, _base_url_path())
+    if fmap is not None:
+        _folium(fmap, [], f"bases-{group}", height)
+    return fmap is not None
 
 
 def download_row(items: list[tuple], key: str, per_row: int | None = None) -> None:
@@ -53,23 +70,25 @@ def download_row(items: list[tuple], key: str, per_row: int | None = None) -> No
             )
 
 
-def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: str) -> None:
-    """The chart, PNG/SVG/CSV downloads, and its numbers as a table."""
-    # The chart's description (set by `titled`) is its accessible name; passing `alt` as well
-    # makes Streamlit log a warning with a full stack on every rerun.
-    st.altair_chart(chart, width="content")
-    # Serialised only when a download is asked for: reruns would otherwise pay for it, and
-    # Streamlit swaps altair's global data transformer while any session draws a chart.
-    download_row(
-        [
-            (t("download_png", lang), lambda: cache.chart_png(chart.to_json()), f"{name}.png", "image/png"),
-            (t("download_svg", lang), lambda: cache.chart_svg(chart.to_json()), f"{name}.svg", "image/svg+xml"),
-            (t("download_csv", lang), to_csv_bytes(table), f"{name}.csv", "text/csv"),
-        ],
-        name,
-    )
-    with st.expander(t("chart_numbers", lang)):
-        st.dataframe(table, hide_index=True)
+def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: str, key: str) -> None:
+    """The chart, PNG/SVG/CSV downloads named `name`, and its numbers as a table, in a container
+    keyed `key` (one of `geo.keys`)."""
+    with st.container(key=key):
+        # The chart's description (set by `titled`) is its accessible name; passing `alt` as well
+        # makes Streamlit log a warning with a full stack on every rerun.
+        st.altair_chart(chart, width="content")
+        # Serialised only when a download is asked for: reruns would otherwise pay for it, and
+        # Streamlit swaps altair's global data transformer while any session draws a chart.
+        download_row(
+            [
+                (t("download_png", lang), lambda: cache.chart_png(chart.to_json()), f"{name}.png", "image/png"),
+                (t("download_svg", lang), lambda: cache.chart_svg(chart.to_json()), f"{name}.svg", "image/svg+xml"),
+                (t("download_csv", lang), to_csv_bytes(table), f"{name}.csv", "text/csv"),
+            ],
+            name,
+        )
+        with st.expander(t("chart_numbers", lang)):
+            st.dataframe(table, hide_index=True)
 
 
 def column_config(columns: dict[str, Column]) -> dict:
@@ -87,19 +106,27 @@ def data_table(table: pd.DataFrame, columns: dict[str, Column], key: str, **opti
     return st.dataframe(table, hide_index=True, column_config=column_config(columns), key=key, **options)
 
 
+def sources_expander(lines: list[str], lang: str) -> None:
+    """A folded 'Sources' section listing `lines` (Markdown), numbered."""
+    with st.expander(t("sources", lang)):
+        st.markdown(numbered(lines))
+
+
 def record_card(card: dict | None, lang: str) -> None:
     """The clicked attack's full record, every value from the data shown as text."""
-    with st.container(border=True, key="record_card"):
+    with st.container(border=True, key=keys.RECORD_CARD):
         if card is None:
             st.caption(t("clicked_hint", lang))
             return
         st.subheader(escape_markdown(card["title"]), anchor=False)
         st.markdown("\n".join(f"- **{label}**: {escape_markdown(value)}" for label, value in card["facts"]))
         st.markdown(escape_markdown(card["summary"]))
-        st.markdown(
-            f"**{t('record_sources', lang)}** ({escape_markdown(card['id'])})\n\n"
-            + "\n".join(f"1. {line}" for line in card["sources"])
-        )
+        tolls = card.get("tolls")
+        if tolls is not None and len(tolls):
+            # Who gives which figure: a table, so that every value from the data is shown as text.
+            st.markdown(f"**{t('who_says_what', lang)}**")
+            st.dataframe(tolls, hide_index=True, key=keys.WHO_SAYS_WHAT)
+        st.markdown(f"**{t('record_sources', lang)}** ({escape_markdown(card['id'])})\n\n" + numbered(card["sources"]))
 
 
 # Our own fixed rules, no data in them: a chosen group or country shows its whole name, on as many

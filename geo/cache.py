@@ -7,11 +7,14 @@ rerun and memory per session. Everything derived from a view is cached per value
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
 import streamlit as st
 
+from geo import params
 from geo.analysis.filters import select_attacks, with_imports
 from geo.data.load import Dataset, load_dataset
 from geo.data.paths import DATA_DIR
@@ -22,7 +25,10 @@ from geo.map.overlays import overlay_specs as layer_specs
 from geo.render.exports import chart_png as render_png
 from geo.render.exports import chart_svg as render_svg
 from geo.state import urlstate
+from geo.state.criteria import attack_criteria
 from geo.state.criteria import filter_options as options_of
+from geo.state.view import PageView
+from geo.state.view import page_view as view_of
 from geo.text.escape import compact_json
 
 
@@ -73,6 +79,14 @@ def attacks(criteria: dict, data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
     return select_attacks(with_imports(dataset(data_dir).attacks, frames), **chosen)
 
 
+def page_view(state: Mapping, data_dir: str = str(DATA_DIR)) -> PageView:
+    """The view in `state` (the session's), with its selection and filter options from the caches."""
+    data = dataset(data_dir)
+    criteria = attack_criteria(state, data.group_links)
+    options = filter_options(state[params.LANG], data_dir)
+    return view_of(state, data, criteria, attacks(criteria, data_dir), options, date.today().isoformat())
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def event_payload_json(criteria: dict, lang: str, data_dir: str = str(DATA_DIR)) -> str:
     """The packed attacks of a selection as JSON, ready for the map."""
@@ -116,4 +130,11 @@ def overlay_specs(
         attribution,
         stamp,
         legend_open,
+    )
+
+
+def map_layers(view: PageView, legend_open: bool = True, data_dir: str = str(DATA_DIR)) -> list[tuple]:
+    """The map's layers for a page's view, its stamp included in presentation mode."""
+    return overlay_specs(
+        view.criteria, view.map_view, view.lang, view.key, view.attribution, view.stamp, legend_open, data_dir
     )

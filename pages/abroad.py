@@ -2,27 +2,19 @@
 
 import streamlit as st
 
-from geo import cache, params
+from geo import cache, keys
 from geo.analysis.trends import abroad, counts_by, inside_outside
 from geo.render.charts import INSIDE_OUTSIDE, abroad_map, count_bars, inside_outside_chart, titled
-from geo.state.criteria import attack_criteria
-from geo.text.captions import chart_subtitle
-from geo.text.i18n import chart_labels, t
+from geo.text.i18n import t
 from widgets import chart_block
 
-state = st.session_state
-lang = state[params.LANG]
-data = cache.dataset()
-criteria = attack_criteria(state, data.group_links)
-attacks = cache.attacks(criteria)
-span = criteria["years"]
-labels = chart_labels(lang)
-subtitle = chart_subtitle(criteria, cache.filter_options(lang), lang)
+view = cache.page_view(st.session_state)
+lang, labels, subtitle = view.lang, view.chart_labels, view.subtitle
 
 st.title(t("page_abroad", lang))
 st.write(t("abroad_intro", lang))
 st.caption(subtitle[0])
-trips = abroad(attacks, data.countries, lang)
+trips = abroad(view.attacks, view.data.countries, lang)
 if not len(trips):
     st.info(t("no_abroad", lang))
 else:
@@ -31,6 +23,7 @@ else:
         "attacks-abroad-map",
         trips,
         lang,
+        keys.CHART_ABROAD_MAP,
     )
     left, right = st.columns(2)
     with left:
@@ -44,6 +37,7 @@ else:
             "abroad-by-origin",
             by_origin,
             lang,
+            keys.CHART_BY_ORIGIN,
         )
     with right:
         by_destination = counts_by(trips, "destination", "destination_name")
@@ -56,11 +50,13 @@ else:
             "abroad-by-destination",
             by_destination,
             lang,
+            keys.CHART_BY_DESTINATION,
         )
-places = inside_outside(attacks, lang)
+places = inside_outside(view.attacks, lang)
 chart_block(
-    titled(inside_outside_chart(places, span, labels), t("chart_inside_outside", lang), subtitle),
+    titled(inside_outside_chart(places, view.span, labels), t("chart_inside_outside", lang), subtitle),
     "attacks-inside-outside",
     places,
     lang,
+    keys.CHART_INSIDE_OUTSIDE,
 )

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from geo import cache, params
+from geo import cache, keys, params
 from geo.analysis.cooperation import (
     COOPERATION_KINDS,
     base_periods,
     indicator_rows,
     indicators,
     membership_table,
+    organization_acronyms,
     organization_labels,
     organizations_in,
     status_in_year,
@@ -17,19 +18,14 @@ from geo.analysis.filters import in_years
 from geo.analysis.trends import key_events
 from geo.data.vocab import CONTEXT_TOPICS, MEMBERSHIP_STATUSES
 from geo.render.charts import bases_chart, context_chart, events_chart, membership_map, titled
-from geo.state.criteria import attack_criteria
-from geo.text.captions import chart_subtitle, year_subtitle
-from geo.text.i18n import chart_labels, t, value_label
+from geo.text.captions import year_subtitle
+from geo.text.i18n import t, value_label
 from geo.text.sources import cited_lines
-from widgets import chart_block
+from widgets import chart_block, sources_expander
 
-state = st.session_state
-lang = state[params.LANG]
-data = cache.dataset()
-criteria = attack_criteria(state, data.group_links)
-span = criteria["years"]
-labels = chart_labels(lang)
-subtitle = chart_subtitle(criteria, cache.filter_options(lang), lang)
+view = cache.page_view(st.session_state)
+state, data = st.session_state, view.data
+lang, span, labels, subtitle = view.lang, view.span, view.chart_labels, view.subtitle
 orgs = organization_labels(data.organizations, lang)
 
 
@@ -49,11 +45,11 @@ org = choice.selectbox(
 )
 state[params.YEAR] = min(max(state[params.YEAR], span[0]), span[1])
 year = when.slider(t("membership_year", lang), span[0], span[1], key=params.YEAR)
-back.button("◀", on_click=step, args=(-1,), key="year_back", width="stretch")
-forward.button("▶", on_click=step, args=(1,), key="year_forward", width="stretch")
+back.button("◀", on_click=step, args=(-1,), key=keys.YEAR_BACK, width="stretch")
+forward.button("▶", on_click=step, args=(1,), key=keys.YEAR_FORWARD, width="stretch")
 
 statuses = status_in_year(data.memberships, org, year)
-name = orgs[org].split(" · ")[0]
+name = organization_acronyms(data.organizations, lang)[org]
 if not len(statuses):
     st.info(t("no_members", lang, org=name, year=year))
 status_labels = {s: value_label("membership_status", s, lang) for s in MEMBERSHIP_STATUSES}
@@ -66,6 +62,7 @@ chart_block(
     f"{org}-{year}",
     membership_table(statuses, lang),
     lang,
+    keys.CHART_MEMBERSHIP,
 )
 
 moments = key_events(in_years(data.events, "events", span), lang, COOPERATION_KINDS)
@@ -74,10 +71,15 @@ chart_block(
     "cooperation-events",
     moments,
     lang,
+    keys.CHART_COOPERATION,
 )
 periods = base_periods(data.bases, span[1], lang)
 chart_block(
-    titled(bases_chart(periods, labels), t("chart_foreign_bases", lang), subtitle), "foreign-bases", periods, lang
+    titled(bases_chart(periods, labels), t("chart_foreign_bases", lang), subtitle),
+    "foreign-bases",
+    periods,
+    lang,
+    keys.CHART_FOREIGN_BASES,
 )
 
 st.header(t("context_title", lang), anchor=False)
@@ -92,6 +94,11 @@ options = indicators(data.context, topic, lang)
 indicator = st.selectbox(t("context_indicator", lang), list(options), format_func=options.get, key=f"indicator_{topic}")
 rows = indicator_rows(data.context, indicator, lang)
 st.caption(t("context_range", lang))
-chart_block(titled(context_chart(rows, labels), rows["label"].iloc[0], subtitle), f"context-{indicator}", rows, lang)
-with st.expander(t("sources", lang)):
-    st.markdown("\n".join(f"1. {line}" for line in cited_lines(rows["sources"], data.sources)))
+chart_block(
+    titled(context_chart(rows, labels), rows["label"].iloc[0], subtitle),
+    f"context-{indicator}",
+    rows,
+    lang,
+    keys.CHART_CONTEXT,
+)
+sources_expander(cited_lines(rows["sources"], data.sources), lang)

@@ -2,16 +2,15 @@
 
 import streamlit as st
 
-from geo import params
+from geo import cache, keys, params
 from geo.analysis.filters import select
-from geo.cache import dataset
 from geo.render.tables import attack_table, citation, dataset_table, for_display, row_counts, to_csv_bytes
 from geo.text.i18n import DATASET_LABELS, dataset_label, t
 from geo.text.sources import source_entries, source_markdown
 from widgets import data_table
 
-lang = st.session_state[params.LANG]
-data = dataset()
+view = cache.page_view(st.session_state)
+state, data, lang = st.session_state, view.data, view.lang
 tables = data.tables()
 
 st.title(t("page_data", lang))
@@ -26,26 +25,26 @@ with left:
         t("dataset", lang),
         list(DATASET_LABELS),
         key=params.DATASET,
-        index=list(DATASET_LABELS).index(st.session_state[params.DATASET]),
+        index=list(DATASET_LABELS).index(state[params.DATASET]),
         format_func=lambda n: dataset_label(n, lang),
         persist_state="session",
     )
     query = st.text_input(
         t("search", lang),
-        value=st.session_state[params.SEARCH],
+        value=state[params.SEARCH],
         placeholder=t("search_placeholder", lang),
         key=params.SEARCH,
         persist_state="session",
     )
     use_sidebar = st.toggle(
         t("apply_sidebar_filters", lang),
-        value=st.session_state[params.APPLY_FILTERS],
+        value=state[params.APPLY_FILTERS],
         key=params.APPLY_FILTERS,
         persist_state="session",
     )
 
-years = st.session_state[params.YEARS] if use_sidebar else None
-groups = st.session_state[params.GROUPS] if use_sidebar else ()
+years = state[params.YEARS] if use_sidebar else None
+groups = state[params.GROUPS] if use_sidebar else ()
 selection = select(tables[name], name, years, groups, query)
 # The rows as the files hold them, for the selected row's sources and the download.
 rows_as_filed = for_display(selection, data.sources)
@@ -56,7 +55,7 @@ table, columns = (
 )
 st.caption(t("rows_shown", lang, shown=len(table), total=len(tables[name])))
 
-picked = data_table(table, columns, "table", on_select="rerun", selection_mode="single-row")
+picked = data_table(table, columns, keys.DATA_TABLE, on_select="rerun", selection_mode="single-row")
 rows = picked.selection.rows
 if not len(table):
     st.info(t("no_rows", lang))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo import cache, params
+from geo import cache, keys
 from geo.io.messages import ImportFailure
 from geo.io.sniff import FORMATS
 from geo.io.userfiles import save_import, store_upload
@@ -27,23 +27,24 @@ UPLOADER_CSS = (
     + "\n</style>"
 )
 
-state = st.session_state
-lang = state[params.LANG]
-imports = state.setdefault(IMPORTS_KEY, [])
+view = cache.page_view(st.session_state)
+lang = view.lang
+# Kept in the session, and changed in place: every page's selection reads the imports from it.
+imports = st.session_state.setdefault(IMPORTS_KEY, [])
 
 st.title(t("page_import", lang))
 st.write(t("import_intro", lang))
 st.html(UPLOADER_CSS)
 with st.container(key=f"uploader-{lang}"):
-    upload = st.file_uploader(t("import_file", lang), type=["csv", "xlsx"], key="upload")
+    upload = st.file_uploader(t("import_file", lang), type=["csv", "xlsx"], key=keys.UPLOAD)
     st.caption(t("import_size_limit", lang, mb=st.get_option("server.maxUploadSize")))
 fmt = st.selectbox(
     t("import_format", lang),
     ("auto", *FORMATS),
-    key="import_format",
+    key=keys.IMPORT_FORMAT,
     format_func=lambda f: t("format_auto", lang) if f == "auto" else f.upper(),
 )
-if upload is not None and st.button(t("import_button", lang), type="primary", key="import_button"):
+if upload is not None and st.button(t("import_button", lang), type="primary", key=keys.IMPORT_BUTTON):
     path, modified = store_upload(upload.getvalue(), upload.name)
     entry = (path, upload.name, fmt, modified)
     try:
@@ -64,7 +65,7 @@ if upload is not None and st.button(t("import_button", lang), type="primary", ke
         )
         if len(result.attacks) and entry not in imports:
             imports.append(entry)
-        with st.container(key="import_report"):
+        with st.container(key=keys.IMPORT_REPORT):
             if result.skipped:
                 st.warning(t("import_skipped", lang, n=result.skipped_count))
                 st.dataframe(result.skipped_table(lang), hide_index=True)
@@ -79,8 +80,8 @@ for number, entry in enumerate(list(imports)):
     name, count, keep = st.columns([4, 1, 2])
     name.markdown(f"**{escape_markdown(entry[1])}** · {result.format.upper()}")
     count.markdown(str(len(result.attacks)))
-    if keep.button(t("save_user", lang), key=f"save-{number}"):
+    if keep.button(t("save_user", lang), key=f"{keys.SAVE_IMPORT}-{number}"):
         st.success(t("saved_user", lang, path=escape_markdown(str(save_import(result.attacks, entry[1])))))
-    if keep.button(t("remove", lang), key=f"remove-{number}"):
+    if keep.button(t("remove", lang), key=f"{keys.REMOVE_IMPORT}-{number}"):
         imports.remove(entry)
         st.rerun()

@@ -1,7 +1,11 @@
-"""The app under Streamlit's AppTest, opened as a URL opens it."""
+"""The app under Streamlit's AppTest, opened as a URL opens it, and its elements found by key."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from geo.data.paths import ROOT
@@ -18,3 +22,24 @@ def start(page: str | None = None, **query) -> AppTest:
     if page:
         app.switch_page(page).run()
     return app
+
+
+def only(elements: Sequence):
+    """The one element of `elements`: a test fails when there is none or more than one."""
+    assert len(elements) == 1, f"{len(elements)} elements where one was expected: {elements}"
+    return next(iter(elements))
+
+
+def page_title(app: AppTest) -> str:
+    """The title of the page shown (the sidebar has its own)."""
+    return only(app.main.title).value
+
+
+def table(app: AppTest, key: str) -> pd.DataFrame:
+    """The one table in the container keyed `key` (a chart's numbers, the map's selected events)."""
+    return only(app.get_by_key(key).dataframe).value
+
+
+def chart_spec(app: AppTest, key: str) -> dict:
+    """The Vega-Lite spec of the one chart in the container keyed `key`."""
+    return json.loads(only(app.get_by_key(key).get("vega_lite_chart")).proto.spec)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import params
+from geo import keys, params
 from geo.analysis.story import STEPS
 from geo.data.load import load_dataset
 from geo.data.paths import ROOT
-from tests.apptest import start
+from tests.apptest import chart_spec, only, page_title, start, table
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +34,7 @@ DATA_PAGE = "pages/data_sources.py"
 def test_data_page_renders_in_each_language(lang, title, dataset_label):
     app = start(DATA_PAGE, lang=lang)
     assert not app.exception
-    assert app.title[0].value == title
+    assert page_title(app) == title
     assert app.selectbox(key=params.DATASET).label == dataset_label
 
 
@@ -55,15 +59,15 @@ def test_every_dataset_shows_as_a_table_with_all_its_rows(data, dataset):
     app.selectbox(key=params.DATASET).set_value(dataset)
     app.toggle(key=params.APPLY_FILTERS).set_value(False).run()
     assert not app.exception
-    table = app.dataframe[1].value
-    assert len(table) == len(getattr(data, dataset))
+    shown = app.dataframe(key=keys.DATA_TABLE).value
+    assert len(shown) == len(getattr(data, dataset))
 
 
 def test_year_and_group_filters_narrow_the_attacks(data):
     app = start(DATA_PAGE)
     app.slider(key=params.YEARS).set_value((1999, 2004))
     app.multiselect(key=params.GROUPS).set_value(["imu"]).run()
-    shown = app.dataframe[1].value
+    shown = app.dataframe(key=keys.DATA_TABLE).value
     expected = data.attacks[(data.attacks["group_id"] == "imu") & data.attacks["year"].between(1999, 2004)]
     assert sorted(shown["id"]) == sorted(expected["id"])
     assert 0 < len(shown) < len(data.attacks)
@@ -72,7 +76,7 @@ def test_year_and_group_filters_narrow_the_attacks(data):
 def test_search_finds_rows_in_either_language():
     app = start(DATA_PAGE)
     app.text_input(key=params.SEARCH).input("Tachkent").run()
-    ids = list(app.dataframe[1].value["id"])
+    ids = list(app.dataframe(key=keys.DATA_TABLE).value["id"])
     assert "1999-02-16-tashkent-bombings" in ids
 
 
@@ -81,7 +85,7 @@ def test_the_url_restores_the_view(data):
     assert app.radio(key=params.LANG).value == "fr"
     assert app.slider(key=params.YEARS).value == (2015, 2024)
     assert app.multiselect(key=params.GROUPS).value == ["iskp"]
-    assert set(app.dataframe(key="table").value["group"]) == {"EI-K · État islamique au Khorassan"}
+    assert set(app.dataframe(key=keys.DATA_TABLE).value["group"]) == {"EI-K · État islamique au Khorassan"}
 
 
 def test_bad_url_values_are_ignored_not_fatal():
@@ -114,18 +118,18 @@ def test_bad_url_values_are_ignored_not_fatal():
 )
 def test_the_data_page_lists_attacks_as_a_reader_reads_them(lang, first, precisions):
     app = start(DATA_PAGE, lang=lang, dataset="attacks")
-    table = app.dataframe(key="table").value
-    assert list(table.columns)[:6] == ["date", "place", "country", "group", "killed", "wounded"]
-    assert list(table.columns)[-1] == "id"
-    assert not {"source_ids", "in_central_asia", "origin", "doubt", "source_url"} & set(table.columns)
-    row = table.set_index("id").loc["1999-02-16-tashkent-bombings"]
+    rows = app.dataframe(key=keys.DATA_TABLE).value
+    assert list(rows.columns)[:6] == ["date", "place", "country", "group", "killed", "wounded"]
+    assert list(rows.columns)[-1] == "id"
+    assert not {"source_ids", "in_central_asia", "origin", "doubt", "source_url"} & set(rows.columns)
+    row = rows.set_index("id").loc["1999-02-16-tashkent-bombings"]
     assert {column: row[column] for column in first} == first
-    assert precisions <= set(table["date_precision"])
+    assert precisions <= set(rows["date_precision"])
 
 
 def test_the_data_page_writes_event_precisions_in_french():
     app = start(DATA_PAGE, lang="fr", dataset="events")
-    assert set(app.dataframe(key="table").value["date_precision"]) <= {
+    assert set(app.dataframe(key=keys.DATA_TABLE).value["date_precision"]) <= {
         "jour exact",
         "mois seulement",
         "année seulement",
@@ -133,7 +137,7 @@ def test_the_data_page_writes_event_precisions_in_french():
 
 
 def test_the_context_chart_gives_its_unit_in_the_language():
-    spec = charts(start("pages/cooperation.py", lang="fr"))[-1].proto.spec
+    spec = json.dumps(chart_spec(start("pages/cooperation.py", lang="fr"), keys.CHART_CONTEXT), ensure_ascii=False)
     assert '"% du PIB"' in spec and "% of GDP" not in spec.replace("% du PIB", "")
 
 
@@ -147,7 +151,7 @@ def test_how_to_cite_names_the_dataset():
 
 def map_ids(app: AppTest) -> set[str]:
     """The ids listed in the map page's table of selected events."""
-    return set(app.dataframe[0].value["id"])
+    return set(table(app, keys.SELECTED_EVENTS)["id"])
 
 
 def metric(app: AppTest, label: str) -> str:
@@ -158,7 +162,7 @@ def metric(app: AppTest, label: str) -> str:
 def test_the_map_is_the_landing_page_in_each_language(data, lang, title, attacks_label):
     app = start(lang=lang)
     assert not app.exception
-    assert app.title[0].value == title
+    assert page_title(app) == title
     assert metric(app, attacks_label) == str(int((~data.attacks["foiled"]).sum()))
     assert map_ids(app) == set(data.attacks["id"])
 
@@ -203,9 +207,9 @@ def test_minimum_casualties_counts_the_upper_estimate(data):
 @pytest.mark.parametrize(
     "clicks,expected",
     [
-        (["step_forward"], (1991, 1991)),
-        (["step_forward", "step_forward"], (1992, 1992)),
-        (["step_back"], (2025, 2025)),
+        ([keys.STEP_FORWARD], (1991, 1991)),
+        ([keys.STEP_FORWARD, keys.STEP_FORWARD], (1992, 1992)),
+        ([keys.STEP_BACK], (2025, 2025)),
     ],
 )
 def test_stepping_walks_through_the_years(clicks, expected):
@@ -213,7 +217,7 @@ def test_stepping_walks_through_the_years(clicks, expected):
     span = app.slider(key=params.YEARS).value
     for key in clicks:
         app.button(key=key).click().run()
-    expected = expected if expected[0] != 2025 else (span[1], span[1])
+    expected = expected if expected != (2025, 2025) else (span[1], span[1])
     assert app.slider(key=params.YEARS).value == expected
 
 
@@ -266,7 +270,7 @@ def charts(app: AppTest) -> list:
 def test_each_analysis_page_renders_its_charts_in_each_language(page, lang, title, count):
     app = start(page, lang=lang)
     assert not app.exception
-    assert app.title[0].value == title
+    assert page_title(app) == title
     assert len(charts(app)) == count
     assert len(app.get("download_button")) == 3 * count
 
@@ -280,25 +284,29 @@ def test_each_analysis_page_renders_its_charts_in_each_language(page, lang, titl
 )
 def test_the_timeline_follows_the_sidebar_filters(data, query, expected_rows):
     app = start("pages/timeline.py", **query)
-    numbers = app.dataframe[0].value
+    numbers = table(app, keys.CHART_YEARLY)
     chosen = data.attacks[expected_rows(data.attacks) & ~data.attacks["foiled"]]
     assert numbers["low"].sum() == len(chosen)
 
 
 def test_stacking_by_country_and_counting_killed(data):
     app = start("pages/timeline.py", stack="country", measure="killed", years=["2024", "2024"])
-    numbers = app.dataframe[0].value
+    numbers = table(app, keys.CHART_YEARLY)
     chosen = data.attacks[data.attacks["year"] == 2024]
     assert numbers["low"].sum() == chosen["killed_low"].fillna(0).sum()
     assert "Russia" in set(numbers["label"])
 
 
+def profile_title(app: AppTest) -> str:
+    return only(app.get_by_key(keys.PROFILE).subheader).value
+
+
 def test_choosing_a_group_shows_its_profile_and_lineage():
     app = start("pages/groups.py", group="iskp", year="2020")
-    assert "ISKP" in app.subheader[0].value
+    assert "ISKP" in profile_title(app)
     assert any("ancestors (IMU, TTP)" in caption.value for caption in app.caption)
     app.selectbox(key=params.PROFILE).set_value("imu").run()
-    assert "IMU" in app.subheader[0].value
+    assert "IMU" in profile_title(app)
     assert any("descendants (IJU, JA, ISKP (ISIS-K))" in caption.value for caption in app.caption)
 
 
@@ -312,19 +320,19 @@ def test_choosing_a_group_shows_its_profile_and_lineage():
 )
 def test_the_membership_table_follows_organisation_and_year(org, year, country, status):
     app = start("pages/cooperation.py", org=org, year=year)
-    table = app.dataframe[0].value
-    assert dict(zip(table["country"], table["status"]))[country] == status
+    members = table(app, keys.CHART_MEMBERSHIP)
+    assert dict(zip(members["country"], members["status"]))[country] == status
 
 
 def test_stepping_the_cooperation_year():
     app = start("pages/cooperation.py", year="2012")
-    app.button(key="year_forward").click().run()
+    app.button(key=keys.YEAR_FORWARD).click().run()
     assert app.slider(key=params.YEAR).value == 2013
 
 
 def test_attacks_abroad_count_origins(data):
     app = start("pages/abroad.py")
-    trips = app.dataframe[0].value
+    trips = table(app, keys.CHART_ABROAD_MAP)
     assert set(trips["origin"]) <= {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
     assert not set(trips["destination"]) & {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
 
@@ -332,12 +340,16 @@ def test_attacks_abroad_count_origins(data):
 # ---------- the story, presentation mode and shareable views ----------
 
 
+def step_title(app: AppTest) -> str:
+    return only(app.get_by_key(keys.STORY_STEP).subheader).value
+
+
 @pytest.mark.parametrize("number", range(1, len(STEPS) + 1))
 def test_every_story_step_applies_its_view(number):
     step = STEPS[number - 1]
     app = start("pages/story.py", step=str(number))
     assert not app.exception
-    assert app.subheader[0].value == step.title["en"]
+    assert step_title(app) == step.title["en"]
     assert app.slider(key=params.YEARS).value == step.years
     assert app.multiselect(key=params.GROUPS).value == list(step.groups)
     assert app.session_state[params.LAYERS] == list(step.layers)
@@ -345,24 +357,24 @@ def test_every_story_step_applies_its_view(number):
 
 def test_next_and_previous_walk_the_story_and_the_url_follows():
     app = start("pages/story.py", lang="fr")
-    assert app.button(key="story_back").disabled
-    app.button(key="story_next").click().run()
-    assert app.subheader[0].value == STEPS[1].title["fr"]
+    assert app.button(key=keys.STORY_BACK).disabled
+    app.button(key=keys.STORY_NEXT).click().run()
+    assert step_title(app) == STEPS[1].title["fr"]
     assert app.query_params[params.STEP] == "2"
     assert app.slider(key=params.YEARS).value == STEPS[1].years
-    app.button(key="story_back").click().run()
-    assert app.subheader[0].value == STEPS[0].title["fr"]
+    app.button(key=keys.STORY_BACK).click().run()
+    assert step_title(app) == STEPS[0].title["fr"]
 
 
 def test_the_last_step_cannot_go_further():
     app = start("pages/story.py", step=str(len(STEPS)))
-    assert app.button(key="story_next").disabled and not app.button(key="story_back").disabled
+    assert app.button(key=keys.STORY_NEXT).disabled and not app.button(key=keys.STORY_BACK).disabled
 
 
 def test_presentation_mode_is_kept_in_the_url_and_can_be_left():
     app = start(present="1")
     assert app.toggle(key=params.PRESENT).value and app.query_params[params.PRESENT] == "1"
-    app.button(key="leave").click().run()
+    app.button(key=keys.LEAVE_PRESENTATION).click().run()
     assert not app.toggle(key=params.PRESENT).value and params.PRESENT not in app.query_params
 
 
@@ -420,7 +432,20 @@ def test_every_page_round_trips_through_the_url(page, query):
     assert widget_values(again, keys) == widget_values(first, keys)
     assert {key: again.query_params[key] for key in again.query_params} == written
     if page == "pages/story.py":
-        assert again.subheader[0].value == first.subheader[0].value == STEPS[4].title["fr"]
+        assert step_title(again) == step_title(first) == STEPS[4].title["fr"]
+
+
+# ---------- the server ----------
+
+
+def test_the_server_start_leaves_the_map_component_to_the_first_page_run():
+    # scripts/serve.py imports navigation before the server runs any page: a component declared
+    # then would never be registered, and every map's frame would answer 404.
+    code = "import sys; sys.path.insert(0, '.'); import navigation; print('streamlit_folium' in sys.modules)"
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert run.stdout.split()[-1] == "False"
 
 
 # ---------- imported data ----------
@@ -460,11 +485,11 @@ def test_the_import_page_speaks_the_session_language(configured_import):
         for caption in app.caption
     )
     sample = IMPORTS / "gtd_sample_latin1.csv"
-    app.file_uploader(key="upload").set_value((sample.name, sample.read_bytes(), "text/csv")).run()
-    app.button(key="import_button").click().run()
+    app.file_uploader(key=keys.UPLOAD).set_value((sample.name, sample.read_bytes(), "text/csv")).run()
+    app.button(key=keys.IMPORT_BUTTON).click().run()
     assert not app.exception
-    report = app.get_by_key("import_report")
-    reasons = report.dataframe[0].value
+    report = app.get_by_key(keys.IMPORT_REPORT)
+    reasons = only(report.dataframe).value
     assert list(reasons.columns) == ["Motif", "Lignes"]
     assert set(reasons["Motif"]) == {
         "pas de coordonnées",
@@ -472,20 +497,20 @@ def test_the_import_page_speaks_the_session_language(configured_import):
         "coordonnées hors limites (latitude de -90 à 90, longitude de -180 à 180)",
         "identifiant d'événement en double (la ligne précédente qui le porte a été gardée)",
     }
-    assert len(report.info) == 1
-    assert "1 cellules de texte commencent par" in report.info[0].value
-    assert "pour qu'un tableur les affiche comme du texte au lieu de les exécuter" in report.info[0].value
+    note = only(report.info).value
+    assert "1 cellules de texte commencent par" in note
+    assert "pour qu'un tableur les affiche comme du texte au lieu de les exécuter" in note
 
 
 def test_a_refused_file_says_why_in_the_session_language(configured_import):
     app = start("pages/imports.py", lang="fr")
-    app.file_uploader(key="upload").set_value(("empty.csv", b" ", "text/csv")).run()
-    app.button(key="import_button").click().run()
-    assert "est vide : il n'a ni ligne d'en" in app.error[0].value
+    app.file_uploader(key=keys.UPLOAD).set_value(("empty.csv", b" ", "text/csv")).run()
+    app.button(key=keys.IMPORT_BUTTON).click().run()
+    assert "est vide : il n'a ni ligne d'en" in only(app.main.error).value
 
 
 def test_the_import_page_lists_the_configured_file(configured_import):
     app = start("pages/imports.py")
     assert any("latin1" in m.value and "GTD" in m.value for m in app.markdown)
-    app.button(key="save-0").click().run()
+    app.button(key=f"{keys.SAVE_IMPORT}-0").click().run()
     assert any("Saved as" in s.value for s in app.success)

@@ -15,6 +15,7 @@ import shapely
 import vl_convert
 from PIL import Image
 
+from geo import keys
 from geo.analysis.cooperation import base_periods, indicator_rows, status_in_year
 from geo.analysis.lineage import lineage_graph
 from geo.analysis.trends import abroad, counts_by, eras, inside_outside, key_events, stack_keys, yearly
@@ -43,7 +44,7 @@ from geo.render.charts import (
 from geo.text.captions import export_subtitle
 from geo.text.i18n import chart_labels, t, value_label
 from geo.text.labels import group_table
-from tests.apptest import start
+from tests.apptest import chart_spec, start
 
 LANGS = ("en", "fr")
 SPAN = (1991, 2025)
@@ -288,16 +289,15 @@ def test_context_lines_never_bridge_a_missing_year(data):
 
 
 @pytest.mark.parametrize(
-    "page,query,year",
+    "page,query,chart,year",
     [
-        ("pages/cooperation.py", {"org": "csto", "year": "2015"}, "2015"),
-        ("pages/groups.py", {"group": "iskp", "year": "2020"}, "2020"),
+        ("pages/cooperation.py", {"org": "csto", "year": "2015"}, keys.CHART_MEMBERSHIP, "2015"),
+        ("pages/groups.py", {"group": "iskp", "year": "2020"}, keys.CHART_LINEAGE, "2020"),
     ],
 )
-def test_a_chart_of_one_year_names_that_year_not_the_sidebar_span(page, query, year):
-    app = start(page, **query)
-    subtitles = [json.loads(chart.proto.spec)["title"].get("subtitle") for chart in app.get("vega_lite_chart")]
-    assert [year, t("export_source", "en", today=pd.Timestamp.today().date().isoformat())] in subtitles
+def test_a_chart_of_one_year_names_that_year_not_the_sidebar_span(page, query, chart, year):
+    subtitle = chart_spec(start(page, **query), chart)["title"]["subtitle"]
+    assert subtitle == [year, t("export_source", "en", today=pd.Timestamp.today().date().isoformat())]
 
 
 def png_size(chart) -> tuple[int, int]:

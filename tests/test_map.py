@@ -311,7 +311,7 @@ def test_criteria_expand_lineage_only_when_asked(data):
 
 def test_the_caption_names_period_and_filters(data):
     state = {**state_defaults((1991, 2025)), params.YEARS: (2015, 2024), params.GROUPS: ["iskp"], params.FOILED: False}
-    labels = {params.GROUPS: {"iskp": "ISKP · Islamic State – Khorasan Province"}}
+    labels = {params.GROUPS: {"iskp": "ISKP"}}
     caption = view_caption(attack_criteria(state, data.group_links), labels, "en")
     assert caption == "2015–2024 · Groups: ISKP · foiled plots excluded"
 

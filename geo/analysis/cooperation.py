@@ -27,6 +27,11 @@ def organization_labels(organizations: pd.DataFrame, lang: str) -> dict[str, str
     }
 
 
+def organization_acronyms(organizations: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Organisation id -> its acronym in `lang`, as a sentence names it."""
+    return dict(zip(organizations["id"], organizations[f"acronym_{lang}"]))
+
+
 def status_in_year(memberships: pd.DataFrame, org_id: str, year: int) -> pd.DataFrame:
     """Each country's status in `org_id` during `year`: the latest status that held at some point of it."""
     first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)

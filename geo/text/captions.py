@@ -9,8 +9,9 @@ from geo import params
 from geo.text.i18n import t
 
 
-def view_caption(criteria: Mapping, labels: Mapping[str, Mapping[str, str]], lang: str) -> str:
-    """One line naming the period and every active filter, for screenshots and exports."""
+def view_caption(criteria: Mapping, names: Mapping[str, Mapping[str, str]], lang: str) -> str:
+    """One line naming the period and every active filter, for screenshots and exports; `names`
+    gives, for each list filter, the short name of each of its ids (groups by acronym)."""
     low, high = criteria["years"]
     parts = [t("caption_period", lang, low=low, high=high) if low != high else str(low)]
     for key, param in (
@@ -21,8 +22,8 @@ def view_caption(criteria: Mapping, labels: Mapping[str, Mapping[str, str]], lan
         ("nationalities", params.NATIONALITIES),
     ):
         if criteria[key]:
-            names = ", ".join(labels[param].get(v, v).split(" · ")[0] for v in criteria[key])
-            parts.append(t("caption_filter", lang, label=t("caption_" + key, lang), values=names))
+            values = ", ".join(names[param].get(v, v) for v in criteria[key])
+            parts.append(t("caption_filter", lang, label=t("caption_" + key, lang), values=values))
     if criteria["min_casualties"]:
         parts.append(t("caption_min_casualties", lang, n=criteria["min_casualties"]))
     if criteria["hide_vague_places"]:
@@ -47,12 +48,6 @@ def map_title(criteria: Mapping, lang: str) -> str:
     """'Jihadist attacks, 2015–2024': the title of slides and exports."""
     low, high = criteria["years"]
     return t("map_title", lang, period=str(low) if low == high else f"{low}–{high}")
-
-
-def chart_subtitle(criteria: Mapping, options: Mapping, lang: str) -> list[str]:
-    """The lines under every chart's title: the view (period and filters, named from `options`,
-    as `filter_options` gives them), then the source and date."""
-    return export_subtitle(view_caption(criteria, options, lang), lang)
 
 
 def period_text(years: tuple[int, int], lang: str) -> str:

@@ -2,20 +2,45 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from geo.palette import UNKNOWN_COLOR
 from geo.text.i18n import t
 
 
+@dataclass(frozen=True)
+class GroupName:
+    """A group's names in one language: `short` where a list names several groups, `full` where it
+    names one."""
+
+    short: str
+    full: str
+
+
+def group_name(name: str, acronym: str) -> GroupName:
+    """The acronym (the name when there is none) and 'ACRONYM · Name'."""
+    return GroupName(acronym, f"{acronym} · {name}") if acronym else GroupName(name, name)
+
+
+def group_names(groups: pd.DataFrame, lang: str) -> dict[str, GroupName]:
+    """Group id -> its names in `lang`, ordered by founding year."""
+    ordered = groups.sort_values(["founded_year", "id"], na_position="last")
+    return {
+        row.id: group_name(getattr(row, f"name_{lang}"), getattr(row, f"acronym_{lang}"))
+        for row in ordered.itertuples(index=False)
+    }
+
+
 def group_labels(groups: pd.DataFrame, lang: str) -> dict[str, str]:
     """Group id -> 'ACRONYM · Name' in `lang`, ordered by founding year."""
-    ordered = groups.sort_values(["founded_year", "id"], na_position="last")
-    labels = {}
-    for row in ordered.itertuples(index=False):
-        name, acronym = getattr(row, f"name_{lang}"), getattr(row, f"acronym_{lang}")
-        labels[row.id] = f"{acronym} · {name}" if acronym else name
-    return labels
+    return {group_id: name.full for group_id, name in group_names(groups, lang).items()}
+
+
+def group_acronyms(groups: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Group id -> its acronym in `lang` (its name when it has none), ordered by founding year."""
+    return {group_id: name.short for group_id, name in group_names(groups, lang).items()}
 
 
 def group_table(group_ids: list[str], groups: pd.DataFrame, lang: str) -> list[list[str]]:
@@ -25,8 +50,8 @@ def group_table(group_ids: list[str], groups: pd.DataFrame, lang: str) -> list[l
     for group_id in group_ids:
         if group_id in rows.index:
             row = rows.loc[group_id]
-            acronym, name = row[f"acronym_{lang}"], row[f"name_{lang}"]
-            table.append([f"{acronym} · {name}" if acronym else name, row["color"] or UNKNOWN_COLOR])
+            label = group_name(row[f"name_{lang}"], row[f"acronym_{lang}"]).full
+            table.append([label, row["color"] or UNKNOWN_COLOR])
         else:
             table.append([t("unknown_group", lang) if group_id == "unknown" else group_id, UNKNOWN_COLOR])
     return table

@@ -50,6 +50,11 @@ def source_entries(source_ids: str, sources: pd.DataFrame) -> list[dict[str, str
     return entries
 
 
+def numbered(lines: list[str]) -> str:
+    """Markdown lines as one numbered list (Markdown numbers each "1." in turn)."""
+    return "\n".join(f"1. {line}" for line in lines)
+
+
 def source_markdown(entry: dict[str, str]) -> str:
     """One source as a markdown line: a link when it has a URL, a reference otherwise."""
     label = escape_markdown(entry["title"])
