@@ -15,7 +15,7 @@ from geo.io.importer import import_bytes
 from geo.io.messages import ImportFailure
 from geo.io.sniff import encoding_of
 
-FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 
 
 def run(data, name: str, fmt: str = "auto", folder: Path = FIXTURES):

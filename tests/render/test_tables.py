@@ -1,0 +1,188 @@
+"""Tables as shown and exported: columns, languages, links, safe CSV, citations, row counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from geo.analysis.filters import with_imports
+from geo.render.tables import attack_table, citation, dataset_table, for_display, row_counts, to_csv_bytes
+from geo.text.escape import defuse_formula
+
+ATTACK_COLUMNS = [
+    "date",
+    "place",
+    "country",
+    "group",
+    "killed",
+    "wounded",
+    "date_precision",
+    "location_precision",
+    "source",
+    "other_sources",
+    "id",
+]
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Tashkent", "Tashkent"),
+        (12, 12),
+        ("", ""),
+    ],
+)
+def test_formula_cells_are_defused(value, expected):
+    assert defuse_formula(value) == expected
+
+
+def test_csv_export_has_no_geometry_and_defuses_text(fixture_data):
+    frame = fixture_data.attacks.copy()
+    frame.loc[0, "summary_en"] = "=cmd|' /C calc'!A0"
+    exported = pd.read_csv(pd.io.common.BytesIO(to_csv_bytes(frame)), dtype=str)
+    assert "geometry" not in exported.columns
+    assert exported.loc[0, "summary_en"].startswith("'=")
+
+
+def test_display_table_gives_first_source_url_and_text_dates(fixture_data):
+    table = for_display(fixture_data.attacks, fixture_data.sources)
+    assert table.loc[0, "source_url"] == "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"
+    assert table.loc[0, "date"] == "1999-02-16"
+    assert "geometry" not in table
+
+
+@pytest.mark.parametrize(
+    "lang,labels",
+    [
+        (
+            "en",
+            [
+                "Date",
+                "Place",
+                "Country",
+                "Group",
+                "Killed",
+                "Wounded",
+                "Date precision",
+                "Place precision",
+                "Source",
+                "Other sources",
+                "Id",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Date",
+                "Lieu",
+                "Pays",
+                "Groupe",
+                "Tués",
+                "Blessés",
+                "Précision de la date",
+                "Précision du lieu",
+                "Source",
+                "Autres sources",
+                "Id",
+            ],
+        ),
+    ],
+)
+def test_the_attack_table_leads_with_when_where_and_who_and_ends_with_the_id(fixture_data, lang, labels):
+    # Imported rows bring the internal origin, citations and doubt columns: none is shown.
+    imported = fixture_data.attacks.iloc[:1].assign(id="gtd-1", origin="GTD · export.csv", citations="x", doubt=True)
+    table, columns = attack_table(
+        with_imports(fixture_data.attacks, [imported]), fixture_data.groups, fixture_data.sources, lang
+    )
+    assert list(table.columns) == ATTACK_COLUMNS
+    assert [columns[c].label for c in table.columns] == labels
+    assert (columns["source"].kind, columns["other_sources"].kind) == ("link", "list")
+
+
+@pytest.mark.parametrize(
+    "lang,event,column,expected",
+    [
+        ("fr", "1999-02-16-tashkent", "date", "1999-02-16"),
+        ("fr", "2000-08-01-surkhandarya", "date", "2000-08"),
+        ("fr", "1999-02-16-tashkent", "place", "Tashkent"),
+        ("en", "1999-02-16-tashkent", "country", "Uzbekistan"),
+        ("fr", "1999-02-16-tashkent", "country", "Ouzbékistan"),
+        ("fr", "2017-04-07-stockholm", "country", "Suède"),
+        ("en", "1999-02-16-tashkent", "group", "IMU · Islamic Movement of Uzbekistan"),
+        ("fr", "1999-02-16-tashkent", "group", "MIO · Mouvement islamique d'Ouzbékistan"),
+        ("fr", "2017-04-07-stockholm", "group", "Inconnu ou non attribué"),
+        ("fr", "1999-02-16-tashkent", "killed", "13–16"),
+        ("fr", "1999-02-16-tashkent", "wounded", "100–128"),
+        ("fr", "2017-04-07-stockholm", "killed", "5"),
+        ("fr", "2000-08-01-surkhandarya", "wounded", "inconnu"),
+        ("en", "1999-02-16-tashkent", "date_precision", "exact day"),
+        ("fr", "1999-02-16-tashkent", "date_precision", "jour exact"),
+        ("fr", "2000-08-01-surkhandarya", "date_precision", "mois seulement"),
+        ("fr", "1999-02-16-tashkent", "location_precision", "ville"),
+        ("en", "2000-08-01-surkhandarya", "location_precision", "province"),
+        ("fr", "1999-02-16-tashkent", "source", "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"),
+        ("fr", "1999-02-16-tashkent", "other_sources", []),
+    ],
+)
+def test_the_attack_table_writes_each_value_in_the_language(fixture_data, lang, event, column, expected):
+    table, _ = attack_table(fixture_data.attacks, fixture_data.groups, fixture_data.sources, lang)
+    assert table.set_index("id").loc[event, column] == expected
+
+
+def test_the_attack_table_links_the_first_source_and_names_the_others(fixture_data):
+    attacks = fixture_data.attacks.assign(source_ids="boquerat_2024;wiki_tashkent_1999;wiki_imu;missing")
+    imported = fixture_data.attacks.iloc[:1].assign(id="gtd-1", source_ids="", origin="GTD · export.csv")
+    table, _ = attack_table(with_imports(attacks, [imported]), fixture_data.groups, fixture_data.sources, "en")
+    curated, from_gtd = table.iloc[0], table.set_index("id").loc["gtd-1"]
+    assert curated["source"] == "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"
+    assert curated["other_sources"] == ["IFRI", "en.wikipedia.org"]
+    assert (from_gtd["source"], from_gtd["other_sources"]) == ("", ["GTD · export.csv"])
+
+
+@pytest.mark.parametrize(
+    "name,lang,column,expected",
+    [
+        ("events", "fr", "date_precision", {"jour exact", "année seulement"}),
+        ("events", "en", "kind", {"Founding"}),
+        ("context", "fr", "unit", {"% du PIB", "tonnes"}),
+        ("memberships", "fr", "status", {"Membre", "Observateur"}),
+        ("bases", "fr", "kind", {"Refuge"}),
+        ("borders", "fr", "status", {"Minée"}),
+        ("group_links", "fr", "kind", {"Allégeance"}),
+    ],
+)
+def test_the_data_page_writes_vocabulary_values_in_the_language(fixture_data, name, lang, column, expected):
+    table, columns = dataset_table(for_display(fixture_data.tables()[name], fixture_data.sources), name, lang)
+    assert set(table[column]) == expected
+    assert columns["source_url"].kind == "link"
+
+
+@pytest.mark.parametrize(
+    "name,derived", [("events", "year"), ("memberships", "start"), ("organizations", "founded_year")]
+)
+def test_the_data_page_shows_only_the_files_columns(fixture_data, name, derived):
+    assert derived in fixture_data.tables()[name]
+    table, _ = dataset_table(for_display(fixture_data.tables()[name], fixture_data.sources), name, "en")
+    assert derived not in table
+
+
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        ("en", "dataset 'Attacks and foiled plots' (3 rows), consulted 2025-01-31"),
+        ("fr", "jeu de données « Attentats et projets déjoués » (3 lignes), consulté le 2025-01-31"),
+    ],
+)
+def test_citation_names_dataset_rows_and_date(lang, expected):
+    assert expected in citation("attacks", 3, lang, date(2025, 1, 31))
+
+
+def test_row_counts_cover_every_dataset(fixture_data):
+    counts = row_counts(fixture_data.tables(), "en")
+    assert counts["Rows"].tolist() == [3, 2, 5, 2, 1, 1, 1, 1, 2, 2, 2, 5]
