@@ -121,6 +121,10 @@ def record_card(card: dict | None, lang: str) -> None:
         st.subheader(escape_markdown(card["title"]), anchor=False)
         st.markdown("\n".join(f"- **{label}**: {escape_markdown(value)}" for label, value in card["facts"]))
         st.markdown(escape_markdown(card["summary"]))
+        records = card.get("records")
+        if records is not None and len(records):
+            st.markdown(f"**{t('incident_records', lang)}**")
+            st.dataframe(records, hide_index=True, key=keys.INCIDENT_RECORDS)
         tolls = card.get("tolls")
         if tolls is not None and len(tolls):
             # Who gives which figure: a table, so that every value from the data is shown as text.

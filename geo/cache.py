@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import streamlit as st
 
 from geo import params
@@ -19,6 +20,7 @@ from geo.analysis.filters import select_attacks, with_imports
 from geo.data.load import Dataset, load_dataset
 from geo.data.paths import DATA_DIR
 from geo.io.importer import ImportResult, import_bytes
+from geo.io.linking import incident_ids, linked_across
 from geo.map.basemap import basemap_collections, display_shapes
 from geo.map.events import event_payload
 from geo.map.overlays import overlay_specs as layer_specs
@@ -71,12 +73,31 @@ def imported(path: str, name: str, fmt: str, modified: float, data_dir: str = st
     return import_bytes(Path(path).read_bytes(), name, data.group_aliases, data.countries, fmt)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def incident_of(imports: tuple, data_dir: str = str(DATA_DIR)) -> dict[str, str]:
+    """For the imported records that repeat a curated attack or an earlier import, the incident's id."""
+    frames = [imported(*item, data_dir=data_dir).attacks for item in imports]
+    found = linked_across(dataset(data_dir).attacks, frames)
+    records = pd.Series([link.record for link in found], dtype=object)
+    return dict(zip(records, incident_ids(records, found)))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def imported_records(imports: tuple, data_dir: str = str(DATA_DIR)) -> pd.DataFrame:
+    """Every imported record, linked or not, for the cards that show an incident's records."""
+    frames = [imported(*item, data_dir=data_dir).attacks for item in imports]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def attacks(criteria: dict, data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
-    """The curated and imported attacks selected by `criteria` (`select_attacks` arguments plus `imports`)."""
-    frames = [imported(*item, data_dir=data_dir).attacks for item in criteria.get("imports", ())]
+    """The incidents selected by `criteria` (`select_attacks` arguments plus `imports`): curated
+    attacks, and imported records that repeat none of them or of an earlier import."""
+    imports = tuple(tuple(item) for item in criteria.get("imports", ()))
+    frames = [imported(*item, data_dir=data_dir).attacks for item in imports]
     chosen = {key: value for key, value in criteria.items() if key != "imports"}
-    return select_attacks(with_imports(dataset(data_dir).attacks, frames), **chosen)
+    merged = with_imports(dataset(data_dir).attacks, frames, incident_of(imports, data_dir) if imports else None)
+    return select_attacks(merged, **chosen)
 
 
 def page_view(state: Mapping, data_dir: str = str(DATA_DIR)) -> PageView:

@@ -12,6 +12,8 @@ SELECTED_EVENTS = "selected_events"
 RECORD_CARD = "record_card"
 # The card's table of who gives which toll figure.
 WHO_SAYS_WHAT = "who_says_what"
+# The card's table of an incident's records in other datasets.
+INCIDENT_RECORDS = "incident_records"
 # Buttons that step through years and through the story, and the one that leaves presentation mode.
 STEP_BACK = "step_back"
 STEP_FORWARD = "step_forward"

@@ -42,6 +42,7 @@ with controls_area:
     st.title(t("page_map", lang))
     st.write(t("map_intro", lang))
     st.caption(view.caption)
+    st.caption(view.counted)
     columns = st.columns(4)
     columns[0].metric(t("metric_attacks", lang), totals["attacks"], help=t("metric_foiled", lang, n=totals["foiled"]))
     columns[1].metric(t("metric_killed", lang), range_text(totals["killed"], lang), help=t("range_help", lang))
@@ -108,7 +109,14 @@ with view_area:
 record_card(
     None
     if index is None or index >= len(attacks)
-    else attack_card(attacks.iloc[index], data.groups, data.sources, lang, data.tolls),
+    else attack_card(
+        attacks.iloc[index],
+        data.groups,
+        data.sources,
+        lang,
+        data.tolls,
+        cache.imported_records(view.criteria["imports"]),
+    ),
     lang,
 )
 

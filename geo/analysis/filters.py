@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -168,14 +169,24 @@ def select_attacks(
     return frame[keep]
 
 
-def with_imports(curated: pd.DataFrame, imported: list[pd.DataFrame]) -> pd.DataFrame:
-    """Curated attacks beside imported ones, each row marked with its origin."""
+def with_imports(
+    curated: pd.DataFrame, imported: list[pd.DataFrame], incident_of: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """One row per incident: curated attacks beside imported ones, each row marked with its origin.
+
+    An imported record that is the same event as another row (`incident_of` maps its id to that
+    row's id) is not a row of its own: the incident's row lists it in `records`."""
+    incident_of = incident_of or {}
     marked = curated.assign(origin=CURATED, citations="", doubt=False)
     frames = [marked] + [frame for frame in imported if len(frame)]
-    if len(frames) == 1:
-        return marked
-    combined = pd.concat(frames, ignore_index=True)
-    return type(curated)(combined, geometry="geometry", crs=curated.crs) if hasattr(curated, "crs") else combined
+    combined = pd.concat(frames, ignore_index=True) if len(frames) > 1 else marked.copy()
+    linked = combined["id"].isin(list(incident_of))
+    records: dict[str, list[str]] = {}
+    for record, incident in incident_of.items():
+        records.setdefault(incident, []).append(record)
+    kept = combined[~linked].reset_index(drop=True)
+    kept["records"] = kept["id"].map(lambda i: ";".join(records.get(i, ()))).fillna("")
+    return type(curated)(kept, geometry="geometry", crs=curated.crs) if hasattr(curated, "crs") else kept
 
 
 def step_years(years: tuple[int, int], span: tuple[int, int], step: int) -> tuple[int, int] | None:

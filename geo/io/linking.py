@@ -18,6 +18,8 @@ import pyproj
 
 from geo.data.vocab import UNKNOWN_GROUP
 
+# The columns linking reads.
+LINK_COLUMNS = ("id", "date", "date_precision", "lat", "lon", "location_precision", "country_iso3", "group_id")
 GEOD = pyproj.Geod(ellps="WGS84")
 KM_PER_DEGREE = 111.32
 DAY_SLACK = 1
@@ -256,3 +258,16 @@ def incident_ids(record_ids: pd.Series, found: list[Link]) -> pd.Series:
         return record
 
     return record_ids.map(root)
+
+
+def linked_across(curated: pd.DataFrame, imports: list[pd.DataFrame]) -> list[Link]:
+    """Links of every imported record, each import matched against the curated attacks and the
+    imports before it: an event in three datasets is one incident, whichever came first."""
+    found: list[Link] = []
+    earlier = [curated[list(LINK_COLUMNS)]]
+    for frame in imports:
+        if not len(frame):
+            continue
+        found += links(pd.concat(earlier, ignore_index=True), frame)
+        earlier.append(frame[list(LINK_COLUMNS)])
+    return found

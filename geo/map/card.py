@@ -7,7 +7,7 @@ import pandas as pd
 from geo.data.countries import country_name
 from geo.text.escape import escape_markdown
 from geo.text.i18n import t, value_label
-from geo.text.labels import group_table
+from geo.text.labels import group_labels, group_table
 from geo.text.numbers import toll_text
 from geo.text.sources import source_entries, source_markdown, who_says_what
 
@@ -20,11 +20,43 @@ def clicked_index(value: str | None, key: str) -> int | None:
     return int(index) if click_key == key and index.isdigit() else None
 
 
+def records_side_by_side(row: pd.Series, records: pd.DataFrame, groups: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """An incident's records, its own first, then those of other datasets that repeat it: where each
+    comes from, its id, date, place, group and tolls, headed in `lang`."""
+    ids = [i for i in str(row.get("records", "") or "").split(";") if i]
+    linked = records[records["id"].isin(ids)] if len(records) and ids else records.iloc[0:0]
+    rows = pd.concat([row.to_frame().T, linked], ignore_index=True) if ids else row.to_frame().T
+    names = dict(group_labels(groups, lang))
+    table = pd.DataFrame(
+        {
+            t("record_origin", lang): rows.get("origin", pd.Series("curated", index=rows.index))
+            .fillna("curated")
+            .replace("curated", t("curated", lang)),
+            t("record_id", lang): rows["id"],
+            t("date", lang): pd.to_datetime(rows["date"]).dt.strftime("%Y-%m-%d"),
+            t("place", lang): [
+                ", ".join(filter(None, [city, country_name(code, lang)]))
+                for city, code in zip(rows["city"], rows["country_iso3"])
+            ],
+            t("group", lang): rows["group_id"].map(lambda g: names.get(g, g)),
+            t("killed", lang): [toll_text(lo, hi, lang) for lo, hi in zip(rows["killed_low"], rows["killed_high"])],
+            t("wounded", lang): [toll_text(lo, hi, lang) for lo, hi in zip(rows["wounded_low"], rows["wounded_high"])],
+        }
+    )
+    return table.reset_index(drop=True)
+
+
 def attack_card(
-    row: pd.Series, groups: pd.DataFrame, sources: pd.DataFrame, lang: str, tolls: pd.DataFrame | None = None
+    row: pd.Series,
+    groups: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: str,
+    tolls: pd.DataFrame | None = None,
+    records: pd.DataFrame | None = None,
 ) -> dict:
     """The clicked attack as a title, labelled facts, its summary, who gives which toll (a table, when
-    `tolls` has figures for it) and its sources (markdown)."""
+    `tolls` has figures for it), the records of other datasets that repeat it (when `records`, the
+    imported records, hold some) and its sources (markdown)."""
     group = group_table([row["group_id"]], groups, lang)[0][0]
     killed = toll_text(row["killed_low"], row["killed_high"], lang)
     wounded = toll_text(row["wounded_low"], row["wounded_high"], lang)
@@ -54,5 +86,10 @@ def attack_card(
         "summary": row.get(f"summary_{lang}", ""),
         "id": row["id"],
         "tolls": who_says_what(row["id"], tolls, sources, lang) if tolls is not None else None,
+        "records": (
+            records_side_by_side(row, records, groups, lang)
+            if records is not None and str(row.get("records", "") or "")
+            else None
+        ),
         "sources": [source_markdown(e) for e in source_entries(row.get("source_ids", "") or "", sources)] + citations,
     }

@@ -13,7 +13,7 @@ from geo.analysis.filters import year_span
 from geo.analysis.totals import sources_cited
 from geo.data.load import Dataset
 from geo.state.criteria import map_view, selection_key
-from geo.text.captions import export_subtitle, map_title, stamp_lines, view_caption
+from geo.text.captions import counted_text, export_subtitle, map_title, stamp_lines, view_caption
 from geo.text.i18n import chart_labels, t
 from geo.text.labels import group_acronyms
 
@@ -36,7 +36,9 @@ class PageView:
     # ...and their short names, as a caption or a sentence lists them (groups by acronym).
     short: dict[str, dict[str, str]]
     caption: str
-    # The lines under every chart's title: the caption, then the source and the date.
+    # What a count of attacks counts here: curated notable attacks, or incidents with the imports.
+    counted: str
+    # The lines under every chart's title: the caption, what is counted, then the source and the date.
     subtitle: list[str]
     chart_labels: dict[str, str]
     # The fingerprint of the selection, which a click on the map must match.
@@ -70,6 +72,7 @@ def page_view(
     lang = state[params.LANG]
     short = {**options, params.GROUPS: group_acronyms(data.groups, lang)}
     caption = view_caption(criteria, short, lang)
+    counted = counted_text(bool(criteria.get("imports")), lang)
     sources = sources_cited(attacks)
     present = bool(state[params.PRESENT])
     title = map_title(criteria, lang)
@@ -84,7 +87,8 @@ def page_view(
         options=dict(options),
         short=short,
         caption=caption,
-        subtitle=export_subtitle(caption, lang, date.fromisoformat(today)),
+        counted=counted,
+        subtitle=export_subtitle(caption, lang, date.fromisoformat(today), counted),
         chart_labels=chart_labels(lang),
         key=selection_key(criteria),
         map_view=map_view(state),

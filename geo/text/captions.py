@@ -64,9 +64,16 @@ def subtitle(title: str, caption: str, years: tuple[int, int], lang: str) -> str
     return caption
 
 
-def export_subtitle(caption: str, lang: str, today=None) -> list[str]:
-    """The lines under a chart's title: the view it shows, then the source and the date."""
-    return [caption, t("export_source", lang, today=(today or date.today()).isoformat())]
+def export_subtitle(caption: str, lang: str, today=None, counted: str = "") -> list[str]:
+    """The lines under a chart's title: the view it shows, what it counts (when it counts attacks),
+    then the source and the date."""
+    return [caption, *filter(None, [counted]), t("export_source", lang, today=(today or date.today()).isoformat())]
+
+
+def counted_text(with_imports: bool, lang: str) -> str:
+    """What a count of attacks counts: the curated notable attacks, which are not a complete count,
+    or incidents across them and the reader's imports (an event in several datasets counts once)."""
+    return t("counted_incidents" if with_imports else "counted_curated", lang)
 
 
 def year_subtitle(year: int, lang: str, today=None) -> list[str]:

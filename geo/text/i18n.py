@@ -202,6 +202,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "era_roots": {"en": "Roots of the IMU", "fr": "Racines du MIO"},
     "era_al_qaeda": {"en": "Al-Qaida years", "fr": "Années al-Qaïda"},
     "era_iskp": {"en": "ISKP era", "fr": "Ère de l'EI-K"},
+    "counted_curated": {
+        "en": "Counted: notable attacks curated from cited sources, not a complete count (inclusion criteria: "
+        "data/README.md).",
+        "fr": "Compté : attentats marquants retenus d'après des sources citées, pas un décompte complet (critères "
+        "d'inclusion : data/README.md).",
+    },
+    "counted_incidents": {
+        "en": "Counted: incidents across the curated data and your imports; an event found in several datasets "
+        "counts once.",
+        "fr": "Compté : incidents des données du tableau de bord et de vos imports ; un événement présent dans "
+        "plusieurs jeux compte une fois.",
+    },
     "export_source": {
         "en": "Source: Jihadist networks in Central Asia dashboard, {today}; every row cites its sources.",
         "fr": "Source : tableau de bord « Réseaux djihadistes en Asie centrale », {today} ; chaque ligne cite ses sources.",
@@ -393,6 +405,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "import_failed": {"en": "Nothing was imported from {name}.", "fr": "Rien n'a été importé de {name}."},
     "who_says_what": {"en": "Who says what", "fr": "Qui dit quoi"},
+    "incident_records": {
+        "en": "The same incident in other datasets",
+        "fr": "Le même incident dans d'autres jeux de données",
+    },
+    "record_origin": {"en": "Dataset", "fr": "Jeu de données"},
+    "record_id": {"en": "Record", "fr": "Enregistrement"},
+    "curated": {"en": "Curated", "fr": "Données du tableau de bord"},
     "toll_latest_official": {"en": "latest official figure", "fr": "dernier chiffre officiel"},
     "toll_left_out": {"en": "left out of the range: {reason}", "fr": "écarté de la fourchette : {reason}"},
     "undated": {"en": "undated", "fr": "sans date"},

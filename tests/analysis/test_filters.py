@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.analysis.filters import fold, in_years, matching, of_groups, select, year_span
+from geo.analysis.filters import fold, in_years, matching, of_groups, select, with_imports, year_span
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,11 @@ def test_year_span_starts_in_1991_at_the_latest(fixture_data):
 @pytest.mark.parametrize("text,expected", [("Ouzbékistan", "ouzbekistan"), ("ÉTAT", "etat"), ("Kyiv", "kyiv")])
 def test_fold_drops_case_and_accents(text, expected):
     assert fold(text) == expected
+
+
+def test_an_imported_record_repeating_another_row_is_listed_on_it_not_counted(fixture_data):
+    imported = fixture_data.attacks.iloc[:2].assign(id=["gtd-1", "gtd-2"], origin="GTD · export.csv")
+    merged = with_imports(fixture_data.attacks, [imported], {"gtd-1": "1999-02-16-tashkent"})
+    assert list(merged["id"]) == [*fixture_data.attacks["id"], "gtd-2"]
+    assert merged.set_index("id").at["1999-02-16-tashkent", "records"] == "gtd-1"
+    assert merged.set_index("id").at["gtd-2", "records"] == ""

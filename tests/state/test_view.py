@@ -51,7 +51,7 @@ def view_of(data, lang: str = "en", **chosen):
 def test_the_caption_and_subtitle_name_groups_by_acronym(data, lang, chosen, caption):
     view = view_of(data, lang, **chosen)
     assert view.caption == caption
-    assert view.subtitle == [caption, t("export_source", lang, today=TODAY)]
+    assert view.subtitle == [caption, t("counted_curated", lang), t("export_source", lang, today=TODAY)]
 
 
 def test_the_view_carries_the_selection_and_what_the_map_needs(data):
@@ -119,3 +119,18 @@ def test_a_caption_gives_each_id_the_name_it_is_given_or_its_own(data):
 @pytest.mark.parametrize("lines,text", [([], ""), (["a"], "1. a"), (["a", "b [c](<d>)"], "1. a\n1. b [c](<d>)")])
 def test_sources_are_one_numbered_list(lines, text):
     assert numbered(lines) == text
+
+
+@pytest.mark.parametrize(
+    "imports,lang,expected",
+    [
+        ((), "en", "Counted: notable attacks curated from cited sources, not a complete count"),
+        ((("/tmp/a.csv", "a.csv", "gtd", 1.0),), "en", "Counted: incidents across the curated data and your imports"),
+        ((("/tmp/a.csv", "a.csv", "gtd", 1.0),), "fr", "Compté : incidents des données du tableau de bord"),
+    ],
+)
+def test_every_chart_says_what_it_counts(data, imports, lang, expected):
+    state = {**state_defaults((1991, 2025)), params.LANG: lang, "imports": imports}
+    criteria = attack_criteria(state, data.group_links)
+    view = page_view(state, data, criteria, data.attacks, filter_options(data.attacks, data.groups, lang), TODAY)
+    assert view.counted.startswith(expected) and view.subtitle[1] == view.counted

@@ -115,3 +115,17 @@ def test_the_map_csv_export_carries_the_figures_by_source(data, shapes):
     table = pd.read_csv(io.StringIO(text[text.index("\n") + 1 :] if text.startswith("#") else text))
     bajaur = table.set_index("id").at["2023-07-30-bajaur-jui-f-rally-bombing", "tolls_by_source"]
     assert bajaur.startswith("killed 54, wounded 83 (CTD Additional IG Shaukat Abbas, via Dawn; dawn_bajaur_2023;")
+
+
+def test_the_card_shows_an_incidents_records_side_by_side(fixture_data):
+    row = fixture_data.attacks.set_index("id", drop=False).loc[TASHKENT].copy()
+    row["records"] = "gtd-1"
+    gtd = fixture_data.attacks.iloc[:1].assign(id="gtd-1", origin="GTD · export.csv", killed_low=15, killed_high=15)
+    card = attack_card(row, fixture_data.groups, fixture_data.sources, "fr", records=gtd)
+    table = card["records"]
+    assert list(table.columns) == ["Jeu de données", "Enregistrement", "Date", "Lieu", "Groupe", "Tués", "Blessés"]
+    assert table.iloc[:, :2].to_numpy().tolist() == [
+        ["Données du tableau de bord", TASHKENT],
+        ["GTD · export.csv", "gtd-1"],
+    ]
+    assert table["Tués"].tolist() == ["13–16", "15"]
