@@ -122,14 +122,17 @@ def record_card(card: dict | None, lang: str) -> None:
         st.markdown("\n".join(f"- **{label}**: {escape_markdown(value)}" for label, value in card["facts"]))
         st.markdown(escape_markdown(card["summary"]))
         records = card.get("records")
+        # Tables, so that every value from the data is shown as text; display tables carry no key of
+        # their own, so each sits in a keyed container.
         if records is not None and len(records):
-            st.markdown(f"**{t('incident_records', lang)}**")
-            st.dataframe(records, hide_index=True, key=keys.INCIDENT_RECORDS)
+            with st.container(key=keys.INCIDENT_RECORDS):
+                st.markdown(f"**{t('incident_records', lang)}**")
+                st.dataframe(records, hide_index=True)
         tolls = card.get("tolls")
         if tolls is not None and len(tolls):
-            # Who gives which figure: a table, so that every value from the data is shown as text.
-            st.markdown(f"**{t('who_says_what', lang)}**")
-            st.dataframe(tolls, hide_index=True, key=keys.WHO_SAYS_WHAT)
+            with st.container(key=keys.WHO_SAYS_WHAT):
+                st.markdown(f"**{t('who_says_what', lang)}**")
+                st.dataframe(tolls, hide_index=True)
         st.markdown(f"**{t('record_sources', lang)}** ({escape_markdown(card['id'])})\n\n" + numbered(card["sources"]))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.data.countries import country_name
+from geo.data.vocab import UNKNOWN_GROUP
 from geo.text.escape import escape_markdown
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_labels, group_table
@@ -26,7 +27,7 @@ def records_side_by_side(row: pd.Series, records: pd.DataFrame, groups: pd.DataF
     ids = [i for i in str(row.get("records", "") or "").split(";") if i]
     linked = records[records["id"].isin(ids)] if len(records) and ids else records.iloc[0:0]
     rows = pd.concat([row.to_frame().T, linked], ignore_index=True) if ids else row.to_frame().T
-    names = dict(group_labels(groups, lang))
+    names = {**group_labels(groups, lang), UNKNOWN_GROUP: t("unknown_group", lang)}
     table = pd.DataFrame(
         {
             t("record_origin", lang): rows.get("origin", pd.Series("curated", index=rows.index))

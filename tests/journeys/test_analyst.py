@@ -80,6 +80,10 @@ def test_years_a_group_and_a_country_then_a_record_and_its_sources(journey):
     assert links.count() >= len(titles)
     assert all(link.get_attribute("href").startswith("http") for link in links.all())
     assert all("%5C" not in link.get_attribute("href") for link in links.all())
+    # Who says what: one row per figure a source gives, header included in the grid's count.
+    figures = card.locator(".st-key-who_says_what table[role='grid']")
+    figures.wait_for(state="attached", timeout=30_000)
+    assert int(figures.get_attribute("aria-rowcount")) == (DATA.tolls["attack_id"] == ABBEY_GATE.name).sum() + 1
     walk.shot("card", full_page=True)
 
     # Zoomed in, a change of filter redraws the markers where the analyst was looking.

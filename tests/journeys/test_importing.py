@@ -1,5 +1,5 @@
-"""An analyst brings a GTD export: its rows show on the map and the timeline, are saved, and are
-there again after the server restarts."""
+"""An analyst brings a GTD export: its rows show on the map and the timeline, one that repeats a
+curated attack counted once, are saved, and are there again after the server restarts."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ import pytest
 from geo.data.load import load_dataset
 from geo.data.paths import ROOT
 from geo.text.i18n import t
-from tests.journeys.harness import Server, map_frame, markers
+from tests.journeys.harness import Server, click_attack, map_frame, markers
 
 GTD_FILE = ROOT / "tests" / "fixtures" / "imports" / "gtd_sample_latin1.csv"
 GTD_ROWS = 5
 CURATED = len(load_dataset().attacks)
+# gtd-201700000003 is the Stockholm truck attack of the curated data: one incident, not two.
+INCIDENTS = CURATED + GTD_ROWS - 1
+STOCKHOLM = load_dataset().attacks.set_index("id").loc["2017-04-07-stockholm-truck-attack"]
 
 
 @pytest.fixture
@@ -48,8 +51,15 @@ def test_an_export_is_imported_shown_saved_and_back_after_a_restart(journey, tmp
         walk.shot("imported")
 
         page.locator("[data-testid='stSidebarNav'] a").first.click()
-        assert markers(map_frame(page), CURATED + GTD_ROWS) == CURATED + GTD_ROWS
-        assert timeline_count(walk, tmp_path) == CURATED + GTD_ROWS
+        frame = map_frame(page)
+        assert markers(frame, INCIDENTS) == INCIDENTS
+        # The curated Stockholm attack's card shows the GTD record that repeats it.
+        click_attack(frame, float(STOCKHOLM["lat"]), float(STOCKHOLM["lon"]))
+        records = page.locator(".st-key-record_card .st-key-incident_records")
+        records.wait_for(timeout=30_000)
+        walk.shot("incident-records", full_page=True)
+        assert int(records.locator("table[role='grid']").get_attribute("aria-rowcount")) == 3
+        assert timeline_count(walk, tmp_path) == INCIDENTS
 
         page.locator("[data-testid='stSidebarNav'] a[href$='/import']").click()
         page.get_by_role("button", name=t("save_user", "en")).click()
@@ -64,7 +74,7 @@ def test_an_export_is_imported_shown_saved_and_back_after_a_restart(journey, tmp
     try:
         again = journey("importer-after-restart", on=second)
         page = again.open("/")
-        assert markers(map_frame(page), CURATED + GTD_ROWS) == CURATED + GTD_ROWS
+        assert markers(map_frame(page), INCIDENTS) == INCIDENTS
         page.locator("[data-testid='stSidebarNav'] a[href$='/import']").click()
         page.get_by_role("heading", name=t("page_import", "en")).wait_for(timeout=30_000)
         again.idle()
