@@ -25,7 +25,7 @@ from widgets import chart_block, sources_expander
 
 view = cache.page_view(st.session_state)
 state, data = st.session_state, view.data
-lang, span, labels, subtitle = view.lang, view.span, view.chart_labels, view.subtitle
+lang, span, labels = view.lang, view.span, view.chart_labels
 orgs = organization_labels(data.organizations, lang)
 
 
@@ -67,7 +67,7 @@ chart_block(
 
 moments = key_events(in_years(data.events, "events", span), lang, COOPERATION_KINDS)
 chart_block(
-    titled(events_chart(moments, span, labels), t("chart_cooperation", lang), subtitle),
+    titled(events_chart(moments, span, labels), t("chart_cooperation", lang), view.plain_subtitle),
     "cooperation-events",
     moments,
     lang,
@@ -75,7 +75,7 @@ chart_block(
 )
 periods = base_periods(data.bases, span[1], lang)
 chart_block(
-    titled(bases_chart(periods, labels), t("chart_foreign_bases", lang), subtitle),
+    titled(bases_chart(periods, labels), t("chart_foreign_bases", lang), view.plain_subtitle),
     "foreign-bases",
     periods,
     lang,
@@ -95,7 +95,7 @@ indicator = st.selectbox(t("context_indicator", lang), list(options), format_fun
 rows = indicator_rows(data.context, indicator, lang)
 st.caption(t("context_range", lang))
 chart_block(
-    titled(context_chart(rows, labels), rows["label"].iloc[0], subtitle),
+    titled(context_chart(rows, labels), rows["label"].iloc[0], view.plain_subtitle),
     f"context-{indicator}",
     rows,
     lang,

@@ -59,7 +59,7 @@ chart_block(
 
 moments = key_events(select(view.data.events, "events", span, view.criteria["groups"]), lang)
 chart_block(
-    titled(events_chart(moments, span, labels), t("chart_key_events", lang), subtitle),
+    titled(events_chart(moments, span, labels), t("chart_key_events", lang), view.plain_subtitle),
     "key-events",
     moments,
     lang,

@@ -38,8 +38,10 @@ class PageView:
     caption: str
     # What a count of attacks counts here: curated notable attacks, or incidents with the imports.
     counted: str
-    # The lines under every chart's title: the caption, what is counted, then the source and the date.
+    # The lines under every chart of attacks: the caption, what is counted, then the source and date.
     subtitle: list[str]
+    # The same for charts of events, bases or figures, which count no attacks.
+    plain_subtitle: list[str]
     chart_labels: dict[str, str]
     # The fingerprint of the selection, which a click on the map must match.
     key: str
@@ -89,6 +91,7 @@ def page_view(
         caption=caption,
         counted=counted,
         subtitle=export_subtitle(caption, lang, date.fromisoformat(today), counted),
+        plain_subtitle=export_subtitle(caption, lang, date.fromisoformat(today)),
         chart_labels=chart_labels(lang),
         key=selection_key(criteria),
         map_view=map_view(state),

@@ -134,3 +134,4 @@ def test_every_chart_says_what_it_counts(data, imports, lang, expected):
     criteria = attack_criteria(state, data.group_links)
     view = page_view(state, data, criteria, data.attacks, filter_options(data.attacks, data.groups, lang), TODAY)
     assert view.counted.startswith(expected) and view.subtitle[1] == view.counted
+    assert view.counted not in view.plain_subtitle and view.plain_subtitle[0] == view.caption
