@@ -1,6 +1,6 @@
 """Read every CSV of the contract as text and report every problem in one go.
 
-Usage: python -m geo.data.validate [DATA_DIR]
+Usage: python -m geo.validate [DATA_DIR]
 Prints a row count per file and exits 0, or prints every problem and exits 1.
 """
 

@@ -1,6 +1,6 @@
 """Import an export from the command line and report what was kept and skipped.
 
-Usage: python -m geo.io FILE [--format auto|gtd|ucdp|acled|project] [--crosswalk OUT.csv]
+Usage: python -m geo.importer FILE [--format auto|gtd|ucdp|acled|project] [--crosswalk OUT.csv]
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from geo.io.sniff import FORMATS
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m geo.io", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m geo.importer", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path)
     parser.add_argument("--format", default="auto", choices=("auto", *FORMATS))
     parser.add_argument("--crosswalk", type=Path, help="write the links to curated attacks to this CSV")

@@ -238,7 +238,11 @@ def test_an_unbalanced_quote_is_a_clear_failure(data, tmp_path):
 )
 def test_the_command_line_reports_and_exits(name, code, last):
     done = subprocess.run(
-        [sys.executable, "-m", "geo.io", str(FIXTURES / name)], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "geo.importer", str(FIXTURES / name)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == code
     assert done.stdout.strip().splitlines()[-1] == last

@@ -171,7 +171,7 @@ def test_the_command_line_writes_the_crosswalk(tmp_path):
     export.write_bytes(gtd_export(GTD_ROWS))
     out = tmp_path / "crosswalk.csv"
     done = subprocess.run(
-        [sys.executable, "-m", "geo.io", str(export), "--crosswalk", str(out)],
+        [sys.executable, "-m", "geo.importer", str(export), "--crosswalk", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
