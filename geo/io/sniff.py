@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import zipfile
 
 import charset_normalizer
@@ -112,6 +113,7 @@ EXTRA_COLUMNS = {
 # single-byte ones of the region's and Western spreadsheets, as charset-normalizer judges them.
 SINGLE_BYTE = ("cp1251", "cp1252", "latin_1")
 SAMPLE_BYTES = 2**20
+NON_ASCII = re.compile(rb"[\x80-\xff]")
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -127,8 +129,10 @@ def encoding_of(raw: bytes, name: str) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    # The first megabyte holds thousands of rows: enough to judge, and a 400 MB file is not read twice.
-    best = charset_normalizer.from_bytes(raw[:SAMPLE_BYTES], cp_isolation=list(SINGLE_BYTE)).best()
+    # A megabyte from the first byte that is not ASCII holds thousands of rows: enough to judge, where
+    # an ASCII-only head would tell nothing, and a 400 MB file is not read twice.
+    start = NON_ASCII.search(raw).start()
+    best = charset_normalizer.from_bytes(raw[start : start + SAMPLE_BYTES], cp_isolation=list(SINGLE_BYTE)).best()
     if best is None:
         raise ImportFailure("import_encoding", name=name)
     return best.encoding
