@@ -270,12 +270,14 @@ CYRILLIC_ROW = "1,2020-05-01,Хорог,Таджикистан\n"
         ("utf-16", ("id,date,city,country\n" + CYRILLIC_ROW).encode("utf-16")),
         ("cp1251", ("id,date,city,country\n" + CYRILLIC_ROW * 20).encode("cp1251")),
         ("cp1252", ("id,date,city,country\n" + "1,2011-05-01,Qaléh café,Afghanistan\n" * 20).encode("cp1252")),
-        # Cyrillic only after two megabytes of plain ASCII rows.
+        # Accents only after two megabytes of plain ASCII rows.
         (
-            "cp1251",
-            ("id,date,city,country\n" + "1,2020-05-01,Dushanbe,Tajikistan\n" * 70_000 + CYRILLIC_ROW * 20).encode(
-                "cp1251"
-            ),
+            "cp1252",
+            (
+                "id,date,city,country\n"
+                + "1,2020-05-01,Kabul,Afghanistan\n" * 70_000
+                + "1,2011-05-01,Qaléh café — Hérat,Afghanistan\n" * 20
+            ).encode("cp1252"),
         ),
     ],
 )
