@@ -1,4 +1,6 @@
-"""Habits the code keeps: every imported package pinned, geo/ layered, lint and format clean."""
+"""Habits the code keeps: every imported package pinned, and a layers contract that can fail.
+
+scripts/test runs ruff, ruff format and lint-imports themselves before pytest."""
 
 from __future__ import annotations
 
@@ -9,8 +11,6 @@ import subprocess
 import sys
 from importlib.metadata import packages_distributions
 from pathlib import Path
-
-import pytest
 
 from geo.data.paths import ROOT
 
@@ -67,12 +67,6 @@ def test_the_pin_check_names_an_unpinned_import(tmp_path):
     # certifi comes with the stack but is nobody's direct requirement here.
     (tmp_path / "uses_certifi.py").write_text("import certifi\nimport json\nfrom geo import params\n")
     assert unpinned(imported_modules([tmp_path])) == ["certifi (uses_certifi.py): certifi is not pinned"]
-
-
-@pytest.mark.parametrize("tool", [["ruff", "check", "."], ["ruff", "format", "--check", "."], ["lint-imports"]])
-def test_the_code_keeps_its_habits(tool):
-    done = subprocess.run([str(ROOT / ".venv/bin" / tool[0]), *tool[1:]], cwd=ROOT, capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_the_layers_contract_catches_analysis_importing_a_chart(tmp_path):
