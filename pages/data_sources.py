@@ -4,7 +4,15 @@ import streamlit as st
 
 from geo import cache, keys, params
 from geo.analysis.filters import select
-from geo.render.tables import attack_table, citation, dataset_table, for_display, row_counts, to_csv_bytes
+from geo.render.tables import (
+    attack_table,
+    citation,
+    dataset_table,
+    for_display,
+    row_counts,
+    source_column,
+    to_csv_bytes,
+)
 from geo.text.i18n import DATASET_LABELS, dataset_label, t
 from geo.text.sources import source_entries, source_markdown
 from widgets import data_table
@@ -59,11 +67,12 @@ picked = data_table(table, columns, keys.DATA_TABLE, on_select="rerun", selectio
 rows = picked.selection.rows
 if not len(table):
     st.info(t("no_rows", lang))
-elif rows and "source_ids" in rows_as_filed:
+elif rows and source_column(rows_as_filed):
     row = rows_as_filed.iloc[rows[0]]
-    st.markdown(f"**{t('row_sources', lang, id=row['id'])}**")
-    st.markdown("\n".join(f"- {source_markdown(e)}" for e in source_entries(row["source_ids"], data.sources)))
-elif "source_ids" in rows_as_filed:
+    st.markdown(f"**{t('row_sources', lang, id=row.get('id', row.get('attack_id')))}**")
+    cited = row[source_column(rows_as_filed)]
+    st.markdown("\n".join(f"- {source_markdown(e)}" for e in source_entries(cited, data.sources)))
+elif source_column(rows_as_filed):
     st.caption(t("select_row_hint", lang))
 
 download_left, download_right = st.columns(2)

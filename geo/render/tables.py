@@ -25,11 +25,18 @@ def for_display(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     for column in table.columns:
         if pd.api.types.is_datetime64_any_dtype(table[column]):
             table[column] = table[column].dt.strftime("%Y-%m-%d")
-    if "source_ids" in table:
+    cited = source_column(table)
+    if cited:
         urls = dict(zip(sources["id"], sources["url"]))
-        first = table["source_ids"].str.split(";").str[0]
+        first = table[cited].str.split(";").str[0]
         table.insert(1, "source_url", first.map(urls).replace("", None))
     return table.reset_index(drop=True)
+
+
+def source_column(table: pd.DataFrame) -> str | None:
+    """The column citing each row's sources: `source_ids`, or `source_id` where a row has one
+    source (tolls.csv); None for a table that cites none."""
+    return next((column for column in ("source_ids", "source_id") if column in table), None)
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

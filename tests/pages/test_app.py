@@ -13,6 +13,7 @@ from geo import keys, params
 from geo.analysis.story import STEPS
 from geo.data.load import load_dataset
 from geo.data.paths import ROOT
+from geo.text.i18n import t
 from tests.apptest import chart_spec, only, page_title, start, table
 
 
@@ -515,3 +516,11 @@ def test_the_import_page_lists_the_configured_file(configured_import):
     assert any("latin1" in m.value and "GTD" in m.value for m in app.markdown)
     app.button(key=f"{keys.SAVE_IMPORT}-0").click().run()
     assert any("Saved as" in s.value for s in app.success)
+
+
+def test_the_data_page_lists_tolls_by_source_with_their_links(data):
+    app = start(DATA_PAGE, lang="fr", dataset="tolls")
+    rows = app.dataframe(key=keys.DATA_TABLE).value
+    assert len(rows) == len(data.tolls) and rows["source_url"].str.startswith("http").all()
+    assert set(rows["kind"]) <= {"Officiel", "Presse", "Revendication", "ONG", "Tribunal", "Hôpital"}
+    assert any(t("select_row_hint", "fr") in caption.value for caption in app.caption)
