@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -97,6 +99,8 @@ def column_config(columns: dict[str, Column]) -> dict:
         "text": lambda c: st.column_config.TextColumn(c.label, help=c.help),
         "link": lambda c: st.column_config.LinkColumn(c.label, help=c.help, display_text=SITE_OF_URL),
         "list": lambda c: st.column_config.ListColumn(c.label, help=c.help),
+        "number": lambda c: st.column_config.NumberColumn(c.label, help=c.help, format="%.4g"),
+        "choice": lambda c: st.column_config.SelectboxColumn(c.label, help=c.help, options=c.options, required=True),
     }
     return {name: kinds[column.kind](column) for name, column in columns.items()}
 
@@ -104,6 +108,22 @@ def column_config(columns: dict[str, Column]) -> dict:
 def data_table(table: pd.DataFrame, columns: dict[str, Column], key: str, **options):
     """A table as every page lists one: no index, headers and links from `columns`."""
     return st.dataframe(table, hide_index=True, column_config=column_config(columns), key=key, **options)
+
+
+def choice_editor(table: pd.DataFrame, columns: dict[str, Column], key: str) -> pd.DataFrame:
+    """A table in which only the "choice" columns can be changed; the table as edited.
+
+    The editor's own key changes with the table's content: the edits Streamlit keeps are row
+    positions, which would land on other rows once the table is saved and sorted again."""
+    editable = {name for name, column in columns.items() if column.kind == "choice"}
+    with st.container(key=key):
+        return st.data_editor(
+            table,
+            hide_index=True,
+            column_config=column_config(columns),
+            disabled=[name for name in table.columns if name not in editable],
+            key=f"{key}-{hashlib.sha1(table.to_csv(index=False).encode()).hexdigest()[:10]}",
+        )
 
 
 def sources_expander(lines: list[str], lang: str) -> None:

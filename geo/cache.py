@@ -16,18 +16,19 @@ import pandas as pd
 import streamlit as st
 
 from geo import params
+from geo.analysis.disagreements import compared
 from geo.analysis.filters import select_attacks, with_imports
 from geo.data.load import Dataset, load_dataset
 from geo.data.paths import DATA_DIR
 from geo.io.importer import ImportResult, import_bytes
-from geo.io.linking import incident_ids, linked_across
+from geo.io.linking import Link, crosswalk, effective, incident_ids, linked_across
 from geo.map.basemap import basemap_collections, display_shapes
 from geo.map.events import event_payload
 from geo.map.overlays import overlay_specs as layer_specs
 from geo.render.exports import chart_png as render_png
 from geo.render.exports import chart_svg as render_svg
 from geo.state import urlstate
-from geo.state.criteria import attack_criteria
+from geo.state.criteria import attack_criteria, filter_arguments
 from geo.state.criteria import filter_options as options_of
 from geo.state.view import PageView
 from geo.state.view import page_view as view_of
@@ -74,12 +75,29 @@ def imported(path: str, name: str, fmt: str, modified: float, data_dir: str = st
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def incident_of(imports: tuple, data_dir: str = str(DATA_DIR)) -> dict[str, str]:
-    """For the imported records that repeat a curated attack or an earlier import, the incident's id."""
+def links_of(imports: tuple, decisions: tuple = (), data_dir: str = str(DATA_DIR)) -> list[Link]:
+    """The links of the imported records to the curated attacks and to earlier imports, with a
+    person's `decisions` ((record, target, decision) triples) applied."""
     frames = [imported(*item, data_dir=data_dir).attacks for item in imports]
-    found = linked_across(dataset(data_dir).attacks, frames)
+    return linked_across(dataset(data_dir).attacks, frames, {(r, t): d for r, t, d in decisions})
+
+
+def incident_of(imports: tuple, decisions: tuple = (), data_dir: str = str(DATA_DIR)) -> dict[str, str]:
+    """For the imported records that repeat a curated attack or an earlier import, the incident's id."""
+    found = effective(links_of(imports, decisions, data_dir))
     records = pd.Series([link.record for link in found], dtype=object)
     return dict(zip(records, incident_ids(records, found)))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def link_review(imports: tuple, decisions: tuple = (), data_dir: str = str(DATA_DIR)) -> pd.DataFrame:
+    """Every link, those a person rejected included, as the crosswalk's rows with both records
+    compared (see `geo.analysis.disagreements.compared`)."""
+    curated = dataset(data_dir).attacks
+    records = imported_records(imports, data_dir)
+    table = crosswalk(links_of(imports, decisions, data_dir), set(curated["id"]))
+    both = pd.concat([curated, records], ignore_index=True) if len(records) else curated
+    return compared(table, both)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -94,10 +112,11 @@ def attacks(criteria: dict, data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
     """The incidents selected by `criteria` (`select_attacks` arguments plus `imports`): curated
     attacks, and imported records that repeat none of them or of an earlier import."""
     imports = tuple(tuple(item) for item in criteria.get("imports", ()))
+    decisions = tuple(tuple(item) for item in criteria.get("decisions", ()))
     frames = [imported(*item, data_dir=data_dir).attacks for item in imports]
-    chosen = {key: value for key, value in criteria.items() if key != "imports"}
-    merged = with_imports(dataset(data_dir).attacks, frames, incident_of(imports, data_dir) if imports else None)
-    return select_attacks(merged, **chosen)
+    incidents = incident_of(imports, decisions, data_dir) if imports else None
+    merged = with_imports(dataset(data_dir).attacks, frames, incidents)
+    return select_attacks(merged, **filter_arguments(criteria))
 
 
 def page_view(state: Mapping, data_dir: str = str(DATA_DIR)) -> PageView:

@@ -32,6 +32,10 @@ IMPORT_BUTTON = "import_button"
 IMPORT_REPORT = "import_report"
 SAVE_IMPORT = "save"
 REMOVE_IMPORT = "remove"
+# The import page's review of links between datasets: the filter, the table and its download.
+DISAGREE_ONLY = "disagree_only"
+LINK_REVIEW = "link_review"
+DOWNLOAD_CROSSWALK = "download_crosswalk"
 # Each chart with its downloads and its numbers.
 CHART_YEARLY = "chart_yearly"
 CHART_INSIDE_OUTSIDE = "chart_inside_outside"

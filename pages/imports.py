@@ -1,14 +1,21 @@
-"""Import data: GTD, UCDP GED, ACLED or project-format exports, shown beside the curated events."""
+"""Import data: GTD, UCDP GED, ACLED or project-format exports, counted with the curated events as
+incidents, and the links between datasets to review."""
+
+from datetime import date
 
 import streamlit as st
 
 from geo import cache, keys
+from geo.analysis.disagreements import DAYS_APART, PLACE_KM, TOLL_GAP, TOLL_SHARE, disagreeing
+from geo.io.linking import CROSSWALK_COLUMNS
 from geo.io.messages import ImportFailure
 from geo.io.sniff import FORMATS
-from geo.io.userfiles import save_import, store_upload
-from geo.state.criteria import IMPORTS_KEY
+from geo.io.userfiles import save_decisions, save_import, store_upload
+from geo.render.tables import decisions_made, link_table, to_csv_bytes
+from geo.state.criteria import DECISIONS_KEY, IMPORTS_KEY
 from geo.text.escape import escape_markdown
 from geo.text.i18n import LANGUAGES, t
+from widgets import choice_editor
 
 # Streamlit writes the uploader's button and size hint in English whatever the page's language, and
 # offers no option to change them: hide the hint (the caption below gives it) and replace the button's
@@ -85,3 +92,31 @@ for number, entry in enumerate(list(imports)):
     if keep.button(t("remove", lang), key=f"{keys.REMOVE_IMPORT}-{number}"):
         imports.remove(entry)
         st.rerun()
+
+st.subheader(t("disagree_title", lang), anchor=False)
+st.caption(t("disagree_intro", lang, days=DAYS_APART, km=int(PLACE_KM), gap=TOLL_GAP, share=round(TOLL_SHARE * 100)))
+if saved := st.session_state.pop("decisions_saved_to", None):
+    st.success(t("decisions_saved", lang, path=escape_markdown(saved)))
+# The imports as they are now: a file imported in this run is not yet in the view's criteria.
+review = cache.link_review(tuple(tuple(item) for item in imports), view.criteria["decisions"])
+if not len(review):
+    st.caption(t("links_none", lang))
+else:
+    differing = disagreeing(review)
+    only = st.toggle(t("disagree_only", lang), value=len(differing) > 0, key=keys.DISAGREE_ONLY)
+    shown = differing if only else review
+    st.caption(t("disagree_count", lang, shown=len(shown), total=len(review), differ=len(differing)))
+    edited = choice_editor(*link_table(shown, view.data.groups, lang), key=keys.LINK_REVIEW)
+    decisions = st.session_state.get(DECISIONS_KEY, {})
+    if (chosen := decisions_made(decisions, edited, shown, lang)) != decisions:
+        st.session_state[DECISIONS_KEY] = chosen
+        st.session_state["decisions_saved_to"] = str(save_decisions(chosen, date.today().isoformat()))
+        st.rerun()
+    crosswalk = review[list(CROSSWALK_COLUMNS)].assign(differs=review["differs"].str.join("; "))
+    st.download_button(
+        t("download_crosswalk", lang),
+        to_csv_bytes(crosswalk),
+        file_name=f"crosswalk-{date.today().isoformat()}.csv",
+        mime="text/csv",
+        key=keys.DOWNLOAD_CROSSWALK,
+    )

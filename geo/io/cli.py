@@ -9,7 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from geo.io.importer import crosswalk, import_bytes, linked_to
+from geo.io.importer import import_bytes, linked_to
+from geo.io.linking import crosswalk
 from geo.io.messages import ImportFailure
 from geo.io.sniff import FORMATS
 
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     result = linked_to(result, data.attacks)
     if args.crosswalk:
-        crosswalk(result).to_csv(args.crosswalk, index=False)
+        crosswalk(result.links, set(data.attacks["id"])).to_csv(args.crosswalk, index=False)
     print(result.report())
     return 0 if len(result.attacks) else 1
 

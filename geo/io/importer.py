@@ -77,20 +77,6 @@ def linked_to(result: ImportResult, curated: pd.DataFrame) -> ImportResult:
     return replace(result, links=links(curated, result.attacks))
 
 
-def crosswalk(result: ImportResult) -> pd.DataFrame:
-    """The links as a table: imported id, curated id, score and the reasons, one link a row."""
-    return pd.DataFrame(
-        {
-            "record_id": [link.record for link in result.links],
-            "curated_id": [link.target for link in result.links],
-            "dataset": result.format,
-            "score": [link.score for link in result.links],
-            "reasons": ["; ".join(link.reasons) for link in result.links],
-        },
-        columns=["record_id", "curated_id", "dataset", "score", "reasons"],
-    )
-
-
 MAPPERS = {"gtd": from_gtd, "ucdp": from_ucdp, "acled": from_acled, "project": from_project}
 
 

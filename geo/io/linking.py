@@ -10,7 +10,8 @@ other dataset's record, its best candidate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -36,6 +37,13 @@ class Link:
     target: str
     score: float
     reasons: tuple[str, ...]
+    # "confirmed" or "rejected" when a person has decided on the link, "" while it is only proposed.
+    decision: str = ""
+
+
+CONFIRMED, REJECTED = "confirmed", "rejected"
+# A decision on a link, keyed by (record, target).
+Decisions = Mapping[tuple[str, str], str]
 
 
 def periods(records: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -186,9 +194,13 @@ def columns(left: pd.DataFrame, right: pd.DataFrame) -> tuple[Columns, Columns, 
     return side(left, slice(0, len(left))), side(right, slice(len(left), None)), names, unknown
 
 
-def best_links(left: pd.DataFrame, right: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> list[Link]:
+def best_links(
+    left: pd.DataFrame, right: pd.DataFrame, i: np.ndarray, j: np.ndarray, rejected: frozenset = frozenset()
+) -> list[Link]:
     """Of the candidate pairs, those that pass the place and perpetrator tests, scored; for each
-    right record, its best left one."""
+    right record, its best left one that nobody has rejected (`rejected` holds (right id, left id)
+    pairs). The rejected pairs that pass the tests come too, marked, so they can still be shown
+    with their score and undone."""
     a, b, names, unknown = columns(left, right)
     allowed = RANK_KM[np.maximum(a.rank[i], b.rank[j])]
     by_country = np.isnan(allowed)
@@ -210,23 +222,23 @@ def best_links(left: pd.DataFrame, right: pd.DataFrame, i: np.ndarray, j: np.nda
     place_score = np.where(by_country, 0.3, 1 - km / np.where(by_country, 1, allowed))
     known_same = same_group & ~either_unknown
     score = 0.4 * time_score + 0.4 * np.clip(place_score, 0, 1) + 0.2 * np.where(known_same, 1.0, 0.5)
+    refused = np.zeros(len(i), dtype=bool)
+    if rejected:
+        suspect = np.flatnonzero(np.isin(b.ids[j], [record for record, _ in rejected]))
+        refused[[k for k in suspect if (b.ids[j[k]], a.ids[i[k]]) in rejected]] = True
     # Best first for each right record: sort by record, then by score descending.
-    order = np.lexsort((-score, j))
+    allowed_pairs = np.flatnonzero(~refused)
+    order = allowed_pairs[np.lexsort((-score[allowed_pairs], j[allowed_pairs]))]
     first = order[np.unique(j[order], return_index=True)[1]]
-    found = []
-    for k in first:
+
+    def link(k: int, decision: str = "") -> Link:
         group = names[a.group[i[k]]] if a.group[i[k]] != unknown else names[b.group[j[k]]]
-        found.append(
-            Link(
-                str(b.ids[j[k]]),
-                str(a.ids[i[k]]),
-                round(float(score[k]), 3),
-                reasons(
-                    int(days[k]), bool(exact_day[k]), float(km[k]), bool(by_country[k]), bool(known_same[k]), str(group)
-                ),
-            )
+        why = reasons(
+            int(days[k]), bool(exact_day[k]), float(km[k]), bool(by_country[k]), bool(known_same[k]), str(group)
         )
-    return found
+        return Link(str(b.ids[j[k]]), str(a.ids[i[k]]), round(float(score[k]), 3), why, decision)
+
+    return [link(k) for k in first] + [link(k, REJECTED) for k in np.flatnonzero(refused)]
 
 
 def reasons(days: int, exact_day: bool, km: float, by_country: bool, known_same: bool, group: str) -> tuple[str, ...]:
@@ -237,12 +249,12 @@ def reasons(days: int, exact_day: bool, km: float, by_country: bool, known_same:
     return when, where, who
 
 
-def links(targets: pd.DataFrame, records: pd.DataFrame) -> list[Link]:
-    """For each of `records`, its best candidate among `targets`, if it has one."""
+def links(targets: pd.DataFrame, records: pd.DataFrame, rejected: frozenset = frozenset()) -> list[Link]:
+    """For each of `records`, its best candidate among `targets` that is not in `rejected`, if it has one."""
     if not len(targets) or not len(records):
         return []
     i, j = candidate_pairs(targets, records)
-    return best_links(targets, records, i, j)
+    return best_links(targets, records, i, j, rejected)
 
 
 def incident_ids(record_ids: pd.Series, found: list[Link]) -> pd.Series:
@@ -260,14 +272,78 @@ def incident_ids(record_ids: pd.Series, found: list[Link]) -> pd.Series:
     return record_ids.map(root)
 
 
-def linked_across(curated: pd.DataFrame, imports: list[pd.DataFrame]) -> list[Link]:
+def linked_across(curated: pd.DataFrame, imports: list[pd.DataFrame], decisions: Decisions | None = None) -> list[Link]:
     """Links of every imported record, each import matched against the curated attacks and the
-    imports before it: an event in three datasets is one incident, whichever came first."""
+    imports before it: an event in three datasets is one incident, whichever came first.
+
+    A person's `decisions` win over the scores: a rejected pair is never linked (the record may
+    then join its next best candidate; the pair is returned marked, see `effective`), and a
+    confirmed one is kept even if the scores would now prefer another."""
+    decisions = decisions or {}
+    rejected = frozenset(pair for pair, decision in decisions.items() if decision == REJECTED)
+    confirmed = {record: target for (record, target), decision in decisions.items() if decision == CONFIRMED}
     found: list[Link] = []
     earlier = [curated[list(LINK_COLUMNS)]]
     for frame in imports:
         if not len(frame):
             continue
-        found += links(pd.concat(earlier, ignore_index=True), frame)
+        targets = pd.concat(earlier, ignore_index=True)
+        known = set(targets["id"])
+        found_here = links(targets, frame, rejected)
+        proposed = {link.record: link for link in found_here if link.decision != REJECTED}
+        found += [link for link in found_here if link.decision == REJECTED]
+        for record in frame["id"]:
+            target = confirmed.get(record)
+            if target in known:
+                link = proposed.get(record)
+                same = link is not None and link.target == target
+                proposed[record] = (
+                    replace(link, decision=CONFIRMED) if same else Link(record, target, np.nan, (), CONFIRMED)
+                )
+        found += proposed.values()
         earlier.append(frame[list(LINK_COLUMNS)])
     return found
+
+
+def effective(found: list[Link]) -> list[Link]:
+    """The links that make incidents: all but those a person rejected."""
+    return [link for link in found if link.decision != REJECTED]
+
+
+DATASET_PREFIXES = ("gtd", "ucdp", "acled")
+CROSSWALK_COLUMNS = (
+    "incident_id",
+    "curated_id",
+    "record_id",
+    "dataset",
+    "dataset_id",
+    "linked_to",
+    "score",
+    "reasons",
+    "decision",
+)
+
+
+def crosswalk(found: list[Link], curated_ids: set[str]) -> pd.DataFrame:
+    """One link a row: the incident it belongs to (its curated attack's id when it has one), the
+    record, its dataset and the id that dataset gives it, the record it is linked to, the score and
+    reasons, and a person's decision."""
+    records = pd.Series([link.record for link in found], dtype=object)
+    incident = incident_ids(records, effective(found))
+    prefix = records.str.split("-", n=1).str[0]
+    known = prefix.isin(DATASET_PREFIXES)
+    table = pd.DataFrame(
+        {
+            "incident_id": incident,
+            "curated_id": incident.where(incident.isin(curated_ids), ""),
+            "record_id": records,
+            "dataset": prefix.where(known, "project"),
+            "dataset_id": records.str.split("-", n=1).str[1].where(known, records),
+            "linked_to": [link.target for link in found],
+            "score": [link.score for link in found],
+            "reasons": ["; ".join(link.reasons) for link in found],
+            "decision": [link.decision for link in found],
+        },
+        columns=list(CROSSWALK_COLUMNS),
+    )
+    return table

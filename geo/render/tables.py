@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -123,11 +124,14 @@ ATTACK_TABLE_COLUMNS = (
 @dataclass(frozen=True)
 class Column:
     """How a table column is shown: its header, its kind ("text", "link" to a web address shown as the
-    site's name, or "list") and an optional help text."""
+    site's name, "list", "number", or "choice" among `options`, the one column a person may edit)
+    and an optional help text."""
 
     label: str
     kind: str = "text"
     help: str | None = None
+    # The values a "choice" column lets a person pick from.
+    options: tuple[str, ...] = ()
 
 
 def tolls_by_source(attack_ids: pd.Series, tolls: pd.DataFrame) -> pd.Series:
@@ -219,3 +223,97 @@ def row_counts(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
             t("rows", lang): [len(tables[n]) for n in names],
         }
     )
+
+
+# A link's decision as the table offers it: "" while the link is only proposed.
+DECISIONS = ("", "confirmed", "rejected")
+LINK_TABLE_COLUMNS = (
+    "decision",
+    "differs",
+    "record_id",
+    "linked_to",
+    "score",
+    "date_a",
+    "date_b",
+    "days_apart",
+    "place_a",
+    "place_b",
+    "km_apart",
+    "group_a",
+    "group_b",
+    "killed_a",
+    "killed_b",
+    "wounded_a",
+    "wounded_b",
+    "reasons",
+)
+
+
+def decision_label(decision: str, lang: str) -> str:
+    return t(f"link_{decision or 'proposed'}", lang)
+
+
+def link_table(review: pd.DataFrame, groups: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, Column]]:
+    """The compared links (`geo.analysis.disagreements.compared`) as a person reviews them, in
+    `lang`: the decision first, what differs, both records' date, place, group and tolls, the
+    distance between them and the reasons for the link; with each column's description."""
+    names = {**group_labels(groups, lang), UNKNOWN_GROUP: t("unknown_group", lang)}
+
+    def dates(column: str) -> pd.Series:
+        return pd.to_datetime(review[column]).dt.strftime("%Y-%m-%d").fillna("")
+
+    def places(side: str) -> list[str]:
+        return [
+            ", ".join(filter(None, [str(city) if pd.notna(city) else "", country_name(code, lang) if code else ""]))
+            for city, code in zip(review[f"city_{side}"], review[f"country_iso3_{side}"].fillna(""))
+        ]
+
+    def tolls(kind: str, side: str) -> list[str]:
+        return [toll_text(lo, hi, lang) for lo, hi in zip(review[f"{kind}_low_{side}"], review[f"{kind}_high_{side}"])]
+
+    table = pd.DataFrame(
+        {
+            "decision": review["decision"].map(lambda d: decision_label(d, lang)),
+            "differs": review["differs"].map(lambda aspects: [t(f"differs_{a}", lang) for a in aspects]),
+            "record_id": review["record_id"],
+            "linked_to": review["linked_to"],
+            "score": review["score"],
+            "date_a": dates("date_a"),
+            "date_b": dates("date_b"),
+            "days_apart": review["days_apart"],
+            "place_a": places("a"),
+            "place_b": places("b"),
+            "km_apart": review["km_apart"],
+            "group_a": review["group_id_a"].map(lambda g: names.get(g, g)),
+            "group_b": review["group_id_b"].map(lambda g: names.get(g, g)),
+            "killed_a": tolls("killed", "a"),
+            "killed_b": tolls("killed", "b"),
+            "wounded_a": tolls("wounded", "a"),
+            "wounded_b": tolls("wounded", "b"),
+            "reasons": review["reasons"],
+        },
+        columns=list(LINK_TABLE_COLUMNS),
+    ).reset_index(drop=True)
+    columns = {name: Column(t(f"link_column_{name}", lang)) for name in LINK_TABLE_COLUMNS}
+    columns["decision"] = Column(
+        t("link_column_decision", lang),
+        "choice",
+        t("link_decision_help", lang),
+        tuple(decision_label(d, lang) for d in DECISIONS),
+    )
+    columns["differs"] = Column(t("link_column_differs", lang), "list")
+    for name in ("score", "days_apart", "km_apart"):
+        columns[name] = Column(t(f"link_column_{name}", lang), "number")
+    return table, columns
+
+
+def decisions_made(
+    decisions: Mapping[tuple[str, str], str], edited: pd.DataFrame, shown: pd.DataFrame, lang: str
+) -> dict[tuple[str, str], str]:
+    """`decisions` with those of the pairs `shown` replaced by what the edited table now says;
+    links set back to proposed are left out, and the pairs not shown keep their decision."""
+    by_label = {decision_label(d, lang): d for d in DECISIONS}
+    pairs = list(zip(shown["record_id"], shown["linked_to"]))
+    kept = {pair: decision for pair, decision in decisions.items() if pair not in set(pairs)}
+    chosen = edited["decision"].map(by_label).fillna("")
+    return kept | {pair: decision for pair, decision in zip(pairs, chosen) if decision}

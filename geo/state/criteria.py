@@ -17,6 +17,8 @@ from geo.text.labels import group_labels
 
 # Session key of the imported files: (path, name, format, modification time) for each.
 IMPORTS_KEY = "imports"
+# Session key of the links a person confirmed or rejected: (record, target) to decision.
+DECISIONS_KEY = "link_decisions"
 
 
 # Session key of a year window that playing asks for; the frame applies it before drawing the slider.
@@ -38,7 +40,17 @@ def attack_criteria(state: Mapping, group_links: pd.DataFrame) -> dict:
         "origin": state[params.ORIGIN],
         "hide_doubtful": bool(state[params.HIDE_DOUBTFUL]),
         "imports": tuple(tuple(item) for item in state.get(IMPORTS_KEY, ())),
+        "decisions": tuple(sorted((*pair, decision) for pair, decision in state.get(DECISIONS_KEY, {}).items())),
     }
+
+
+# The criteria that say which records make the incidents, not which incidents are selected.
+INCIDENT_CRITERIA = ("imports", "decisions")
+
+
+def filter_arguments(criteria: Mapping) -> dict:
+    """The criteria `select_attacks` takes: all but the imports and the decisions on their links."""
+    return {key: value for key, value in criteria.items() if key not in INCIDENT_CRITERIA}
 
 
 def selection_key(criteria: Mapping) -> str:

@@ -352,14 +352,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_import": {"en": "Import data", "fr": "Importer des données"},
     "import_intro": {
         "en": "Add your own export of the Global Terrorism Database, UCDP GED, ACLED, or a CSV in this dashboard's "
-        "attacks columns. The format is recognised from the header; rows that cannot be placed are skipped and "
-        "listed. Imported events appear on every page beside the curated ones, for this session; the "
-        "dashboard's own data is never changed.",
+        "attacks columns. The format is recognised from the header; rows that cannot be placed or dated are "
+        "skipped and listed. Imported events are counted on every page with the curated ones, for this session: "
+        "a record of an attack the curated data or an earlier import already has is linked to it, not counted "
+        "again (the links are listed below). The dashboard's own data is never changed.",
         "fr": "Ajoutez votre propre export de la Global Terrorism Database, de l'UCDP GED, d'ACLED, ou un CSV aux colonnes "
         "des attentats de ce tableau de bord. Le format est reconnu d'après l'en-tête ; les lignes impossibles à "
-        "situer sur la carte ou dans le temps sont écartées et listées. Les événements importés apparaissent sur "
-        "toutes les pages à côté des événements établis et sourcés par le tableau de bord, pour cette session ; "
-        "ses propres données ne sont jamais modifiées.",
+        "situer sur la carte ou dans le temps sont écartées et listées. Les événements importés sont comptés sur "
+        "toutes les pages avec ceux du tableau de bord, pour cette session : l'enregistrement d'un attentat que "
+        "le tableau de bord ou un import précédent contient déjà lui est lié, sans être compté deux fois (les "
+        "liens sont listés plus bas). Les propres données du tableau de bord ne sont jamais modifiées.",
     },
     "import_file": {"en": "Export file (CSV or XLSX)", "fr": "Fichier d'export (CSV ou XLSX)"},
     "import_choose": {"en": "Choose a file", "fr": "Choisir un fichier"},
@@ -409,6 +411,70 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The same incident in other datasets",
         "fr": "Le même incident dans d'autres jeux de données",
     },
+    "disagree_title": {"en": "Where the datasets disagree", "fr": "Là où les jeux de données divergent"},
+    "disagree_intro": {
+        "en": "Each imported record linked to a curated attack or to an earlier import is one incident with "
+        "it. Records differ when dated to the day {days} day or more apart, placed to the city more than "
+        "{km} km apart, attributed to different groups (or to none in one of them), or when their tolls "
+        "are more than {gap} people and {share}% apart. Confirm or reject a link in its first column: the "
+        "decision is saved with the saved imports and counted at once.",
+        "fr": "Chaque enregistrement importé lié à un attentat du tableau de bord ou d'un import précédent "
+        "forme avec lui un seul incident. Deux enregistrements divergent quand, datés au jour, ils sont "
+        "à {days} jour ou plus d'écart, quand, situés à la ville près, ils sont à plus de {km} km, quand "
+        "ils attribuent l'attentat à des groupes différents (ou l'un à aucun), ou quand leurs bilans "
+        "s'écartent de plus de {gap} personnes et de plus de {share} %. Confirmez ou rejetez un lien dans "
+        "sa première colonne : la décision est enregistrée avec les imports enregistrés et comptée "
+        "aussitôt.",
+    },
+    "disagree_only": {
+        "en": "Only the links whose records differ",
+        "fr": "Seulement les liens dont les enregistrements divergent",
+    },
+    "disagree_count": {
+        "en": "{shown} of {total} links shown; {differ} with records that differ.",
+        "fr": "{shown} liens affichés sur {total} ; {differ} entre enregistrements qui divergent.",
+    },
+    "links_none": {
+        "en": "No imported record repeats a curated attack or another import.",
+        "fr": "Aucun enregistrement importé ne répète un attentat du tableau de bord ou un autre import.",
+    },
+    "decisions_saved": {
+        "en": "Decisions saved in {path}.",
+        "fr": "Décisions enregistrées dans {path}.",
+    },
+    "download_crosswalk": {"en": "Crosswalk (CSV)", "fr": "Table de correspondance (CSV)"},
+    "link_proposed": {"en": "proposed", "fr": "proposé"},
+    "link_confirmed": {"en": "confirmed", "fr": "confirmé"},
+    "link_rejected": {"en": "rejected", "fr": "rejeté"},
+    "link_decision_help": {
+        "en": "A rejected link is not counted: the record becomes an incident of its own, or joins its next "
+        "best match. A confirmed link holds even if the scores later prefer another.",
+        "fr": "Un lien rejeté n'est pas compté : l'enregistrement devient un incident à part entière, ou "
+        "rejoint sa meilleure correspondance suivante. Un lien confirmé tient même si les scores en "
+        "préfèrent ensuite un autre.",
+    },
+    "differs_toll": {"en": "tolls", "fr": "bilans"},
+    "differs_date": {"en": "date", "fr": "date"},
+    "differs_place": {"en": "place", "fr": "lieu"},
+    "differs_group": {"en": "group", "fr": "groupe"},
+    "link_column_decision": {"en": "Decision", "fr": "Décision"},
+    "link_column_differs": {"en": "Differ on", "fr": "Divergent sur"},
+    "link_column_record_id": {"en": "Imported record", "fr": "Enregistrement importé"},
+    "link_column_linked_to": {"en": "Linked to", "fr": "Lié à"},
+    "link_column_score": {"en": "Score", "fr": "Score"},
+    "link_column_date_a": {"en": "Date (linked to)", "fr": "Date (lié à)"},
+    "link_column_date_b": {"en": "Date (imported)", "fr": "Date (importé)"},
+    "link_column_days_apart": {"en": "Days apart", "fr": "Jours d'écart"},
+    "link_column_place_a": {"en": "Place (linked to)", "fr": "Lieu (lié à)"},
+    "link_column_place_b": {"en": "Place (imported)", "fr": "Lieu (importé)"},
+    "link_column_km_apart": {"en": "km apart", "fr": "km d'écart"},
+    "link_column_group_a": {"en": "Group (linked to)", "fr": "Groupe (lié à)"},
+    "link_column_group_b": {"en": "Group (imported)", "fr": "Groupe (importé)"},
+    "link_column_killed_a": {"en": "Killed (linked to)", "fr": "Tués (lié à)"},
+    "link_column_killed_b": {"en": "Killed (imported)", "fr": "Tués (importé)"},
+    "link_column_wounded_a": {"en": "Wounded (linked to)", "fr": "Blessés (lié à)"},
+    "link_column_wounded_b": {"en": "Wounded (imported)", "fr": "Blessés (importé)"},
+    "link_column_reasons": {"en": "Why linked", "fr": "Raisons du lien"},
     "record_origin": {"en": "Dataset", "fr": "Jeu de données"},
     "record_id": {"en": "Record", "fr": "Enregistrement"},
     "curated": {"en": "Curated", "fr": "Données du tableau de bord"},

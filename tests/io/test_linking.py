@@ -3,8 +3,6 @@ to them, and look-alikes near in time or in place are not."""
 
 from __future__ import annotations
 
-import csv
-import io
 import subprocess
 import sys
 
@@ -12,69 +10,19 @@ import pandas as pd
 import pytest
 
 from geo.data.paths import ROOT
-from geo.io.importer import crosswalk, import_bytes, linked_to
-from geo.io.linking import candidate_pairs, incident_ids, links
-from geo.io.sniff import EXTRA_COLUMNS, SIGNATURES
-
-# (eventid, date, lat, lon, gname, nkill, the curated attack it repeats or None)
-GTD_ROWS = [
-    # Repeats: the same day or a day off, 5 to 15 km away, other tolls, GTD's group names.
-    (
-        "201504180001",
-        "2015-04-18",
-        34.48,
-        70.50,
-        "Khorasan Chapter of the Islamic State",
-        35,
-        "2015-04-18-jalalabad-kabul-bank-bombing",
-    ),
-    ("201009040001", "2010-09-04", 40.36, 69.70, "Unknown", 3, "2010-09-03-khujand-police-car-bombing"),
-    # Tashkent had attacks on 29 and 30 March 2004: this is the second.
-    (
-        "200403300001",
-        "2004-03-30",
-        41.35,
-        69.24,
-        "Islamic Jihad Union (Uzbekistan)",
-        4,
-        "2004-03-30-tashkent-yalangach-checkpoint-siege",
-    ),
-    # Look-alikes: four days after an attack in the same city; the same day 90 km away; the same
-    # day and place by another known group.
-    ("201607270001", "2016-07-27", 34.53, 69.17, "Khorasan Chapter of the Islamic State", 2, None),
-    ("201111120001", "2011-11-12", 42.10, 71.40, "Unknown", 1, None),
-    ("201110310001", "2011-10-31", 47.12, 51.88, "Taliban", 0, None),
-]
-
-
-def gtd_export(rows) -> bytes:
-    """A GTD-layout CSV of `rows`, with every column the reader needs."""
-    columns = list(dict.fromkeys(SIGNATURES["gtd"] + EXTRA_COLUMNS["gtd"]))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns)
-    writer.writeheader()
-    for event, day, lat, lon, gname, killed, _ in rows:
-        year, month, date = day.split("-")
-        writer.writerow(
-            {
-                **dict.fromkeys(columns, ""),
-                "eventid": event,
-                "iyear": year,
-                "imonth": str(int(month)),
-                "iday": str(int(date)),
-                "country_txt": "",
-                "latitude": lat,
-                "longitude": lon,
-                "specificity": "1",
-                "gname": gname,
-                "nkill": killed,
-                "nwound": "0",
-                "attacktype1_txt": "Bombing/Explosion",
-                "targtype1_txt": "Police",
-                "summary": "test row",
-            }
-        )
-    return out.getvalue().encode()
+from geo.io.importer import import_bytes, linked_to
+from geo.io.linking import (
+    CONFIRMED,
+    CROSSWALK_COLUMNS,
+    REJECTED,
+    candidate_pairs,
+    crosswalk,
+    effective,
+    incident_ids,
+    linked_across,
+    links,
+)
+from tests.exports import GTD_ROWS, gtd_export
 
 
 @pytest.fixture(scope="module")
@@ -103,11 +51,18 @@ def test_each_link_says_why(linked, record, reasons):
     assert 0 < link.score <= 1
 
 
-def test_the_crosswalk_lists_each_link_with_its_score_and_reasons(linked):
-    table = crosswalk(linked)
-    assert list(table.columns) == ["record_id", "curated_id", "dataset", "score", "reasons"]
+def test_the_crosswalk_lists_each_link_with_its_score_and_reasons(linked, data):
+    table = crosswalk(linked.links, set(data.attacks["id"]))
+    assert list(table.columns) == list(CROSSWALK_COLUMNS)
     assert len(table) == 3 and set(table["dataset"]) == {"gtd"}
-    assert table.set_index("record_id").at["gtd-201504180001", "reasons"].startswith("same day; ")
+    row = table.set_index("record_id").loc["gtd-201504180001"]
+    assert row["reasons"].startswith("same day; ")
+    assert (row["dataset_id"], row["curated_id"], row["linked_to"]) == (
+        "201504180001",
+        row["incident_id"],
+        row["incident_id"],
+    )
+    assert row["curated_id"] in set(data.attacks["id"])
 
 
 def frame(rows):
@@ -179,3 +134,42 @@ def test_the_command_line_writes_the_crosswalk(tmp_path):
     )
     assert done.stdout.strip().splitlines()[-1] == "format=gtd imported=6 skipped=0 matched=3"
     assert len(pd.read_csv(out)) == 3
+
+
+CURATED = frame([("curated", "2020-01-10", "day", 34.5, 69.2, "city", "AFG", "iskp")])
+# Two imports of the same attack: GTD first, then ACLED, each near the curated one and each other.
+GTD = frame([("gtd-1", "2020-01-10", "day", 34.52, 69.2, "city", "AFG", "iskp")])
+ACLED = frame([("acled-1", "2020-01-11", "day", 34.5, 69.21, "city", "AFG", "unknown")])
+
+
+@pytest.mark.parametrize(
+    "decisions,expected",
+    [
+        # Proposed only: both imports join the curated attack, the nearest candidate.
+        ({}, {"gtd-1": ("curated", ""), "acled-1": ("curated", "")}),
+        # Rejected: ACLED's record joins its next best candidate, the GTD record.
+        ({("acled-1", "curated"): REJECTED}, {"gtd-1": ("curated", ""), "acled-1": ("gtd-1", "")}),
+        # The GTD record rejected: it stands alone, and ACLED's joins the curated attack.
+        ({("gtd-1", "curated"): REJECTED}, {"acled-1": ("curated", "")}),
+        # Confirmed: kept and marked; a confirmed pair the scores would not choose still holds.
+        (
+            {("gtd-1", "curated"): CONFIRMED, ("acled-1", "gtd-1"): CONFIRMED},
+            {"gtd-1": ("curated", CONFIRMED), "acled-1": ("gtd-1", CONFIRMED)},
+        ),
+        # A decision on a record that is not imported changes nothing.
+        ({("ucdp-9", "curated"): REJECTED}, {"gtd-1": ("curated", ""), "acled-1": ("curated", "")}),
+    ],
+)
+def test_a_persons_decisions_win_over_the_scores(decisions, expected):
+    found = effective(linked_across(CURATED, [GTD, ACLED], decisions))
+    assert {link.record: (link.target, link.decision) for link in found} == expected
+
+
+def test_rejected_links_stay_listed_with_their_score_and_leave_their_record_its_own_incident():
+    found = linked_across(CURATED, [GTD], {("gtd-1", "curated"): REJECTED})
+    assert effective(found) == []
+    table = crosswalk(found, {"curated"})
+    assert table[["incident_id", "curated_id", "linked_to", "decision"]].values.tolist() == [
+        ["gtd-1", "", "curated", REJECTED]
+    ]
+    assert table.at[0, "score"] > 0.9 and table.at[0, "reasons"].startswith("same day; ")

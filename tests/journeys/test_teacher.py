@@ -7,7 +7,7 @@ import pytest
 from geo.analysis.filters import select_attacks, year_span
 from geo.analysis.story import STEPS, step_state
 from geo.data.load import load_dataset
-from geo.state.criteria import attack_criteria
+from geo.state.criteria import attack_criteria, filter_arguments
 from geo.state.urlstate import state_defaults
 from geo.text.i18n import t
 from tests.journeys.harness import PROJECTOR, inside, map_frame, map_view, markers
@@ -21,8 +21,7 @@ def shown_by(step) -> int:
     if "attacks" not in step.layers:
         return 0
     criteria = attack_criteria({**DEFAULTS, **step_state(step)}, DATA.group_links)
-    criteria.pop("imports")
-    return len(select_attacks(DATA.attacks, **criteria))
+    return len(select_attacks(DATA.attacks, **filter_arguments(criteria)))
 
 
 def heading(page, step):

@@ -13,8 +13,11 @@ from geo import keys, params
 from geo.analysis.story import STEPS
 from geo.data.load import load_dataset
 from geo.data.paths import ROOT
+from geo.io.linking import REJECTED
+from geo.io.userfiles import save_decisions
 from geo.text.i18n import t
 from tests.apptest import chart_spec, only, page_title, start, table
+from tests.exports import GTD_ROWS, gtd_export
 
 
 @pytest.fixture(scope="module")
@@ -516,6 +519,41 @@ def test_the_import_page_lists_the_configured_file(configured_import):
     assert any("latin1" in m.value and "GTD" in m.value for m in app.markdown)
     app.button(key=f"{keys.SAVE_IMPORT}-0").click().run()
     assert any("Saved as" in s.value for s in app.success)
+
+
+@pytest.fixture
+def repeats(monkeypatch, tmp_path):
+    """A GTD export of our own rows, three of them repeating curated attacks, and an empty user folder."""
+    export = tmp_path / "repeats.csv"
+    export.write_bytes(gtd_export(GTD_ROWS))
+    monkeypatch.setenv("DASHBOARD_IMPORTS", str(export))
+    monkeypatch.setattr("geo.io.userfiles.USER_DIR", tmp_path / "user")
+    return tmp_path / "user"
+
+
+REPEATS = {f"gtd-{row[0]}": row[-1] for row in GTD_ROWS if row[-1]}
+
+
+def test_the_import_page_lists_the_links_where_the_datasets_disagree(repeats):
+    app = start("pages/imports.py", lang="fr")
+    review = app.get_by_key(keys.LINK_REVIEW)
+    rows = only(review.dataframe).value
+    assert dict(zip(rows["record_id"], rows["linked_to"])) == REPEATS
+    assert set(rows["decision"]) == {t("link_proposed", "fr")}
+    # Our rows give no wounded where the curated attacks give some: every link differs on the tolls.
+    assert all(t("differs_toll", "fr") in differs for differs in rows["differs"])
+    assert app.get_by_key(keys.DOWNLOAD_CROSSWALK) is not None
+    assert not app.exception
+
+
+def test_a_rejected_link_saved_in_the_user_folder_counts_its_record_apart_at_the_next_start(repeats):
+    record = "gtd-201504180001"
+    save_decisions({(record, REPEATS[record]): REJECTED}, "2026-12-01", repeats)
+    app = start()
+    assert record in map_ids(app) and not set(REPEATS) - {record} & map_ids(app)
+    imports = start("pages/imports.py")
+    rows = only(imports.get_by_key(keys.LINK_REVIEW).dataframe).value
+    assert rows.set_index("record_id").at[record, "decision"] == t("link_rejected", "en")
 
 
 def test_the_data_page_lists_tolls_by_source_with_their_links(data):

@@ -8,8 +8,17 @@ import pandas as pd
 import pytest
 
 from geo.analysis.filters import with_imports
-from geo.render.tables import attack_table, citation, dataset_table, for_display, row_counts, to_csv_bytes
+from geo.render.tables import (
+    attack_table,
+    citation,
+    dataset_table,
+    decisions_made,
+    for_display,
+    row_counts,
+    to_csv_bytes,
+)
 from geo.text.escape import defuse_formula
+from geo.text.i18n import t
 
 ATTACK_COLUMNS = [
     "date",
@@ -186,3 +195,25 @@ def test_citation_names_dataset_rows_and_date(lang, expected):
 def test_row_counts_cover_every_dataset(fixture_data):
     counts = row_counts(fixture_data.tables(), "en")
     assert counts["Rows"].tolist() == [3, 2, 5, 2, 1, 1, 1, 1, 2, 2, 2, 5]
+
+
+REVIEWED = pd.DataFrame(
+    {"record_id": ["gtd-1", "gtd-2", "gtd-3"], "linked_to": ["a", "b", "gtd-1"], "decision": ["", "rejected", ""]}
+)
+
+
+@pytest.mark.parametrize(
+    "decisions,shown,labels,expected",
+    [
+        # Nothing changed: the decisions stay as they were.
+        ({("gtd-2", "b"): "rejected"}, [0, 1], ["proposed", "rejected"], {("gtd-2", "b"): "rejected"}),
+        # A link confirmed, one set back to proposed.
+        ({("gtd-2", "b"): "rejected"}, [0, 1], ["confirmed", "proposed"], {("gtd-1", "a"): "confirmed"}),
+        # Links not shown keep their decisions whatever the table says of the others.
+        ({("gtd-2", "b"): "rejected"}, [2], ["rejected"], {("gtd-2", "b"): "rejected", ("gtd-3", "gtd-1"): "rejected"}),
+    ],
+)
+def test_decisions_follow_the_edited_table_and_keep_the_rows_not_shown(decisions, shown, labels, expected):
+    rows = REVIEWED.iloc[shown]
+    edited = pd.DataFrame({"decision": [t(f"link_{label}", "fr") for label in labels]})
+    assert decisions_made(decisions, edited, rows, "fr") == expected

@@ -7,7 +7,7 @@ import pytest
 from geo import params
 from geo.analysis.cooperation import organization_acronyms, organization_labels
 from geo.analysis.filters import select_attacks
-from geo.state.criteria import attack_criteria, filter_options, selection_key
+from geo.state.criteria import attack_criteria, filter_arguments, filter_options, selection_key
 from geo.state.urlstate import state_defaults
 from geo.state.view import page_view
 from geo.text.captions import view_caption
@@ -22,7 +22,7 @@ def view_of(data, lang: str = "en", **chosen):
     """The view of the default state changed by `chosen` (URL parameter -> value)."""
     state = {**state_defaults((1991, 2025)), params.LANG: lang, **chosen}
     criteria = attack_criteria(state, data.group_links)
-    chosen_attacks = select_attacks(data.attacks, **{k: v for k, v in criteria.items() if k != "imports"})
+    chosen_attacks = select_attacks(data.attacks, **filter_arguments(criteria))
     return page_view(state, data, criteria, chosen_attacks, filter_options(data.attacks, data.groups, lang), TODAY)
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from geo.map.card import attack_card
 from geo.render.tables import tolls_by_source
+from geo.state.criteria import filter_arguments
 from geo.text.sources import who_says_what
 
 TASHKENT = "1999-02-16-tashkent"
@@ -96,7 +97,7 @@ def test_the_map_csv_export_carries_the_figures_by_source(data, shapes):
 
     state = state_defaults(year_span(data.attacks, data.events))
     criteria = attack_criteria(state, data.group_links)
-    attacks = select_attacks(data.attacks, **{k: v for k, v in criteria.items() if k != "imports"})
+    attacks = select_attacks(data.attacks, **filter_arguments(criteria))
     downloads = map_downloads(
         data,
         shapes,
