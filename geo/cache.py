@@ -131,7 +131,8 @@ def page_view(state: Mapping, data_dir: str = str(DATA_DIR)) -> PageView:
 def event_payload_json(criteria: dict, lang: str, data_dir: str = str(DATA_DIR)) -> str:
     """The packed attacks of a selection as JSON, ready for the map."""
     data = dataset(data_dir)
-    return compact_json(event_payload(attacks(criteria, data_dir), data.groups, data.sources, lang))
+    chosen = attacks(criteria, data_dir)
+    return compact_json(event_payload(chosen, data.groups, data.sources, lang, tolls=data.tolls))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

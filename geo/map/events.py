@@ -1,6 +1,6 @@
 """The attacks layer: packed events, popup texts and the layer's options.
 
-The payload is described, key by key, in static/map/README.md; tests/test_map_contract.py keeps
+The payload is described, key by key, in static/map/README.md; tests/map/test_contract.py keeps
 that file, static/map/layers.js and this module in step."""
 
 from __future__ import annotations
@@ -15,12 +15,19 @@ from geo.map.markers import VAGUE_PLACES, radius_schema
 from geo.text.i18n import MONTHS, t, value_label
 from geo.text.labels import group_table
 from geo.text.numbers import NUMBER_LOCALES
+from geo.text.sources import TOLL_COLUMNS, toll_figures
 
 # Above these sizes markers are clustered, and popups carry no per-event text (the card does).
 CLUSTER_ABOVE = 1500
 
 
 DETAIL_UP_TO = 3000
+
+
+# The fields of a row of who says what, in the order the payload writes them: the columns shown,
+# then the address the source's cell links to and the mark of the latest official figure.
+TOLL_FIELDS = (*TOLL_COLUMNS, "url", "latest")
+TOLL_LINKS = {"source": "url"}
 
 
 # Viridis stops: ordered in lightness, so density reads without telling hues apart.
@@ -84,6 +91,19 @@ def event_details(attacks: pd.DataFrame, sources: pd.DataFrame, lang: str) -> tu
     return details, source_rows
 
 
+def toll_rows(attacks: pd.DataFrame, tolls: pd.DataFrame | None, sources: pd.DataFrame, lang: str) -> dict:
+    """Who says what for each attack that has figures in `tolls`, keyed by its position in
+    `attacks` (as text, JSON's only kind of key): its figures as lists of `TOLL_FIELDS`, oldest
+    first. Attacks without figures, every imported record among them, take no room."""
+    if tolls is None or tolls.empty:
+        return {}
+    having = attacks["id"].isin(set(tolls["attack_id"])).to_numpy()
+    return {
+        str(position): toll_figures(attack_id, tolls, sources, lang)[list(TOLL_FIELDS)].to_numpy().tolist()
+        for position, attack_id in zip(having.nonzero()[0].tolist(), attacks["id"][having])
+    }
+
+
 def popup_labels(lang: str) -> dict:
     """The words the browser needs to write popups and tooltips in `lang`."""
     return {
@@ -99,6 +119,12 @@ def popup_labels(lang: str) -> dict:
         "record": t("record", lang),
         "unknown": t("unknown", lang),
         "more": t("more_below", lang),
+        "who_says_what": t("who_says_what", lang),
+        "toll_columns": [
+            {"name": name, "label": t(f"toll_column_{name}", lang)}
+            | ({"link": TOLL_LINKS[name]} if name in TOLL_LINKS else {})
+            for name in TOLL_COLUMNS
+        ],
         "date_precisions": {v: value_label("date_precision", v, lang) for v in DATE_PRECISIONS},
         "location_precisions": {v: value_label("location_precision", v, lang) for v in LOCATION_PRECISIONS},
         "responsibilities": {v: value_label("responsibility", v, lang) for v in RESPONSIBILITIES},
@@ -107,13 +133,25 @@ def popup_labels(lang: str) -> dict:
 
 def event_schema() -> dict:
     """What the browser needs to read the packed columns and size the circles, whatever the language."""
-    return {**eventpack.schema(), "radius": radius_schema(), "vague_places": list(VAGUE_PLACES)}
+    return {
+        **eventpack.schema(),
+        "radius": radius_schema(),
+        "vague_places": list(VAGUE_PLACES),
+        "toll_fields": list(TOLL_FIELDS),
+    }
 
 
 def event_payload(
-    attacks: pd.DataFrame, groups: pd.DataFrame, sources: pd.DataFrame, lang: str, detail_up_to: int = DETAIL_UP_TO
+    attacks: pd.DataFrame,
+    groups: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: str,
+    detail_up_to: int = DETAIL_UP_TO,
+    tolls: pd.DataFrame | None = None,
 ) -> dict:
-    """Everything the browser needs to draw `attacks`, with full text only for small selections."""
+    """Everything the browser needs to draw `attacks`, with full text only for small selections,
+    and who says what for the attacks that have figures in `tolls`, whatever the selection's size
+    (the figures file bounds it)."""
     group_order = eventpack.first_seen(attacks["group_id"])
     country_order = eventpack.first_seen(attacks["country_iso3"])
     payload = {
@@ -126,6 +164,7 @@ def event_payload(
         "labels": popup_labels(lang),
         "details": None,
         "sources": [],
+        "tolls": toll_rows(attacks, tolls, sources, lang),
     }
     if len(attacks) <= detail_up_to:
         payload["details"], payload["sources"] = event_details(attacks, sources, lang)

@@ -74,10 +74,15 @@ def site_name(url: str) -> str:
     return found.group(1) if found else ""
 
 
-def who_says_what(attack_id: str, tolls: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Each figure the sources give for one attack, oldest first, headed in `lang`: when, who,
-    where it was published, which kind of source, killed, wounded, and whether it counts (the
-    latest official figure is marked; a figure left out says why)."""
+# Who says what, column by column: when, who, where it was published, which kind of source,
+# killed, wounded, and whether the figure counts.
+TOLL_COLUMNS = ("as_of", "given_by", "source", "kind", "killed", "wounded", "status")
+
+
+def toll_figures(attack_id: str, tolls: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each figure the sources give for one attack, oldest first, as text in `lang` under
+    `TOLL_COLUMNS` (the status names the latest official figure, or why a figure is left out),
+    then the source's `url` and `latest`, true on the latest official figure."""
     mine = tolls[tolls["attack_id"] == attack_id].sort_values("as_of_date", kind="stable", na_position="first")
     publishers = dict(zip(sources["id"], sources["publisher"].where(sources["publisher"] != "", sources["title"])))
     official = mine[(mine["kind"] == "official") & (mine["excluded"] == "") & mine["as_of_date"].notna()]
@@ -91,8 +96,7 @@ def who_says_what(attack_id: str, tolls: pd.DataFrame, sources: pd.DataFrame, la
     def figure(value) -> str:
         return "" if pd.isna(value) else number_text(int(value), lang)
 
-    columns = ("as_of", "given_by", "source", "kind", "killed", "wounded", "status")
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             "as_of": mine["as_of"].replace("", t("undated", lang)),
             "given_by": mine["given_by"],
@@ -101,7 +105,14 @@ def who_says_what(attack_id: str, tolls: pd.DataFrame, sources: pd.DataFrame, la
             "killed": mine["killed"].map(figure),
             "wounded": mine["wounded"].map(figure),
             "status": [status(i, e) for i, e in zip(mine.index, mine["excluded"])],
+            "url": mine["source_id"].map(dict(zip(sources["id"], sources["url"]))).fillna(""),
+            "latest": mine.index == latest,
         },
-        columns=list(columns),
-    )
-    return table.rename(columns={c: t(f"toll_column_{c}", lang) for c in columns}).reset_index(drop=True)
+        columns=[*TOLL_COLUMNS, "url", "latest"],
+    ).reset_index(drop=True)
+
+
+def who_says_what(attack_id: str, tolls: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`toll_figures` as the record card shows them: `TOLL_COLUMNS`, headed in `lang`."""
+    table = toll_figures(attack_id, tolls, sources, lang)[list(TOLL_COLUMNS)]
+    return table.rename(columns={c: t(f"toll_column_{c}", lang) for c in TOLL_COLUMNS})

@@ -15,6 +15,17 @@
     ".cajn-popup p{margin:6px 0}",
     ".cajn-popup ol{margin:2px 0 0;padding-left:18px}",
     ".cajn-note{color:#555;font-size:12px}",
+    // Who says what: small type in a wider popup, scrolling inside it past about six figures; a
+    // one-word cell (a date, a number, a kind) stays on one line, the others wrap between words.
+    ".cajn-popup.cajn-wide{max-width:600px}",
+    ".cajn-figures{max-height:27em;overflow-y:auto;margin:4px 0 6px;font-size:11px;line-height:1.25}",
+    ".cajn-figures table{margin:0;width:100%}",
+    ".cajn-figures caption{text-align:left;font-weight:700;font-size:12px;padding-bottom:2px}",
+    ".cajn-figures th,.cajn-figures td{padding:2px 6px 2px 0;vertical-align:top;white-space:normal;",
+    "border-bottom:1px solid #e4e4e4}",
+    ".cajn-figures th{position:sticky;top:0;background:#fff}",
+    ".cajn-figures td.cajn-word{white-space:nowrap}",
+    ".cajn-figures tr.cajn-marked td{font-weight:700}",
     ".cajn-swatch{display:inline-block;width:12px;height:12px;border-radius:50%;border:1px solid #333;flex:none}",
     // No height cap: the legend takes as many columns as it needs to show every entry (see _fit).
     ".cajn-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:4px;",
@@ -51,9 +62,49 @@
     return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
   }
 
-  /* A popup from {title, color, rows: [{label, value}], text, sources: [{title, url}], sourcesLabel, note}. */
+  /* `text` in `parent`, as a link that opens apart when `url` is an http(s) address. */
+  function appendLinked(parent, text, url) {
+    var safe = safeUrl(url);
+    if (!safe) {
+      parent.appendChild(document.createTextNode(String(text)));
+      return;
+    }
+    var link = el("a", text);
+    link.href = safe;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    parent.appendChild(link);
+  }
+
+  /* Who says what, from {caption, columns (headings), rows: [{cells: [{text, url}], marked}]}:
+   * a marked row (the latest official figure) in bold. */
+  function figureTable(figures) {
+    var box = el("div", null, "cajn-figures");
+    var table = el("table"), head = el("tr"), body = el("tbody");
+    table.appendChild(el("caption", figures.caption));
+    figures.columns.forEach(function (heading) {
+      var th = el("th", heading);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    table.appendChild(el("thead")).appendChild(head);
+    figures.rows.forEach(function (row) {
+      var tr = el("tr", null, row.marked ? "cajn-marked" : null);
+      row.cells.forEach(function (cell) {
+        var td = el("td", null, /\s/.test(cell.text) ? null : "cajn-word");
+        appendLinked(tr.appendChild(td), cell.text, cell.url);
+      });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    box.appendChild(table);
+    return box;
+  }
+
+  /* A popup from {title, color, rows: [{label, value}], figures, text, sources: [{title, url}],
+   * sourcesLabel, note}; `figures` as figureTable takes them. */
   function popupContent(spec) {
-    var box = el("div", null, "cajn-popup");
+    var box = el("div", null, spec.figures ? "cajn-popup cajn-wide" : "cajn-popup");
     var head = el("h4");
     if (spec.color) {
       var swatch = el("span", null, "cajn-swatch");
@@ -72,24 +123,12 @@
       });
       box.appendChild(table);
     }
+    if (spec.figures) { box.appendChild(figureTable(spec.figures)); }
     if (spec.text) { box.appendChild(el("p", spec.text)); }
     if (spec.sources && spec.sources.length) {
       box.appendChild(el("strong", spec.sourcesLabel));
       var list = el("ol");
-      spec.sources.forEach(function (source) {
-        var item = el("li");
-        var url = safeUrl(source.url);
-        if (url) {
-          var link = el("a", source.title);
-          link.href = url;
-          link.target = "_blank";
-          link.rel = "noopener noreferrer";
-          item.appendChild(link);
-        } else {
-          item.textContent = source.title;
-        }
-        list.appendChild(item);
-      });
+      spec.sources.forEach(function (source) { appendLinked(list.appendChild(el("li")), source.title, source.url); });
       box.appendChild(list);
     }
     if (spec.note) { box.appendChild(el("div", spec.note, "cajn-note")); }
@@ -587,6 +626,7 @@
       if (this._flag(i, "foiled") === 1) { rows.push({label: l.foiled, value: l.yes}); }
       var title = detail ? detail.title + " — " + (detail.place || p.countries[c.country[i]]) : group.label;
       var spec = {title: title, color: group.color, rows: rows, sourcesLabel: l.sources, note: l.more};
+      if (p.tolls[i]) { spec.figures = this._figures(p.tolls[i]); }
       if (detail) {
         rows.push.apply(rows, detail.rows);
         spec.text = detail.summary;
@@ -595,11 +635,30 @@
       }
       return spec;
     },
+    /* Who says what for one event, from its rows of payload.tolls (lists of schema.toll_fields), in
+     * the columns labels.toll_columns lists: a column's `link` names the field of its cells' address. */
+    _figures: function (rows) {
+      var columns = this._payload.labels.toll_columns, at = {};
+      this._schema.toll_fields.forEach(function (name, k) { at[name] = k; });
+      return {
+        caption: this._payload.labels.who_says_what,
+        columns: columns.map(function (column) { return column.label; }),
+        rows: rows.map(function (row) {
+          return {
+            marked: row[at.latest] === true,
+            cells: columns.map(function (column) {
+              return {text: row[at[column.name]], url: column.link ? row[at[column.link]] : null};
+            })
+          };
+        })
+      };
+    },
     _click: function (e) {
       var i = this._index(e);
       if (i === null || !this._map) { return; }
-      L.popup({maxWidth: 360, autoPanPaddingTopLeft: [60, 20]}).setLatLng(e.sourceTarget.getLatLng())
-        .setContent(popupContent(this.popupSpec(i))).openOn(this._map);
+      var spec = this.popupSpec(i);
+      L.popup({maxWidth: spec.figures ? 620 : 360, autoPanPaddingTopLeft: [60, 20]})
+        .setLatLng(e.sourceTarget.getLatLng()).setContent(popupContent(spec)).openOn(this._map);
       reportClick(this.options.key + ":" + i);
     },
     getAttribution: function () { return this.options.attribution; }

@@ -26,6 +26,7 @@ from geo.state.urlstate import state_defaults
 from geo.text.escape import compact_json
 from geo.text.i18n import t
 from geo.text.numbers import toll_text
+from geo.text.sources import who_says_what
 from tests.journeys.harness import CHROMIUM
 from tests.samples import ATTACKS, attack, frame
 
@@ -105,8 +106,15 @@ def payloads(layers, factory: str) -> list:
     return [json.loads(payload) for name, payload, _ in layers if name == factory]
 
 
+def shown_toll_fields(payload: dict) -> set[str]:
+    """The fields of who says what that layers.js reads through `labels.toll_columns`, not by name."""
+    columns = payload["labels"]["toll_columns"]
+    return {column["name"] for column in columns} | {column["link"] for column in columns if "link" in column}
+
+
 def event_names(payload: dict) -> set[str]:
-    """Every name of the event payload's contract: its keys, its schema's, and its objects' fields."""
+    """Every name of the event payload's contract that layers.js reads by name: its keys, its
+    schema's, its objects' fields, and the fields of who says what that no column shows."""
     schema = payload["schema"]
     return (
         set(payload)
@@ -122,7 +130,16 @@ def event_names(payload: dict) -> set[str]:
         | keys(row for detail in payload["details"] for row in detail["rows"])
         | keys(payload["sources"])
         | set(payload["labels"])
+        | keys(payload["labels"]["toll_columns"])
+        | (set(schema["toll_fields"]) - shown_toll_fields(payload))
     )
+
+
+def documented_names(payload: dict) -> set[str]:
+    """Every name of the event payload the README must write: those read by name, every field of
+    who says what, and the values of the flags."""
+    flag_values = {value for flag in eventpack.FLAGS for value in flag.values or ()}
+    return event_names(payload) | set(payload["schema"]["toll_fields"]) | flag_values
 
 
 def feature_names(collections: list[dict]) -> set[str]:
@@ -143,23 +160,39 @@ def legend_names(sections: list[list[dict]]) -> set[str]:
     )
 
 
+BAJAUR = "2023-07-30-bajaur-jui-f-rally-bombing"
+
+
+def tolls_of(data, attack_id: str, new_id: str):
+    """The committed figures of `attack_id`, given to the sample attack `new_id`."""
+    return data.tolls[data.tolls["attack_id"] == attack_id].assign(attack_id=new_id)
+
+
 @pytest.fixture(scope="module")
 def small_payload(data) -> dict:
-    """A selection small enough to carry its details, imported text citations included."""
+    """A selection small enough to carry its details, imported text citations included, one
+    attack with figures by source."""
     cited = frame(attack("x", citations="GTD · export.csv\nhttps://example.org/report"), *ATTACKS.to_dict("records"))
-    return event_payload(cited, data.groups, data.sources, "en")
+    return event_payload(cited, data.groups, data.sources, "en", tolls=tolls_of(data, BAJAUR, "a"))
 
 
 # ---------- layers.js reads what Python sends, and the README says what it is ----------
 
 
 def test_every_name_of_the_event_payload_is_read_in_layers_js(small_payload):
+    assert {"tolls", "toll_fields", "toll_columns", "who_says_what", "link", "latest"} <= event_names(small_payload)
     assert unread(event_names(small_payload), LAYERS_JS) == []
 
 
 def test_every_name_of_the_event_payload_is_documented(small_payload):
-    names = event_names(small_payload) | {value for flag in eventpack.FLAGS for value in flag.values or ()}
-    assert undocumented(names, README) == []
+    assert undocumented(documented_names(small_payload), README) == []
+
+
+def test_who_says_what_names_fields_of_its_rows(small_payload):
+    fields = small_payload["schema"]["toll_fields"]
+    assert shown_toll_fields(small_payload) <= set(fields)
+    assert list(small_payload["tolls"]) == ["1"]
+    assert {len(row) for row in small_payload["tolls"]["1"]} == {len(fields)}
 
 
 def test_every_column_type_of_the_layout_has_a_typed_array_in_layers_js(small_payload):
@@ -216,6 +249,11 @@ def test_the_click_channel_is_documented_where_it_is_used():
         ("read", LAYERS_JS.replace('"responsibility"', '"claim"'), "responsibility"),
         ("documented", README.replace("`coordinate_scale`", "the scale"), "coordinate_scale"),
         ("documented", README.replace("`locale`", "the locale"), "locale"),
+        ("read", LAYERS_JS.replace("at.latest", "at.newest"), "latest"),
+        ("read", LAYERS_JS.replace("column.link", "column.href"), "link"),
+        ("read", LAYERS_JS.replace(".toll_columns", ".columns"), "toll_columns"),
+        ("read", LAYERS_JS.replace("p.tolls", "p.figures"), "tolls"),
+        ("documented", README.replace("`given_by`", "who gives it"), "given_by"),
         ("factory", README.replace("### `L.cajnStamp(lines, options)`", "### The stamp"), "cajnStamp"),
         ("defined", LAYERS_JS.replace("L.cajnPageKeys = function", "var pageKeys = function"), "cajnPageKeys"),
     ],
@@ -224,7 +262,7 @@ def test_the_checks_report_a_name_that_is_missing(small_payload, check, text, na
     if check == "read":
         assert name in unread(event_names(small_payload), text)
     elif check == "documented":
-        assert name in undocumented(event_names(small_payload), text)
+        assert name in undocumented(documented_names(small_payload), text)
     elif check == "factory":
         assert factory_section(name, text) == "" and factory_section(name, README) != ""
     else:
@@ -274,7 +312,7 @@ LARGE_TOLLS = frame(
     attack("open", country="RUS", killed=(None, 3000), wounded=(12000, None), precision="province"),
     *ATTACKS.to_dict("records"),
 )
-# Each circle's index, radius, tooltip lines and popup rows, after hovering and clicking it.
+# Each circle's index, radius, tooltip lines, popup rows and who says what, after hovering and clicking it.
 READ_MARKERS = """async () => {
   const events = Object.values(window).find(v => v instanceof L.CajnEvents);
   await events.ready;
@@ -284,12 +322,22 @@ READ_MARKERS = """async () => {
     marker.fire('mouseover', at, true);
     const tip = document.querySelector('.leaflet-tooltip > div');
     marker.fire('click', at, true);
-    const rows = [...document.querySelectorAll('.leaflet-popup-content tr')];
+    // The popup just opened: a closed one fades out for a moment before it leaves the page.
+    const popup = events._map._popup.getElement();
+    const rows = [...popup.querySelectorAll('.cajn-popup > table tr')];
+    const figures = popup.querySelector('.cajn-figures table');
     read.push({
       index: marker._cajnIndex,
       radius: marker.getRadius(),
       tip: [...tip.children].map(line => line.textContent),
       rows: Object.fromEntries(rows.map(row => [row.cells[0].textContent, row.cells[1].textContent])),
+      figures: figures && {
+        caption: figures.caption.textContent,
+        head: [...figures.tHead.rows[0].cells].map(cell => cell.textContent),
+        body: [...figures.tBodies[0].rows].map(row => [...row.cells].map(cell => cell.textContent)),
+        bold: [...figures.tBodies[0].rows].map(row => getComputedStyle(row.cells[0]).fontWeight === '700'),
+        links: [...figures.querySelectorAll('a')].map(a => a.getAttribute('href')),
+      },
     });
     marker.fire('mouseout', at, true);
     events._map.closePopup();
@@ -299,8 +347,10 @@ READ_MARKERS = """async () => {
 
 
 def drawn_markers(browser, tmp_path: Path, data, lang: str, detail_up_to: int = DETAIL_UP_TO) -> list[dict]:
-    """The attack circles of `LARGE_TOLLS` as the browser draws them, in an offline HTML file."""
-    payload = compact_json(event_payload(LARGE_TOLLS, data.groups, data.sources, lang, detail_up_to))
+    """The attack circles of `LARGE_TOLLS` as the browser draws them, in an offline HTML file; the
+    first has Bajaur's figures by source."""
+    tolls = tolls_of(data, BAJAUR, "big")
+    payload = compact_json(event_payload(LARGE_TOLLS, data.groups, data.sources, lang, detail_up_to, tolls))
     layer = event_layer(payload, len(LARGE_TOLLS), points=True, heat=False, key="k")
     path = tmp_path / f"map-{lang}.html"
     path.write_text(standalone_html(new_map(EMPTY, EMPTY), [feature_group("attacks", layer)]), encoding="utf-8")
@@ -330,6 +380,22 @@ def test_popups_and_tooltips_write_tolls_as_python_does(browser, tmp_path, data,
         assert marker["tip"][-1] == f"{killed}: {tolls[0]} · {wounded}: {tolls[1]}", row.id
     big = drawn[0]["rows"][killed]
     assert big == ("1,200–1,500" if lang == "en" else "1\u202f200–1\u202f500")
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("detail_up_to", [DETAIL_UP_TO, 0], ids=["with details", "without details"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_popup_shows_who_says_what_as_the_card_does(browser, tmp_path, data, lang, detail_up_to):
+    drawn = drawn_markers(browser, tmp_path, data, lang, detail_up_to)
+    card = who_says_what(BAJAUR, data.tolls, data.sources, lang)
+    figures = drawn[0]["figures"]
+    assert figures["caption"] == t("who_says_what", lang)
+    assert (figures["head"], figures["body"]) == (list(card.columns), card.to_numpy().tolist())
+    status = card.iloc[:, -1]
+    assert figures["bold"] == (status == t("toll_latest_official", lang)).tolist()
+    assert figures["links"] and all(href.startswith("https://") for href in figures["links"])
+    assert [marker["figures"] for marker in drawn[1:]] == [None] * (len(drawn) - 1)
 
 
 @pytest.mark.browser
