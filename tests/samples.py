@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 
@@ -76,3 +78,21 @@ LINKS = pd.DataFrame(
         "kind": ["split", "split", "merger", "alliance", "split", "pledge", "split"],
     }
 )
+
+
+# A row of an analyst's file in the project's attacks columns, and one change to it for each reason a
+# row is left out: each means the row cannot be dated, or placed in a country.
+PROJECT_ROW = dict(
+    pd.read_csv(
+        Path(__file__).parent / "fixtures" / "imports" / "project_sample.csv", dtype=str, keep_default_na=False
+    ).iloc[0]
+)
+SKIPS = [
+    ({"date": "not a date"}, "skip_no_date"),
+    ({"date": "2999-01-01"}, "skip_future_date"),
+    ({"lat": ""}, "skip_no_coordinates"),
+    ({"lat": "95"}, "skip_coordinates_range"),
+    ({"country_iso3": "", "lat": "0", "lon": "-30"}, "skip_no_country"),
+    # Not a place or a date, but nothing is lost: the event is the earlier row, which is kept.
+    ({"id": PROJECT_ROW["id"]}, "skip_duplicate_id"),
+]
