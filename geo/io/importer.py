@@ -10,7 +10,7 @@ import pandas as pd
 
 from geo.data.load import typed_attacks
 from geo.io.acled import from_acled
-from geo.io.checks import formula_cells, problems
+from geo.io.checks import formula_cells, problems, repaired, row_number
 from geo.io.columns import ATTACK_COLUMNS
 from geo.io.gtd import from_gtd
 from geo.io.linking import Link, links
@@ -144,19 +144,18 @@ def import_bytes(
         raise ImportFailure("import_unreadable", name=name, fmt=fmt.upper(), error=str(error)) from error
     if not len(rows):
         raise ImportFailure("import_no_rows", name=name)
-    mapped = MAPPERS[fmt](rows)
+    mapped, warnings = repaired(MAPPERS[fmt](rows), fmt, digest(raw))
     reasons = problems(mapped)
     mapped_ok = mapped[reasons.isna()]
     kept = finish(mapped_ok, fmt, name, aliases, countries) if len(mapped_ok) else None
     no_country = kept["country_iso3"] == "" if kept is not None else pd.Series(dtype=bool)
     skipped: dict[Message, list[int]] = {}
     for index, reason in reasons.dropna().items():
-        skipped.setdefault(reason, []).append(int(index) + 2)
+        skipped.setdefault(reason, []).append(row_number(index))
     if kept is not None and no_country.any():
-        rows_without = [int(i) + 2 for i, bad in zip(mapped_ok.index, no_country) if bad]
+        rows_without = [row_number(i) for i, bad in zip(mapped_ok.index, no_country) if bad]
         skipped[message("skip_no_country")] = rows_without
         kept = kept[~no_country.to_numpy()].reset_index(drop=True)
-    warnings = []
     formulas = formula_cells(mapped_ok) if len(mapped_ok) else 0
     if formulas:
         warnings.append(message("import_formulas", n=formulas))

@@ -377,7 +377,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{name} : {n} événements importés d'un export {fmt}.",
     },
     "import_skipped": {"en": "{n} rows skipped", "fr": "{n} lignes écartées"},
-    "skip_no_id": {"en": "no event id", "fr": "pas d'identifiant d'événement"},
     "skip_no_date": {"en": "date missing or not a date", "fr": "date absente ou invalide"},
     "skip_future_date": {"en": "date in the future", "fr": "date future"},
     "skip_no_coordinates": {"en": "no coordinates", "fr": "pas de coordonnées"},
@@ -385,11 +384,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "coordinates out of range (latitude -90..90, longitude -180..180)",
         "fr": "coordonnées hors limites (latitude de -90 à 90, longitude de -180 à 180)",
     },
-    "skip_killed_order": {
-        "en": "killed: low estimate above the high one",
-        "fr": "tués : estimation basse supérieure à l'estimation haute",
-    },
-    "skip_vocabulary": {"en": "{column} not one of {values}", "fr": "{column} hors des valeurs admises ({values})"},
     "skip_duplicate_id": {
         "en": "duplicate event id (an earlier row with it was kept)",
         "fr": "identifiant d'événement en double (la ligne précédente qui le porte a été gardée)",
@@ -397,6 +391,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "skip_no_country": {
         "en": "country not recognised from its name or coordinates",
         "fr": "pays non reconnu, ni par son nom ni par ses coordonnées",
+    },
+    "import_read_as": {
+        "en": "Rows whose {column} is outside {values}, read as {default}: {n}.",
+        "fr": "Lignes dont la valeur de {column} est hors des valeurs admises ({values}), lue comme {default} : {n}.",
+    },
+    "import_range_widened": {
+        "en": "Rows whose low estimate of the killed or wounded is above the high one, the range now spanning "
+        "both: {n}.",
+        "fr": "Lignes dont l'estimation basse des tués ou des blessés dépasse l'estimation haute, la fourchette "
+        "couvrant désormais les deux : {n}.",
+    },
+    "import_ids_made": {
+        "en": "Rows without an event id, each given one from the file and its row number (such as {example}): {n}.",
+        "fr": "Lignes sans identifiant d'événement, chacune pourvue d'un identifiant tiré du fichier et de son "
+        "numéro de ligne (par exemple {example}) : {n}.",
     },
     "import_formulas": {
         "en": "{n} text cells start with =, +, - or @; CSV downloads prefix them with a quote so a "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,10 @@ import pytest
 from geo.data.paths import ROOT
 from geo.io import sniff
 from geo.io.importer import import_bytes
-from geo.io.messages import ImportFailure
+from geo.io.messages import ImportFailure, Message
 from geo.io.sniff import encoding_of
+from geo.text.i18n import STRINGS
+from tests.samples import PROJECT_ROW, SKIPS
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 
@@ -29,7 +32,7 @@ def run(data, name: str, fmt: str = "auto", folder: Path = FIXTURES):
         ("ucdp_sample.csv", "ucdp", 3, 1),
         ("acled_current.csv", "acled", 2, 0),
         ("acled_old.csv", "acled", 2, 1),
-        ("project_sample.csv", "project", 1, 1),
+        ("project_sample.csv", "project", 2, 0),
     ],
 )
 def test_each_format_is_recognised_and_read(data, name, fmt, imported, skipped):
@@ -136,30 +139,63 @@ def test_a_file_whose_rows_are_all_bad_imports_nothing_and_says_why(data):
     assert result.skipped_reasons() == {"date missing or not a date": [2], "no coordinates": [3]}
 
 
-PROJECT_ROW = dict(pd.read_csv(FIXTURES / "project_sample.csv", dtype=str, keep_default_na=False).iloc[0])
+PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
-@pytest.mark.parametrize(
-    "changes,key",
-    [
-        ({"id": ""}, "skip_no_id"),
-        ({"date": "not a date"}, "skip_no_date"),
-        ({"date": "2999-01-01"}, "skip_future_date"),
-        ({"lat": ""}, "skip_no_coordinates"),
-        ({"lat": "95"}, "skip_coordinates_range"),
-        ({"killed_low": "5", "killed_high": "1"}, "skip_killed_order"),
-        ({"date_precision": "week"}, "skip_vocabulary"),
-        ({"id": "my-2023-01"}, "skip_duplicate_id"),
-        ({"country_iso3": "", "lat": "0", "lon": "-30"}, "skip_no_country"),
-    ],
-)
-def test_every_skip_reason_is_written_in_each_language(data, tmp_path, changes, key):
+def import_second_row(data, tmp_path, **changes):
+    """A project-format file of two rows, the second with `changes`, imported."""
     rows = pd.DataFrame([PROJECT_ROW, {**PROJECT_ROW, "id": "my-2023-02", **changes}])
     rows.to_csv(tmp_path / "rows.csv", index=False)
-    result = run(data, "rows.csv", folder=tmp_path)
+    return run(data, "rows.csv", folder=tmp_path)
+
+
+def written_in_french(text: Message) -> bool:
+    french = text.text("fr")
+    return bool(french.strip()) and french != text.text("en") and not PLACEHOLDER.search(french)
+
+
+def test_the_skip_table_names_every_skip_reason():
+    assert sorted(key for _, key in SKIPS) == sorted(key for key in STRINGS if key.startswith("skip_"))
+
+
+@pytest.mark.parametrize("changes,key", SKIPS)
+def test_every_skip_reason_is_written_in_each_language(data, tmp_path, changes, key):
+    result = import_second_row(data, tmp_path, **changes)
     assert [(reason.key, rows) for reason, rows in result.skipped.items()] == [(key, [3])]
-    english, french = (list(result.skipped_reasons(lang)) for lang in ("en", "fr"))
-    assert french[0].strip() and french != english
+    assert all(written_in_french(reason) for reason in result.skipped)
+
+
+# Rows with a usable date and place are kept whatever else is wrong, with what was read told.
+@pytest.mark.parametrize(
+    "changes,column,expected,warning",
+    [
+        ({"killed_low": "", "killed_high": "", "wounded_low": "", "wounded_high": ""}, "killed_high", pd.NA, None),
+        ({"attack_type": "drone strike"}, "attack_type", "other", "import_read_as"),
+        ({"target_type": "nobody"}, "target_type", "other", "import_read_as"),
+        ({"responsibility": "rumoured"}, "responsibility", "unknown", "import_read_as"),
+        ({"date_precision": "week"}, "date_precision", "year", "import_read_as"),
+        ({"location_precision": "street"}, "location_precision", "country", "import_read_as"),
+        ({"group_id": "A cell nobody knows"}, "group_id", "A cell nobody knows", None),
+        ({"killed_low": "5", "killed_high": "1"}, "killed_low", 1, "import_range_widened"),
+        ({"wounded_low": "9", "wounded_high": "3"}, "wounded_high", 9, "import_range_widened"),
+        ({"id": ""}, "date", pd.Timestamp("2023-06-01"), "import_ids_made"),
+    ],
+)
+def test_a_row_that_can_be_placed_and_dated_is_kept(data, tmp_path, changes, column, expected, warning):
+    result = import_second_row(data, tmp_path, **changes)
+    assert (result.skipped, len(result.attacks)) == ({}, 2)
+    value = result.attacks.iloc[1][column]
+    assert value is pd.NA if expected is pd.NA else value == expected
+    assert [w.key for w in result.warnings] == ([warning] if warning else [])
+    assert all(written_in_french(w) for w in result.warnings)
+
+
+def test_an_event_without_an_id_gets_one_from_its_file_and_row(data, tmp_path):
+    first = import_second_row(data, tmp_path, id="")
+    made = first.attacks.iloc[1]["id"]
+    assert made.startswith("project-") and made.endswith("-row3")
+    assert import_second_row(data, tmp_path, id="").attacks.iloc[1]["id"] == made
+    assert import_second_row(data, tmp_path, id="", city="Jalal-Abad").attacks.iloc[1]["id"] != made
 
 
 @pytest.mark.parametrize(

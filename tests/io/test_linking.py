@@ -22,7 +22,7 @@ from geo.io.linking import (
     linked_across,
     links,
 )
-from tests.exports import GTD_ROWS, gtd_export
+from tests.samples import GTD_ROWS, gtd_export
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from geo.data.load import load_dataset
 from geo.io.linking import CROSSWALK_COLUMNS
 from geo.io.userfiles import DECISIONS_FILE
 from geo.text.i18n import t
-from tests.exports import GTD_ROWS, gtd_export
 from tests.journeys.harness import Server, map_frame, markers
+from tests.samples import GTD_ROWS, gtd_export
 
 CURATED = len(load_dataset().attacks)
 REPEATS = {f"gtd-{row[0]}": row[-1] for row in GTD_ROWS if row[-1]}

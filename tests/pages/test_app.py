@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -17,7 +18,7 @@ from geo.io.linking import REJECTED
 from geo.io.userfiles import save_decisions
 from geo.text.i18n import t
 from tests.apptest import chart_spec, only, page_title, start, table
-from tests.exports import GTD_ROWS, gtd_export
+from tests.samples import GTD_ROWS, PROJECT_ROW, SKIPS, gtd_export
 
 
 @pytest.fixture(scope="module")
@@ -505,6 +506,20 @@ def test_the_import_page_speaks_the_session_language(configured_import):
     note = only(report.info).value
     assert "1 cellules de texte commencent par" in note
     assert "pour qu'un tableur les affiche comme du texte au lieu de les exécuter" in note
+
+
+def test_the_import_page_gives_every_skip_reason_in_french(configured_import):
+    rows = [PROJECT_ROW] + [{**PROJECT_ROW, "id": f"row-{n}", **changes} for n, (changes, _) in enumerate(SKIPS)]
+    raw = pd.DataFrame(rows).to_csv(index=False).encode()
+    app = start("pages/imports.py", lang="fr")
+    app.file_uploader(key=keys.UPLOAD).set_value(("reasons.csv", raw, "text/csv")).run()
+    app.button(key=keys.IMPORT_BUTTON).click().run()
+    assert not app.exception
+    reasons = only(app.get_by_key(keys.IMPORT_REPORT).dataframe).value
+    # The file's rows: the header, the kept row, then one row per reason.
+    expected = {t(key, "fr"): str(row) for row, (_, key) in enumerate(SKIPS, start=3)}
+    assert dict(zip(reasons["Motif"], reasons["Lignes"])) == expected
+    assert not {t(key, "en") for _, key in SKIPS} & set(reasons["Motif"])
 
 
 def test_a_refused_file_says_why_in_the_session_language(configured_import):
