@@ -148,6 +148,15 @@ def id_list(*, optional: bool = True) -> list[pa.Check]:
     return [check] if optional else [required(), check]
 
 
+def vocabulary_list(values, *, optional: bool = True) -> list[pa.Check]:
+    check = rule(
+        f"must be one or more of {', '.join(values)}, separated by ';' without spaces",
+        lambda v: all(part in values for part in v.split(";")),
+        optional=True,
+    )
+    return [check] if optional else [required(), check]
+
+
 def colour() -> list[pa.Check]:
     return [required(), rule("must be a colour written #rrggbb", lambda v: bool(re.fullmatch(r"#[0-9a-fA-F]{6}", v)))]
 
@@ -197,6 +206,8 @@ SPECS: dict[str, FileSpec] = {
                     "must be an ISO 639 language code (2 or 3 lowercase letters)",
                     lambda v: bool(re.fullmatch(r"[a-z]{2,3}", v)),
                 ),
+                "kind": one_of(vocab.SOURCE_KINDS),
+                "mirrors": text(),
             },
         ),
         FileSpec(
@@ -242,6 +253,7 @@ SPECS: dict[str, FileSpec] = {
                 "summary_fr": text(optional=False),
                 "source_ids": id_list(optional=False),
                 "notes": text(),
+                "scope": vocabulary_list(vocab.SCOPES),
             },
         ),
         FileSpec(

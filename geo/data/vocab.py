@@ -57,5 +57,29 @@ IMPORT_DATASETS = ("gtd", "ucdp", "acled")
 # Who a toll figure comes from: a government or police body, the press, the perpetrators, a
 # non-governmental organisation, a court, a hospital.
 TOLL_KINDS = ("official", "media", "claim", "ngo", "court", "hospital")
+# What a source is. Only the first six are primary or news sources a row may rest on: an
+# encyclopedia or a mirror (a copy of an encyclopedia article or of a document, `mirrors` naming
+# the original) may complement them, never stand alone, and nor may a blog.
+PRIMARY_SOURCE_KINDS = ("news", "official", "court", "research", "ngo", "dataset")
+SOURCE_KINDS = (*PRIMARY_SOURCE_KINDS, "encyclopedia", "mirror", "blog")
+# Why an attack is in the curated data (see data/README.md): it happened in one of the five
+# republics, its perpetrators were nationals of one of them, a Central Asian group carried it out,
+# it is an ISKP attack with 20 or more killed, or it struck a Central Asian target (a state,
+# its nationals or its missions) outside the region.
+SCOPES = ("territory", "nationality", "central_asian_group", "iskp_mass_casualty", "central_asian_target")
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+# The groups born in Central Asia or of its émigrés, whose attacks anywhere are in scope.
+CENTRAL_ASIAN_GROUPS = (
+    "imu",
+    "iju",
+    "jamaat_ansarullah",
+    "katibat_imam_bukhari",
+    "ktj",
+    "jund_al_khilafah",
+    "uto",
+    "akramiya",
+    "hizb_ut_tahrir",
+)
+ISKP_MASS_CASUALTY_KILLED = 20
 BOOLEANS = ("true", "false")
 UNKNOWN_GROUP = "unknown"

@@ -198,6 +198,7 @@ VOCABULARY_COLUMNS = {
     "memberships": {"status": "membership_status"},
     "context": {"unit": "unit"},
     "tolls": {"kind": "toll_kind"},
+    "sources": {"kind": "source_kind"},
 }
 
 

@@ -605,6 +605,8 @@ COLUMN_LABELS = {
     "summary_fr": {"en": "Summary (FR)", "fr": "Résumé (FR)"},
     "source_ids": {"en": "Sources", "fr": "Sources"},
     "notes": {"en": "Notes", "fr": "Notes"},
+    "scope": {"en": "Why it is included", "fr": "Raison de l'inclusion"},
+    "mirrors": {"en": "Copy of", "fr": "Copie de"},
     "kind": {"en": "Kind", "fr": "Type"},
     "title_en": {"en": "Title (EN)", "fr": "Titre (EN)"},
     "title_fr": {"en": "Title (FR)", "fr": "Titre (FR)"},
@@ -808,6 +810,17 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
         ngo=("NGO", "ONG"),
         court=("Court", "Tribunal"),
         hospital=("Hospital", "Hôpital"),
+    ),
+    "source_kind": _pairs(
+        news=("News", "Presse"),
+        official=("Official", "Officiel"),
+        court=("Court", "Tribunal"),
+        research=("Research", "Recherche"),
+        ngo=("NGO", "ONG"),
+        dataset=("Dataset", "Jeu de données"),
+        encyclopedia=("Encyclopedia", "Encyclopédie"),
+        mirror=("Copy", "Copie"),
+        blog=("Blog", "Blog"),
     ),
     "choropleth": _pairs(
         attacks=("Number of attacks", "Nombre d'attentats"), casualties=("Killed and wounded", "Tués et blessés")
