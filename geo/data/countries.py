@@ -30,6 +30,7 @@ SHORT_NAMES = {
         "GBR": "United Kingdom",
         "USA": "United States",
         "TUR": "Turkey",
+        "XKX": "Kosovo",
     },
     "fr": {
         "RUS": "Russie",
@@ -52,8 +53,13 @@ SHORT_NAMES = {
         "MAF": "Saint-Martin",
         "SHN": "Sainte-Hélène",
         "TUR": "Turquie",
+        "XKX": "Kosovo",
     },
 }
+
+# ISO 3166 has no code for Kosovo. XKX, the user-assigned code the World Bank among others writes,
+# gives a point in Kosovo a country of its own instead of none.
+USER_ASSIGNED = frozenset({"XKX"})
 
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 # The essay counts Afghanistan in the region because it has hosted the groups since the 1990s.
@@ -66,12 +72,12 @@ def _french():
 
 
 def is_iso3(code: str) -> bool:
-    """True when `code` is an ISO 3166-1 alpha-3 country code."""
+    """True when `code` is an ISO 3166-1 alpha-3 country code, or Kosovo's user-assigned XKX."""
     return (
         isinstance(code, str)
         and len(code) == 3
         and code.isupper()
-        and pycountry.countries.get(alpha_3=code) is not None
+        and (code in USER_ASSIGNED or pycountry.countries.get(alpha_3=code) is not None)
     )
 
 
