@@ -148,6 +148,15 @@ def id_list(*, optional: bool = True) -> list[pa.Check]:
     return [check] if optional else [required(), check]
 
 
+def dataset_list(*, optional: bool = True) -> list[pa.Check]:
+    check = rule(
+        f"must be datasets separated by ';', each one of: {', '.join(vocab.IMPORT_DATASETS)}",
+        lambda v: all(part in vocab.IMPORT_DATASETS for part in v.split(";")),
+        optional=True,
+    )
+    return [check] if optional else [required(), check]
+
+
 def colour() -> list[pa.Check]:
     return [required(), rule("must be a colour written #rrggbb", lambda v: bool(re.fullmatch(r"#[0-9a-fA-F]{6}", v)))]
 
@@ -338,6 +347,30 @@ SPECS: dict[str, FileSpec] = {
                 "source_ids": id_list(optional=False),
                 "notes": text(),
             },
+        ),
+        FileSpec(
+            "country_names",
+            {
+                "name": text(optional=False),
+                "country_iso3": iso3(),
+                "successors": iso3_list(),
+                "datasets": dataset_list(optional=True),
+                "source_ids": id_list(optional=False),
+                "notes": text(),
+            },
+            id_column="name",
+        ),
+        FileSpec(
+            "gleditsch_ward",
+            {
+                "gw_code": [required(), whole_number(1, 999, optional=False)],
+                "name": text(optional=False),
+                "country_iso3": iso3(),
+                "successors": iso3_list(),
+                "source_ids": id_list(optional=False),
+                "notes": text(),
+            },
+            id_column="gw_code",
         ),
         FileSpec(
             "context",

@@ -92,6 +92,7 @@ EXTRA_COLUMNS = {
         "source_headline",
         "source_article",
         "date_end",
+        "country_id",
     ),
     "acled": (
         "iso",

@@ -67,6 +67,18 @@ BAD_CELLS = [
     ("tolls.csv", 0, "source_id", "nowhere_2020", "'nowhere_2020' is not an id in sources.csv"),
     ("tolls.csv", 0, "as_of", "2 August", "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
     ("tolls.csv", 4, "wounded", "", "a row must give killed, wounded or both"),
+    ("country_names.csv", 0, "country_iso3", "YUG", "must be an ISO 3166-1 alpha-3 country code"),
+    ("country_names.csv", 0, "country_iso3", "", "must not be empty"),
+    ("country_names.csv", 0, "name", "West Germany (FRG)", "must be unique"),
+    ("country_names.csv", 0, "successors", "SVN;YUG", "must be ISO 3166-1 alpha-3 codes separated by ';'"),
+    ("country_names.csv", 0, "successors", "XKX;SRB", "must not list SRB itself"),
+    ("country_names.csv", 0, "successors", "VAT", "VAT has no shape in countries.geojson"),
+    ("country_names.csv", 0, "datasets", "ucdp;wikipedia", "must be datasets separated by ';', each one of: gtd"),
+    ("country_names.csv", 0, "source_ids", "nowhere_2020", "'nowhere_2020' is not an id in sources.csv"),
+    ("gleditsch_ward.csv", 0, "country_iso3", "YUG", "must be an ISO 3166-1 alpha-3 country code"),
+    ("gleditsch_ward.csv", 0, "gw_code", "Yugoslavia", "must be a whole number from 1 to 999"),
+    ("gleditsch_ward.csv", 0, "gw_code", "347", "must be unique"),
+    ("gleditsch_ward.csv", 0, "source_ids", "", "must not be empty"),
 ]
 
 

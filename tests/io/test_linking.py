@@ -79,7 +79,7 @@ def gtd_export(rows) -> bytes:
 
 @pytest.fixture(scope="module")
 def linked(data):
-    result = import_bytes(gtd_export(GTD_ROWS), "repeats.csv", data.group_aliases, data.countries)
+    result = import_bytes(gtd_export(GTD_ROWS), "repeats.csv", data)
     return linked_to(result, data.attacks)
 
 
