@@ -108,7 +108,7 @@ def measure(path: Path, second: Path) -> dict:
     pd.read_csv(path, encoding="latin-1", dtype=str, keep_default_na=False)
     baseline_s = time.perf_counter() - start
     start = time.perf_counter()
-    result = import_bytes(path.read_bytes(), path.name, data.group_aliases, data.countries)
+    result = import_bytes(path.read_bytes(), path.name, data)
     import_s = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     stored = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
@@ -121,7 +121,7 @@ def measure(path: Path, second: Path) -> dict:
     feature_group("attacks", event_layer(payload, len(result.attacks), True, False, "bench")).add_to(fmap)
     html = fmap.get_root().render()
     map_s = time.perf_counter() - start
-    other = import_bytes(second.read_bytes(), second.name, data.group_aliases, data.countries)
+    other = import_bytes(second.read_bytes(), second.name, data)
     start = time.perf_counter()
     first_links = linked_to(result, data.attacks).links
     earlier = pd.concat([data.attacks, result.attacks], ignore_index=True)

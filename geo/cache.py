@@ -71,7 +71,7 @@ def widget_labels(data_dir: str = str(DATA_DIR)) -> dict[str, dict[str, list[str
 def imported(path: str, name: str, fmt: str, modified: float, data_dir: str = str(DATA_DIR)) -> ImportResult:
     """One imported file, read once per content (`modified` changes when the file does)."""
     data = dataset(data_dir)
-    return import_bytes(Path(path).read_bytes(), name, data.group_aliases, data.countries, fmt)
+    return import_bytes(Path(path).read_bytes(), name, data, fmt)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

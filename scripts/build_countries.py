@@ -30,6 +30,8 @@ OUTPUT = ROOT / "data" / "countries.geojson"
 DETAILED_ISO3 = {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG"}
 COARSE_TOLERANCE_DEG = 0.04
 COORD_DECIMALS = 4
+# Natural Earth shapes without an ISO numeric code that still are a country the data can name.
+UNNUMBERED_ISO3 = {"Kosovo": "XKX"}
 
 
 def fetch_topojson(tarball: Path | None) -> dict:
@@ -102,8 +104,8 @@ def build(topology: dict) -> gpd.GeoDataFrame:
         parts = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
         polys = [p for p in (polygon(rings, arcs) for rings in parts) if p is not None]
         shape = make_valid(MultiPolygon(polys), method="structure", keep_collapsed=False)
-        iso3 = iso3_from_numeric(geom.get("id"))
         natural_earth_name = geom["properties"]["name"]
+        iso3 = iso3_from_numeric(geom.get("id")) or UNNUMBERED_ISO3.get(natural_earth_name, "")
         rows.append(
             {
                 "iso3": iso3,

@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import pycountry
 
+from geo.data.vocab import CENTRAL_ASIA
+
 # ISO 3166 gives formal inverted names ("Russie, Fédération de"); a map legend needs the
 # short names a reader expects.
 SHORT_NAMES = {
@@ -30,6 +32,7 @@ SHORT_NAMES = {
         "GBR": "United Kingdom",
         "USA": "United States",
         "TUR": "Turkey",
+        "XKX": "Kosovo",
     },
     "fr": {
         "RUS": "Russie",
@@ -52,10 +55,14 @@ SHORT_NAMES = {
         "MAF": "Saint-Martin",
         "SHN": "Sainte-Hélène",
         "TUR": "Turquie",
+        "XKX": "Kosovo",
     },
 }
 
-CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+# ISO 3166 has no code for Kosovo. XKX, the user-assigned code the World Bank among others writes,
+# gives a point in Kosovo a country of its own instead of none.
+USER_ASSIGNED = frozenset({"XKX"})
+
 # The essay counts Afghanistan in the region because it has hosted the groups since the 1990s.
 REGION = (*CENTRAL_ASIA, "AFG")
 
@@ -66,12 +73,12 @@ def _french():
 
 
 def is_iso3(code: str) -> bool:
-    """True when `code` is an ISO 3166-1 alpha-3 country code."""
+    """True when `code` is an ISO 3166-1 alpha-3 country code, or Kosovo's user-assigned XKX."""
     return (
         isinstance(code, str)
         and len(code) == 3
         and code.isupper()
-        and pycountry.countries.get(alpha_3=code) is not None
+        and (code in USER_ASSIGNED or pycountry.countries.get(alpha_3=code) is not None)
     )
 
 

@@ -33,6 +33,8 @@ class Dataset:
     memberships: pd.DataFrame
     context: pd.DataFrame
     group_aliases: pd.DataFrame
+    country_names: pd.DataFrame
+    gleditsch_ward: pd.DataFrame
     tolls: pd.DataFrame
     countries: gpd.GeoDataFrame
 
@@ -145,6 +147,8 @@ def build_dataset(tables: dict[str, pd.DataFrame], countries: gpd.GeoDataFrame) 
         memberships=typed_memberships(tables["memberships"]),
         context=typed_context(tables["context"]),
         group_aliases=tables["group_aliases"].copy(),
+        country_names=tables["country_names"].copy(),
+        gleditsch_ward=tables["gleditsch_ward"].copy(),
         tolls=typed_tolls(tables["tolls"]),
         countries=countries,
     )

@@ -110,6 +110,21 @@ def border_pairs_ordered(frame: pd.DataFrame, shaped: set[str]) -> list[Problem]
     return problems
 
 
+def successors_have_shapes(name: str, frame: pd.DataFrame, shaped: set[str]) -> list[Problem]:
+    """A state listed as broken away from a row's country is found by the point falling in its shape:
+    it needs one in countries.geojson, and cannot be the row's country itself."""
+    problems = []
+    for i, (own, cell) in enumerate(zip(frame["country_iso3"], frame["successors"])):
+        for code in filter(None, cell.split(";")):
+            if code == own:
+                problems.append(Problem(f"{name}.csv", line_of(i), "successors", cell, f"must not list {own} itself"))
+            elif code not in shaped:
+                problems.append(
+                    Problem(f"{name}.csv", line_of(i), "successors", cell, f"{code} has no shape in countries.geojson")
+                )
+    return problems
+
+
 def distance_km(a: Point, b: Point) -> float:
     """Geodesic distance between two lon/lat points on the WGS84 ellipsoid."""
     return GEOD.inv(a.x, a.y, b.x, b.y)[2] / 1000
@@ -290,6 +305,9 @@ def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Pro
         problems += start_not_after_end("memberships", memberships, "start_date", "end_date", parse=parse_partial_date)
     if "group_aliases" in tables and "groups" in tables:
         problems += references_resolve("group_aliases", tables["group_aliases"], "group_id", groups, "groups.csv")
+    for name in ("country_names", "gleditsch_ward"):
+        if name in tables:
+            problems += successors_have_shapes(name, tables[name], set(countries["iso3"]) - {""})
     if "tolls" in tables:
         tolls = tables["tolls"]
         problems += figures_given(tolls)

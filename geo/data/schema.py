@@ -352,6 +352,30 @@ SPECS: dict[str, FileSpec] = {
             },
         ),
         FileSpec(
+            "country_names",
+            {
+                "name": text(optional=False),
+                "country_iso3": iso3(),
+                "successors": iso3_list(),
+                "datasets": vocabulary_list(vocab.IMPORT_DATASETS, optional=True),
+                "source_ids": id_list(optional=False),
+                "notes": text(),
+            },
+            id_column="name",
+        ),
+        FileSpec(
+            "gleditsch_ward",
+            {
+                "gw_code": [required(), whole_number(1, 999, optional=False)],
+                "name": text(optional=False),
+                "country_iso3": iso3(),
+                "successors": iso3_list(),
+                "source_ids": id_list(optional=False),
+                "notes": text(),
+            },
+            id_column="gw_code",
+        ),
+        FileSpec(
             "context",
             {
                 "id": identifier(),

@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 
     data = load_dataset()
     try:
-        result = import_bytes(args.file.read_bytes(), args.file.name, data.group_aliases, data.countries, args.format)
+        result = import_bytes(args.file.read_bytes(), args.file.name, data, args.format)
     except (ImportFailure, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         print(f"format={args.format} imported=0 skipped=0 matched=0")

@@ -7,7 +7,10 @@ import pandas as pd
 
 from geo.data.schema import SPECS
 
-ATTACK_COLUMNS = tuple(SPECS["attacks"].columns)
+# An export in the project's own columns needs every column but `scope`: why a row belongs to the
+# curated data says nothing of an analyst's own records.
+CURATED_ONLY_COLUMNS = ("scope",)
+ATTACK_COLUMNS = tuple(c for c in SPECS["attacks"].columns if c not in CURATED_ONLY_COLUMNS)
 
 
 def numbers(series: pd.Series) -> pd.Series:

@@ -53,6 +53,10 @@ def from_gtd(rows: pd.DataFrame) -> pd.DataFrame:
             "date": dates,
             "date_precision": precision,
             "city": joined_text(column(rows, "city").replace("Unknown", ""), column(rows, "provstate")),
+            # The name, not GTD's numeric `country`: GTD writes both on every row, the name being its
+            # own label for the code, so the name says as much. The names pycountry lacks are in
+            # data/country_names.csv, each seen in a cited copy of GTD's values; no copy of the
+            # codebook's list of codes is cited, and a code table without one would be a guess.
             "country_name": rows["country_txt"],
             "lat": rows["latitude"],
             "lon": rows["longitude"],

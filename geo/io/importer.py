@@ -8,14 +8,14 @@ from dataclasses import dataclass, field, replace
 import geopandas as gpd
 import pandas as pd
 
-from geo.data.load import typed_attacks
+from geo.data.load import Dataset, typed_attacks
 from geo.io.acled import from_acled
 from geo.io.checks import formula_cells, problems, repaired, row_number
 from geo.io.columns import ATTACK_COLUMNS
 from geo.io.gtd import from_gtd
 from geo.io.linking import Link, links
 from geo.io.messages import ImportFailure, Message, message
-from geo.io.places import group_ids, iso3_codes
+from geo.io.places import gazetteer, group_ids, iso3_codes
 from geo.io.project import from_project
 from geo.io.sniff import EXTRA_COLUMNS, FORMATS, SIGNATURES, detect, header, read_rows
 from geo.io.ucdp import from_ucdp
@@ -80,19 +80,18 @@ def linked_to(result: ImportResult, curated: pd.DataFrame) -> ImportResult:
 MAPPERS = {"gtd": from_gtd, "ucdp": from_ucdp, "acled": from_acled, "project": from_project}
 
 
-def finish(
-    mapped: pd.DataFrame, fmt: str, name: str, aliases: pd.DataFrame, countries: gpd.GeoDataFrame
-) -> gpd.GeoDataFrame:
+def finish(mapped: pd.DataFrame, fmt: str, name: str, data: Dataset) -> gpd.GeoDataFrame:
     """Kept rows in the attacks schema, typed as the curated attacks are, with their origin."""
     lat = pd.to_numeric(mapped["lat"], errors="coerce")
     lon = pd.to_numeric(mapped["lon"], errors="coerce")
     if "country_iso3" in mapped and fmt == "project":
         codes = mapped["country_iso3"]
     else:
-        codes = iso3_codes(mapped["country_name"], lat, lon, countries)
+        places = gazetteer(fmt, data.countries, data.country_names, data.gleditsch_ward)
+        codes = iso3_codes(mapped["country_name"], lat, lon, places, mapped.get("country_code"))
         if "iso3_given" in mapped:
             codes = mapped["iso3_given"].where(mapped["iso3_given"].fillna("") != "", codes)
-    groups = mapped["group_given"] if fmt == "project" else group_ids(mapped["actor"], codes, aliases, fmt)
+    groups = mapped["group_given"] if fmt == "project" else group_ids(mapped["actor"], codes, data.group_aliases, fmt)
     text = pd.DataFrame(
         {
             "id": mapped["id"],
@@ -119,17 +118,16 @@ def finish(
             "notes": mapped["notes"].fillna("") if "notes" in mapped else "",
         }
     )
-    typed = typed_attacks(text.reset_index(drop=True), countries)
+    typed = typed_attacks(text.reset_index(drop=True), data.countries)
     typed["origin"] = f"{fmt.upper()} · {name}"
     typed["citations"] = mapped["citations"].fillna("").to_numpy()
     typed["doubt"] = mapped["doubt"].astype(bool).to_numpy()
     return typed
 
 
-def import_bytes(
-    raw: bytes, name: str, aliases: pd.DataFrame, countries: gpd.GeoDataFrame, fmt: str = "auto"
-) -> ImportResult:
-    """Read one export; raises ImportFailure when nothing in it can be used."""
+def import_bytes(raw: bytes, name: str, data: Dataset, fmt: str = "auto") -> ImportResult:
+    """Read one export against `data` (its group names, country names and codes, and shapes); raises
+    ImportFailure when nothing in it can be used."""
     columns, how = header(raw, name)
     if fmt == "auto":
         fmt = detect(columns, name)
@@ -147,7 +145,7 @@ def import_bytes(
     mapped, warnings = repaired(MAPPERS[fmt](rows), fmt, digest(raw))
     reasons = problems(mapped)
     mapped_ok = mapped[reasons.isna()]
-    kept = finish(mapped_ok, fmt, name, aliases, countries) if len(mapped_ok) else None
+    kept = finish(mapped_ok, fmt, name, data) if len(mapped_ok) else None
     no_country = kept["country_iso3"] == "" if kept is not None else pd.Series(dtype=bool)
     skipped: dict[Message, list[int]] = {}
     for index, reason in reasons.dropna().items():
@@ -159,7 +157,7 @@ def import_bytes(
     formulas = formula_cells(mapped_ok) if len(mapped_ok) else 0
     if formulas:
         warnings.append(message("import_formulas", n=formulas))
-    empty = kept.iloc[0:0] if kept is not None else typed_attacks(pd.DataFrame(columns=ATTACK_COLUMNS), countries)
+    empty = kept.iloc[0:0] if kept is not None else typed_attacks(pd.DataFrame(columns=ATTACK_COLUMNS), data.countries)
     return ImportResult(name, fmt, kept if kept is not None else empty, skipped, warnings)
 
 

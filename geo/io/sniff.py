@@ -10,7 +10,7 @@ import zipfile
 import charset_normalizer
 import pandas as pd
 
-from geo.data.schema import SPECS
+from geo.io.columns import ATTACK_COLUMNS
 from geo.io.messages import ImportFailure
 
 FORMATS = ("gtd", "ucdp", "acled", "project")
@@ -64,7 +64,7 @@ SIGNATURES = {
         "country",
         "fatalities",
     ),
-    "project": tuple(SPECS["attacks"].columns),
+    "project": ATTACK_COLUMNS,
 }
 
 
@@ -92,6 +92,7 @@ EXTRA_COLUMNS = {
         "source_headline",
         "source_article",
         "date_end",
+        "country_id",
     ),
     "acled": (
         "iso",

@@ -41,6 +41,8 @@ def from_ucdp(rows: pd.DataFrame) -> pd.DataFrame:
             "date_precision": rows["date_prec"].str.strip().map(UCDP_DATE).fillna("year"),
             "city": joined_text(column(rows, "where_description"), column(rows, "adm_1")),
             "country_name": rows["country"],
+            # A Gleditsch-Ward code, read before the name (see geo.io.places.iso3_codes).
+            "country_code": column(rows, "country_id"),
             "lat": rows["latitude"],
             "lon": rows["longitude"],
             "location_precision": rows["where_prec"].str.strip().map(UCDP_PLACE).fillna("country"),

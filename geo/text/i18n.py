@@ -580,6 +580,8 @@ DATASET_LABELS = {
         "fr": "Chiffres de contexte (migrations, eau, trafics)",
     },
     "group_aliases": {"en": "Group names in imported datasets", "fr": "Noms des groupes dans les jeux importés"},
+    "country_names": {"en": "Country names in imported datasets", "fr": "Noms des pays dans les jeux importés"},
+    "gleditsch_ward": {"en": "Gleditsch–Ward state codes", "fr": "Codes des États de Gleditsch et Ward"},
     "tolls": {"en": "Tolls by source", "fr": "Bilans par source"},
     "sources": {"en": "Sources", "fr": "Sources"},
 }
@@ -661,6 +663,9 @@ COLUMN_LABELS = {
     "topic": {"en": "Topic", "fr": "Thème"},
     "dataset": {"en": "Dataset", "fr": "Jeu de données"},
     "name": {"en": "Name", "fr": "Nom"},
+    "successors": {"en": "States that broke away from it", "fr": "États qui s'en sont détachés"},
+    "datasets": {"en": "Datasets", "fr": "Jeux de données"},
+    "gw_code": {"en": "Gleditsch–Ward code", "fr": "Code Gleditsch–Ward"},
     "indicator": {"en": "Indicator", "fr": "Indicateur"},
     "year": {"en": "Year", "fr": "Année"},
     "value_low": {"en": "Value (low)", "fr": "Valeur (basse)"},

@@ -73,6 +73,18 @@ BAD_CELLS = [
     ("attacks.csv", 1, "scope", "nationality;central_asian_group", "'central_asian_group': the group is not one of"),
     ("attacks.csv", 0, "scope", "iskp_mass_casualty", "'iskp_mass_casualty': needs group iskp and 20 or more"),
     ("sources.csv", 0, "kind", "wiki", "must be one of: news, official, court, research, ngo, dataset"),
+    ("country_names.csv", 0, "country_iso3", "YUG", "must be an ISO 3166-1 alpha-3 country code"),
+    ("country_names.csv", 0, "country_iso3", "", "must not be empty"),
+    ("country_names.csv", 0, "name", "West Germany (FRG)", "must be unique"),
+    ("country_names.csv", 0, "successors", "SVN;YUG", "must be ISO 3166-1 alpha-3 codes separated by ';'"),
+    ("country_names.csv", 0, "successors", "XKX;SRB", "must not list SRB itself"),
+    ("country_names.csv", 0, "successors", "VAT", "VAT has no shape in countries.geojson"),
+    ("country_names.csv", 0, "datasets", "ucdp;wikipedia", "must be one or more of gtd, ucdp, acled"),
+    ("country_names.csv", 0, "source_ids", "nowhere_2020", "'nowhere_2020' is not an id in sources.csv"),
+    ("gleditsch_ward.csv", 0, "country_iso3", "YUG", "must be an ISO 3166-1 alpha-3 country code"),
+    ("gleditsch_ward.csv", 0, "gw_code", "Yugoslavia", "must be a whole number from 1 to 999"),
+    ("gleditsch_ward.csv", 0, "gw_code", "347", "must be unique"),
+    ("gleditsch_ward.csv", 0, "source_ids", "", "must not be empty"),
 ]
 
 

@@ -22,7 +22,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 
 
 def run(data, name: str, fmt: str = "auto", folder: Path = FIXTURES):
-    return import_bytes((folder / name).read_bytes(), name, data.group_aliases, data.countries, fmt)
+    return import_bytes((folder / name).read_bytes(), name, data, fmt)
 
 
 @pytest.mark.parametrize(

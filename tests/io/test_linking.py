@@ -27,7 +27,7 @@ from tests.samples import GTD_ROWS, gtd_export
 
 @pytest.fixture(scope="module")
 def linked(data):
-    result = import_bytes(gtd_export(GTD_ROWS), "repeats.csv", data.group_aliases, data.countries)
+    result = import_bytes(gtd_export(GTD_ROWS), "repeats.csv", data)
     return linked_to(result, data.attacks)
 
 

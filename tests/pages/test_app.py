@@ -56,6 +56,8 @@ def test_data_page_renders_in_each_language(lang, title, dataset_label):
         "memberships",
         "context",
         "group_aliases",
+        "country_names",
+        "gleditsch_ward",
         "sources",
     ],
 )

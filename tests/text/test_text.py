@@ -94,13 +94,17 @@ def test_translation_fills_placeholders():
         ("IRN", "en", "Iran"),
         ("TJK", "fr", "Tadjikistan"),
         ("XXX", "fr", "XXX"),
+        ("XKX", "en", "Kosovo"),
+        ("XKX", "fr", "Kosovo"),
     ],
 )
 def test_country_names(iso3, lang, expected):
     assert country_name(iso3, lang) == expected
 
 
-@pytest.mark.parametrize("code,expected", [("UZB", True), ("uzb", False), ("UZ", False), ("XXX", False), (None, False)])
+@pytest.mark.parametrize(
+    "code,expected", [("UZB", True), ("XKX", True), ("uzb", False), ("UZ", False), ("XXX", False), (None, False)]
+)
 def test_iso3_codes(code, expected):
     assert is_iso3(code) is expected
 
