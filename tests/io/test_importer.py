@@ -230,12 +230,12 @@ def test_skipped_rows_are_listed_by_reason(data):
 def test_formula_cells_are_reported_and_markup_kept_as_text(data):
     result = run(data, "gtd_sample_latin1.csv")
     assert [w.text("en") for w in result.warnings] == [
-        "1 text cells start with =, +, - or @; CSV downloads prefix them with a quote so a spreadsheet shows them "
-        "as text instead of running them."
+        "1 text cell starts with =, +, - or @; CSV downloads prefix it with a quote so a spreadsheet shows it "
+        "as text instead of running it."
     ]
     assert [w.text("fr") for w in result.warnings] == [
-        "1 cellules de texte commencent par =, +, - ou @ ; les téléchargements CSV les font précéder d'une "
-        "apostrophe pour qu'un tableur les affiche comme du texte au lieu de les exécuter."
+        "1 cellule de texte commence par =, +, - ou @ ; les téléchargements CSV la font précéder d'une "
+        "apostrophe pour qu'un tableur l'affiche comme du texte au lieu de l'exécuter."
     ]
     summaries = set(result.attacks["summary_en"])
     assert "<img src=x onerror=alert(1)> fixture markup" in summaries

@@ -506,8 +506,8 @@ def test_the_import_page_speaks_the_session_language(configured_import):
         "identifiant d'événement en double (la ligne précédente qui le porte a été gardée)",
     }
     note = only(report.info).value
-    assert "1 cellules de texte commencent par" in note
-    assert "pour qu'un tableur les affiche comme du texte au lieu de les exécuter" in note
+    assert "1 cellule de texte commence par" in note
+    assert "pour qu'un tableur l'affiche comme du texte au lieu de l'exécuter" in note
 
 
 def test_the_import_page_gives_every_skip_reason_in_french(configured_import):
