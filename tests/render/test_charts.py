@@ -357,7 +357,9 @@ def test_the_map_sends_only_the_land_it_shows(abroad_spec):
     assert len(json.dumps(abroad_spec)) < 400_000
     fit = abroad_spec["projection"]["fit"]["geometry"]["coordinates"]
     land = shapely.MultiPolygon(polygons(rows_of(abroad_spec, layers(abroad_spec)[0])))
-    assert shapely.box(*land.bounds).contains(shapely.MultiPoint(fit))
+    west, south, east, _ = land.bounds
+    # Arcs to North America cross the Arctic, north of the last land: the frame may reach the pole.
+    assert shapely.box(west, south, east, 90).contains(shapely.MultiPoint(fit))
 
 
 def test_the_map_is_filled_with_land_and_sea_to_its_edges(abroad_spec):
