@@ -353,7 +353,7 @@ SPECS: dict[str, FileSpec] = {
             "group_aliases",
             {
                 "id": identifier(),
-                "dataset": one_of(vocab.IMPORT_DATASETS),
+                "dataset": one_of(vocab.ALIAS_DATASETS),
                 "name": text(optional=False),
                 "country_iso3": iso3(optional=True),
                 "group_id": identifier(),
