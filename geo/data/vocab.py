@@ -54,6 +54,9 @@ ORG_KINDS = ("security", "economic", "political")
 MEMBERSHIP_STATUSES = ("member", "associate", "observer", "dialogue_partner", "partner", "suspended", "left")
 CONTEXT_TOPICS = ("labour_migration", "water", "trafficking")
 IMPORT_DATASETS = ("gtd", "ucdp", "acled")
+# Where a group alias was seen: an import format, whose names the importer maps to group ids, or
+# `media_ru`, the Russian names regional media use, kept as a cited glossary the importer never reads.
+ALIAS_DATASETS = (*IMPORT_DATASETS, "media_ru")
 # Who a toll figure comes from: a government or police body, the press, the perpetrators, a
 # non-governmental organisation, a court, a hospital.
 TOLL_KINDS = ("official", "media", "claim", "ngo", "court", "hospital")

@@ -45,6 +45,9 @@ BAD_CELLS = [
     ("events.csv", 1, "group_ids", "imu;ghost", "'ghost' is not an id in groups.csv"),
     ("groups.csv", 0, "color", "orange", "must be a colour written #rrggbb"),
     ("groups.csv", 0, "end_year", "1990", "must not be before founded_year (1998)"),
+    ("groups.csv", 0, "name_ru", "", "must not be empty"),
+    ("events.csv", 0, "title_ru", "", "must not be empty"),
+    ("group_aliases.csv", 0, "dataset", "media_fr", "must be one of: gtd, ucdp, acled, media_ru"),
     ("group_links.csv", 0, "kind", "friendship", "must be one of: split, merger"),
     ("group_links.csv", 0, "to_group", "daesh", "'daesh' is not an id in groups.csv"),
     ("bases.csv", 0, "radius_km", "0", "must be a number above 0"),
@@ -124,6 +127,12 @@ def test_a_foiled_plot_with_victims_is_reported_on_its_tolls(data_dir):
 
 
 def test_the_fixture_data_passes(data_dir):
+    assert check_data(data_dir)[2] == []
+
+
+def test_an_alias_seen_in_russian_media_is_valid_data(data_dir):
+    set_cell(data_dir, "group_aliases.csv", 0, "dataset", "media_ru")
+    set_cell(data_dir, "group_aliases.csv", 0, "name", "Исламское движение Узбекистана")
     assert check_data(data_dir)[2] == []
 
 

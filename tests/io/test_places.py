@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from geo.io.importer import import_bytes
-from geo.io.places import gazetteer, iso3_codes
+from geo.io.places import gazetteer, group_ids, iso3_codes
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 
@@ -200,3 +200,27 @@ def test_ucdp_rows_in_kosovo_are_kept_in_the_right_country_and_the_unplaceable_o
     }
     assert {reason.key: rows for reason, rows in result.skipped.items()} == {"skip_no_country": [5]}
     assert set(result.attacks.loc[result.attacks["country_iso3"] == "XKX", "country_en"]) == {"Kosovo"}
+
+
+ALIASES = pd.DataFrame(
+    {
+        "dataset": ["gtd", "media_ru", "media_ru"],
+        "name": ["Islamic Movement of Uzbekistan (IMU)", "ИДУ", "Islamic Jihad Union (Uzbekistan)"],
+        "country_iso3": ["", "", ""],
+        "group_id": ["imu", "imu", "imu"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "dataset,name,expected",
+    [
+        ("gtd", "Islamic Movement of Uzbekistan (IMU)", "imu"),
+        # A name Russian media use is a glossary entry: no import format maps it.
+        ("gtd", "ИДУ", "ИДУ"),
+        ("acled", "ИДУ", "ИДУ"),
+        ("gtd", "Islamic Jihad Union (Uzbekistan)", "Islamic Jihad Union (Uzbekistan)"),
+    ],
+)
+def test_only_the_aliases_of_the_import_format_map_a_group(dataset, name, expected):
+    assert group_ids(pd.Series([name]), pd.Series([""]), ALIASES, dataset).tolist() == [expected]
