@@ -256,7 +256,7 @@ SPECS: dict[str, FileSpec] = {
                 "summary_fr": text(optional=False),
                 "source_ids": id_list(optional=False),
                 "notes": text(),
-                "scope": vocabulary_list(vocab.SCOPES),
+                "scope": vocabulary_list(vocab.SCOPES, optional=False),
             },
         ),
         FileSpec(

@@ -37,7 +37,7 @@ pytestmark = [
 ]
 
 
-HOSTILE_ID = "2024-05-17-bamyan-tourist-shooting"
+HOSTILE_ID = "2024-08-23-surovikino-penal-colony-hostage-taking"
 HOSTILE_SUMMARY = "<img src=x onerror=alert(1)><b>bold</b> & <script>alert(2)</script>"
 
 

@@ -71,6 +71,7 @@ BAD_CELLS = [
     ("tolls.csv", 0, "as_of", "2 August", "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
     ("tolls.csv", 4, "wounded", "", "a row must give killed, wounded or both"),
     ("attacks.csv", 0, "scope", "region", "must be one or more of territory, nationality"),
+    ("attacks.csv", 0, "scope", "", "must not be empty"),
     ("attacks.csv", 1, "scope", "territory", "'territory': the country is not one of KAZ"),
     ("attacks.csv", 2, "scope", "nationality", "'nationality': no perpetrator nationality is one of"),
     ("attacks.csv", 1, "scope", "nationality;central_asian_group", "'central_asian_group': the group is not one of"),
