@@ -118,7 +118,7 @@ REUSE = """async (options) => {
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))] if ordered else float("nan")
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] if ordered else float("nan")
 
 
 def standalone_page(n: int, data, shapes, collections) -> tuple[str, dict, dict]:
@@ -230,8 +230,16 @@ def free_port() -> int:
 def start_app(log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.port", str(port)]
-        + ["--server.address", "127.0.0.1", "--server.headless", "true"],
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "serve.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
         cwd=ROOT,
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
