@@ -1028,8 +1028,18 @@
       var self = this;
       // Big circles first, so small ones stay clickable on top of them.
       added.sort(function (a, b) { return self._casualties(b) - self._casualties(a); });
-      var markersOut = removed.map(function (i) { return self._markers[i]; });
       var markersIn = added.map(function (i) { return self._marker(i); });
+      if (this._cluster && removed.length) {
+        // markercluster takes a circle out by searching a grid cell of every zoom level, which at
+        // low zooms holds most circles shown: clustering anew those that stay costs less.
+        var kept = [];
+        for (k = lo; k < hi; k++) { kept.push(this._marker(byDay[k])); }
+        kept.sort(function (a, b) { return self._casualties(b._cajnIndex) - self._casualties(a._cajnIndex); });
+        this._cluster.clearLayers();
+        this._cluster.addLayers(kept);
+        return;
+      }
+      var markersOut = removed.map(function (i) { return self._markers[i]; });
       if (this._cluster) {
         this._cluster.removeLayers(markersOut);
         this._cluster.addLayers(markersIn);
