@@ -1029,9 +1029,10 @@
       // Big circles first, so small ones stay clickable on top of them.
       added.sort(function (a, b) { return self._casualties(b) - self._casualties(a); });
       var markersIn = added.map(function (i) { return self._marker(i); });
-      if (this._cluster && removed.length) {
+      if (this._cluster && removed.length * 4 > hi - lo) {
         // markercluster takes a circle out by searching a grid cell of every zoom level, which at
-        // low zooms holds most circles shown: clustering anew those that stay costs less.
+        // low zooms holds most circles shown: past a quarter of them, clustering anew those that
+        // stay costs less.
         var kept = [];
         for (k = lo; k < hi; k++) { kept.push(this._marker(byDay[k])); }
         kept.sort(function (a, b) { return self._casualties(b._cajnIndex) - self._casualties(a._cajnIndex); });
