@@ -1,5 +1,6 @@
 /* Map layers built from compact JSON payloads: events (circles, clusters, heat), styled
- * shapes and points (basemap, choropleth, borders, bases) and the legend.
+ * shapes and points (basemap, choropleth, borders, bases), the legend, and the time bar that
+ * filters events, bases and borders by date in the browser.
  * static/map/README.md describes each factory's payload and options; the events payload
  * carries its own schema, so nothing here repeats a constant of the Python side.
  * Every text that comes from the data is written with textContent, never as HTML. */
