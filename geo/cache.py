@@ -24,11 +24,13 @@ from geo.io.importer import ImportResult, import_bytes
 from geo.io.linking import Link, crosswalk, effective, incident_ids, linked_across
 from geo.map.basemap import basemap_collections, display_shapes
 from geo.map.events import event_payload
+from geo.map.overlays import Timeline
 from geo.map.overlays import overlay_specs as layer_specs
+from geo.map.timebar import timebar_payload
 from geo.render.exports import chart_png as render_png
 from geo.render.exports import chart_svg as render_svg
 from geo.state import urlstate
-from geo.state.criteria import attack_criteria, filter_arguments
+from geo.state.criteria import attack_criteria, every_year, filter_arguments, selection_key
 from geo.state.criteria import filter_options as options_of
 from geo.state.view import PageView
 from geo.state.view import page_view as view_of
@@ -135,6 +137,22 @@ def event_payload_json(criteria: dict, lang: str, data_dir: str = str(DATA_DIR))
     return compact_json(event_payload(chosen, data.groups, data.sources, lang, tolls=data.tolls))
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def timebar_json(criteria: dict, span: tuple[int, int], lang: str, data_dir: str = str(DATA_DIR)) -> str:
+    """The time bar of a selection: its attacks over every year of `span`, the window of its years."""
+    scrubbed = every_year(criteria)
+    dates = attacks(scrubbed, data_dir)["date"]
+    return compact_json(timebar_payload(dates, span, criteria["years"], lang, selection_key(scrubbed)))
+
+
+def timeline(criteria: dict, span: tuple[int, int], lang: str, data_dir: str = str(DATA_DIR)) -> Timeline:
+    """What a map scrubbed in the browser needs besides its view: the time bar, the selection over every year."""
+    scrubbed = every_year(criteria)
+    return Timeline(
+        timebar_json(criteria, span, lang, data_dir), len(attacks(scrubbed, data_dir)), selection_key(scrubbed)
+    )
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def chart_png(spec: str) -> bytes:
     """A chart's PNG, rendered once per spec."""
@@ -157,13 +175,16 @@ def overlay_specs(
     stamp: tuple | None = None,
     legend_open: bool = True,
     data_dir: str = str(DATA_DIR),
+    span: tuple[int, int] | None = None,
 ) -> list[tuple]:
-    """The map's layers for a selection and view, as JSON payloads built once."""
+    """The map's layers for a selection and view, as JSON payloads built once; with the data's
+    `span`, a time bar over it and the layers it filters in the browser over every year."""
     data = dataset(data_dir)
+    scrubbed = timeline(criteria, span, lang, data_dir) if span is not None else None
     return layer_specs(
         data,
         attacks(criteria, data_dir),
-        event_payload_json(criteria, lang, data_dir),
+        event_payload_json(every_year(criteria) if scrubbed else criteria, lang, data_dir),
         view,
         shapes(data_dir),
         lang,
@@ -171,11 +192,16 @@ def overlay_specs(
         attribution,
         stamp,
         legend_open,
+        scrubbed,
     )
 
 
-def map_layers(view: PageView, legend_open: bool = True, data_dir: str = str(DATA_DIR)) -> list[tuple]:
-    """The map's layers for a page's view, its stamp included in presentation mode."""
+def map_layers(
+    view: PageView, legend_open: bool = True, data_dir: str = str(DATA_DIR), time_bar: bool = False
+) -> list[tuple]:
+    """The map's layers for a page's view, its stamp included in presentation mode, and the time
+    bar when asked."""
+    span = tuple(view.data_span) if time_bar else None
     return overlay_specs(
-        view.criteria, view.map_view, view.lang, view.key, view.attribution, view.stamp, legend_open, data_dir
+        view.criteria, view.map_view, view.lang, view.key, view.attribution, view.stamp, legend_open, data_dir, span
     )

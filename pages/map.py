@@ -9,15 +9,18 @@ from geo.analysis.filters import step_years
 from geo.analysis.totals import attack_totals
 from geo.map.card import attack_card, clicked_index
 from geo.map.overlays import feature_groups
+from geo.map.timebar import TIMEBAR_CHANNEL, years_to_follow
 from geo.render.exports import map_downloads
 from geo.render.tables import attack_table
-from geo.state.criteria import PENDING_YEARS_KEY
+from geo.state.criteria import PENDING_YEARS_KEY, every_year, selection_key
 from geo.state.urlstate import CHOROPLETH_METRICS, MAP_LAYERS
 from geo.text.i18n import t, value_label
 from geo.text.numbers import range_text
 from widgets import MAP_HEIGHT, PRESENT_MAP_HEIGHT, data_table, download_row, map_widget, record_card
 
 PLAY_SECONDS = 1.5
+# Session key of the last report of the time bar the page followed: a report is followed once.
+TIMEBAR_REPORT_KEY = "timebar_report"
 view = cache.page_view(st.session_state)
 state, data, lang, attacks = st.session_state, view.data, view.lang, view.attacks
 totals = attack_totals(attacks)
@@ -100,17 +103,30 @@ with view_area:
         st.info(t("no_attacks", lang))
     clicked = map_widget(
         lang,
-        feature_groups(cache.map_layers(view)),
+        feature_groups(cache.map_layers(view, time_bar=True)),
         "map",
         PRESENT_MAP_HEIGHT if view.present else MAP_HEIGHT,
-        ["last_object_clicked_tooltip"],
+        ["last_object_clicked_tooltip", TIMEBAR_CHANNEL],
     )
-    index = clicked_index((clicked or {}).get("last_object_clicked_tooltip"), view.key)
+    # The map holds the selection over every year, which its time bar scrubs through.
+    scrubbed = every_year(view.criteria)
+    report = (clicked or {}).get(TIMEBAR_CHANNEL)
+    followed = years_to_follow(
+        report, selection_key(scrubbed), state.get(TIMEBAR_REPORT_KEY), view.span, view.data_span
+    )
+    if report:
+        state[TIMEBAR_REPORT_KEY] = report
+    if followed:
+        # The slider is drawn already: the frame applies the years at the top of the next run.
+        state[PENDING_YEARS_KEY] = followed
+        st.rerun(scope="app")
+    shown = cache.attacks(scrubbed)
+    index = clicked_index((clicked or {}).get("last_object_clicked_tooltip"), selection_key(scrubbed))
 record_card(
     None
-    if index is None or index >= len(attacks)
+    if index is None or index >= len(shown)
     else attack_card(
-        attacks.iloc[index],
+        shown.iloc[index],
         data.groups,
         data.sources,
         lang,

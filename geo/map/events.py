@@ -5,6 +5,8 @@ that file, static/map/layers.js and this module in step."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 
 from geo.data.countries import country_name
@@ -182,6 +184,8 @@ def event_layer(payload_json: str, n: int, points: bool, heat: bool, key: str) -
             "cluster": n > CLUSTER_ABOVE,
             "key": key,
             "gradient": HEAT_GRADIENT,
+            # Names the payload, so that a rerun that sends the same one again reuses what the browser drew.
+            "id": hashlib.sha1(payload_json.encode("utf-8")).hexdigest()[:12],
             **pane_options("events"),
         },
     )

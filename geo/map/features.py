@@ -44,11 +44,28 @@ def _period(start, end, lang: str) -> str:
     return f"{start_text}–{t('ongoing', lang) if pd.isna(end) else int(end)}"
 
 
+def _years(start, end) -> list[int | None]:
+    """A period as the browser filters it: [start, end], None where the data gives no year."""
+    return [None if pd.isna(start) else int(start), None if pd.isna(end) else int(end)]
+
+
+def _style(status: str) -> dict:
+    return {k: v for k, v in BORDER_STYLES[status].items() if v is not None}
+
+
+def border_statuses(borders: gpd.GeoDataFrame, years: tuple[int, int]) -> list[str]:
+    """The statuses of the borders active in `years`, gravest first, as the legend lists them."""
+    shown = set(in_years(borders, "borders", years)["status"])
+    return [s for s in SEVERITY if s in shown]
+
+
 def border_collection(
-    borders: gpd.GeoDataFrame, years: tuple[int, int], sources: pd.DataFrame, lang: str
+    borders: gpd.GeoDataFrame, years: tuple[int, int] | None, sources: pd.DataFrame, lang: str
 ) -> tuple[dict, list[str]]:
-    """One line per border pair, styled by its gravest status in `years`; the statuses shown."""
-    active = in_years(borders, "borders", years)
+    """One line per border pair, styled by its gravest status in `years` (every year when None);
+    the statuses shown. Each line carries its statuses' periods, gravest first, for a time bar to
+    restyle or hide it in the browser."""
+    active = borders if years is None else in_years(borders, "borders", years)
     features, shown = [], set()
     for (a, b), rows in active.groupby(["country_a", "country_b"], sort=True):
         rows = rows.assign(rank=rows["status"].map(SEVERITY.index)).sort_values(["rank", "start_year"])
@@ -67,12 +84,14 @@ def border_collection(
             "sources": [{"title": e["title"], "url": e["url"]} for e in cited],
             "sourcesLabel": t("sources", lang),
         }
-        style = {k: v for k, v in BORDER_STYLES[gravest["status"]].items() if v is not None}
-        features.append(
-            feature(
-                gravest.geometry, {"style": style, "tip": [title] + [" ".join(s) for s in statuses], "popup": popup}, 4
-            )
-        )
+        periods = [{"years": _years(r.start_year, r.end_year), "style": _style(r.status)} for r in rows.itertuples()]
+        properties = {
+            "style": _style(gravest["status"]),
+            "tip": [title] + [" ".join(s) for s in statuses],
+            "popup": popup,
+            "periods": periods,
+        }
+        features.append(feature(gravest.geometry, properties, 4))
     return collection(features), [s for s in SEVERITY if s in shown]
 
 
@@ -108,7 +127,13 @@ def base_collection(bases: gpd.GeoDataFrame, groups: pd.DataFrame, sources: pd.D
             "sourcesLabel": t("sources", lang),
             "sources": [{"title": e["title"], "url": e["url"]} for e in source_entries(row.source_ids, sources)],
         }
-        properties = {"point": shape, "style": style, "tip": [name, f"{owner} · {period}"], "popup": popup}
+        properties = {
+            "point": shape,
+            "style": style,
+            "tip": [name, f"{owner} · {period}"],
+            "popup": popup,
+            "years": _years(row.start_year, row.end_year),
+        }
         if shape == "area":
             properties["radius_m"] = float(row.radius_km if not pd.isna(row.radius_km) else 25) * 1000
         features.append(feature(row.geometry, properties, 4))

@@ -19,7 +19,7 @@ from geo.map.choropleth import choropleth_collection
 from geo.map.elements import JsonLayer, basemap, feature_group, online_tiles, pane_options
 from geo.map.eventpack import first_seen
 from geo.map.events import event_layer, group_entries
-from geo.map.features import base_collection, border_collection
+from geo.map.features import base_collection, border_collection, border_statuses
 from geo.map.legend import legend_sections
 from geo.state.criteria import attack_groups, map_view
 from geo.text.escape import compact_json
@@ -27,6 +27,15 @@ from geo.text.i18n import t
 
 # The one layer folium draws itself (OpenStreetMap tiles), not a layers.js factory.
 TILES = "tiles"
+
+
+class Timeline(NamedTuple):
+    """A map scrubbed in the browser: the time bar's JSON payload, and the selection over every
+    year (its count and fingerprint) that the event payload then holds."""
+
+    payload: str
+    events: int
+    key: str
 
 
 class LayerSpec(NamedTuple):
@@ -49,11 +58,19 @@ def overlay_specs(
     attribution: str,
     stamp: list[str] | tuple | None = None,
     legend_open: bool = True,
+    timeline: Timeline | None = None,
 ) -> list[LayerSpec]:
-    """A spec for each layer switched on, the legend last, then the stamp."""
+    """A spec for each layer switched on, the legend last, then the stamp.
+
+    With a `timeline`, the time bar comes first and the layers it filters in the browser hold every
+    year: `payload_json` the selection's attacks over every year, borders and bases all of theirs
+    (shaded countries and the legend stay those of the view's years)."""
     layers = set(view[params.LAYERS])
     years = tuple(view[params.YEARS])
     specs: list[LayerSpec] = []
+    if timeline is not None:
+        specs.append(LayerSpec("timebar", "cajnTimebar", timeline.payload, {}))
+    shapes_years = None if timeline is not None else years
     if view[params.ONLINE_TILES]:
         specs.append(LayerSpec("tiles", TILES, "", {}))
     breaks = statuses = None
@@ -61,19 +78,22 @@ def overlay_specs(
         shaded, breaks = choropleth_collection(attacks, shapes, view[params.CHOROPLETH], lang)
         specs.append(LayerSpec("choropleth", "cajnFeatures", compact_json(shaded), pane_options("shade")))
     if "borders" in layers:
-        lines, statuses = border_collection(data.borders, years, data.sources, lang)
+        lines, statuses = border_collection(data.borders, shapes_years, data.sources, lang)
+        if timeline is not None:
+            statuses = border_statuses(data.borders, years)
         specs.append(LayerSpec("borders", "cajnFeatures", compact_json(lines), {}))
     for layer, foreign in (("bases", False), ("foreign_bases", True)):
         if layer in layers:
-            bases = in_years(data.bases, "bases", years)
+            bases = data.bases if timeline is not None else in_years(data.bases, "bases", years)
             bases = bases[(bases["kind"] == "foreign_military_base") == foreign]
             if not foreign:
                 bases = of_groups(bases, "bases", attack_groups(view, data.group_links))
             collection = compact_json(base_collection(bases, data.groups, data.sources, lang))
             specs.append(LayerSpec(layer, "cajnFeatures", collection, {}))
     points, heat = "attacks" in layers, "heatmap" in layers
-    if (points or heat) and len(attacks):
-        layer = event_layer(payload_json, len(attacks), points, heat, key)
+    events, events_key = (timeline.events, timeline.key) if timeline is not None else (len(attacks), key)
+    if (points or heat) and events:
+        layer = event_layer(payload_json, events, points, heat, events_key)
         specs.append(LayerSpec("attacks", "cajnEvents", payload_json, json.loads(layer.options)))
     shown = group_entries(first_seen(attacks["group_id"]), data.groups, lang) if points else None
     legend = legend_sections(

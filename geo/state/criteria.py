@@ -53,6 +53,11 @@ def filter_arguments(criteria: Mapping) -> dict:
     return {key: value for key, value in criteria.items() if key not in INCIDENT_CRITERIA}
 
 
+def every_year(criteria: Mapping) -> dict:
+    """The same selection over every year: what the map's time bar scrubs through in the browser."""
+    return {**criteria, "years": None}
+
+
 def selection_key(criteria: Mapping) -> str:
     """A short fingerprint of a selection, so a click is never applied to another selection."""
     return hashlib.sha1(compact_json(criteria).encode()).hexdigest()[:10]

@@ -1,5 +1,6 @@
 /* Map layers built from compact JSON payloads: events (circles, clusters, heat), styled
- * shapes and points (basemap, choropleth, borders, bases) and the legend.
+ * shapes and points (basemap, choropleth, borders, bases), the legend, and the time bar that
+ * filters events, bases and borders by date in the browser.
  * static/map/README.md describes each factory's payload and options; the events payload
  * carries its own schema, so nothing here repeats a constant of the Python side.
  * Every text that comes from the data is written with textContent, never as HTML. */
@@ -40,7 +41,25 @@
     ".leaflet-heatmap-layer{pointer-events:none}",
     ".cajn-stamp{background:rgba(255,255,255,.9);padding:5px 9px;border-radius:4px;max-width:min(440px,55vw);",
     "box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 system-ui,sans-serif}",
-    ".cajn-stamp strong{display:block;font-size:16px;margin-bottom:1px}"
+    ".cajn-stamp strong{display:block;font-size:16px;margin-bottom:1px}",
+    // The time bar: small enough to leave the map its room, large enough to hit on a projector.
+    ".cajn-timebar{background:rgba(255,255,255,.94);padding:4px 8px 2px;border-radius:4px;box-sizing:border-box;",
+    "box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.2 system-ui,sans-serif;max-width:calc(100vw - 40px)}",
+    ".cajn-tb-row{display:flex;align-items:center;gap:3px;margin-bottom:2px}",
+    ".cajn-tb-button{min-width:26px;height:24px;padding:0 5px;border:1px solid #999;border-radius:3px;",
+    "background:#fff;font:13px/1 system-ui,sans-serif;cursor:pointer}",
+    ".cajn-tb-button:hover{background:#eef}",
+    ".cajn-tb-play{min-width:34px;font-weight:700}",
+    ".cajn-tb-speed{height:24px;font:12px system-ui,sans-serif;margin-left:3px}",
+    ".cajn-tb-readout{margin-left:6px;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}",
+    ".cajn-tb-slider{outline-offset:1px}",
+    ".cajn-tb-slider:focus-visible,.cajn-tb-button:focus-visible,.cajn-tb-speed:focus-visible{outline:2px solid #1a5fb4}",
+    ".cajn-tb-chart{display:block;margin:0 7px;cursor:ew-resize;touch-action:none;overflow:visible}",
+    ".cajn-tb-bar{fill:#6b6b6b}",
+    ".cajn-tb-brush{fill:rgba(26,95,180,.22);stroke:#1a5fb4;stroke-width:1}",
+    ".cajn-tb-handle{fill:#1a5fb4}",
+    ".cajn-tb-ticks line{stroke:#444}",
+    ".cajn-tb-ticks text{font-size:10px;fill:#333;text-anchor:middle}"
   ].join("");
 
   function injectStyle() {
@@ -185,11 +204,53 @@
         pointToLayer: function (feature, latlng) { return self._point(feature, latlng); },
         onEachFeature: function (feature, layer) { self._bind(feature, layer); }
       }, options));
+      // Features dated by `years` or `periods` follow the time bar's window, when the map has one.
+      this._timed = [];
+      this.eachLayer(function (layer) {
+        var p = layer.feature && layer.feature.properties;
+        if (p && (p.years || p.periods)) { self._timed.push(layer); }
+      });
     },
     onAdd: function (map) {
       // The drawn basemap sits below any tile layer the user switches on.
       ensurePane(map, this.options.pane, this.options.paneZ);
+      if (this._timed.length) {
+        map.on("cajnwindow", this._onWindow, this);
+        if (map._cajnWindow) { this._applyWindow(map._cajnWindow); }
+      }
       L.GeoJSON.prototype.onAdd.call(this, map);
+    },
+    onRemove: function (map) {
+      map.off("cajnwindow", this._onWindow, this);
+      L.GeoJSON.prototype.onRemove.call(this, map);
+    },
+    _onWindow: function (e) { this._applyWindow(e.window); },
+    /* Shows the features whose years meet the window's, a border in the style of its gravest
+     * status then (its first period that meets them), and hides the others. */
+    _applyWindow: function (window_) {
+      var self = this, first = Math.floor(window_.from / 12), last = Math.floor(window_.to / 12);
+      function meets(years) {
+        return (years[0] === null || years[0] <= last) && (years[1] === null || years[1] >= first);
+      }
+      this._timed.forEach(function (layer) {
+        var p = layer.feature.properties, shown;
+        if (p.periods) {
+          var period = null;
+          for (var k = 0; k < p.periods.length && !period; k++) {
+            if (meets(p.periods[k].years)) { period = p.periods[k]; }
+          }
+          shown = period !== null;
+          if (period && layer._cajnPeriod !== period && layer.setStyle) {
+            layer._cajnPeriod = period;
+            layer.setStyle(L.extend({dashArray: null}, period.style));
+          }
+        } else {
+          shown = meets(p.years);
+        }
+        if (shown !== self.hasLayer(layer)) {
+          if (shown) { self.addLayer(layer); } else { self.removeLayer(layer); }
+        }
+      });
     },
     _point: function (feature, latlng) {
       var p = feature.properties;
@@ -452,6 +513,336 @@
   });
   L.cajnPageKeys = function (keys, options) { return new L.CajnPageKeys(keys, options); };
 
+  /* ---------- the time bar: bars of the attacks over time, a window to drag, play ---------- */
+
+  /* Report the time bar's window to the hosting dashboard, whose sidebar's years then follow.
+   * The same channel as clicks (see reportClick): streamlit-folium sends the fields the page asked
+   * for when the map moves, and the page asks for last_object_clicked_popup too, which no layer
+   * of the map fills. It holds "key:firstYear:lastYear:stamp": the selection's key, the years the
+   * window touches, and the time of the report, so that the page follows each report once
+   * (geo/map/timebar.py's years_to_follow). A moveend with no move asks for the sending. */
+  function reportWindow(map, key, first, last) {
+    if (!window.__GLOBAL_DATA__) { return; }
+    window.__GLOBAL_DATA__.last_object_clicked_popup = key + ":" + first + ":" + last + ":" + Date.now();
+    map.fire("moveend");
+  }
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attributes) {
+    var node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    return node;
+  }
+
+  /* What each time bar (by its selection's key) was showing, so that a rerun, which draws the
+   * map's layers anew, finds its window, speed and play where they were. */
+  var TIMEBARS = {};
+  var TIMEBAR_HEIGHT_PX = 34, HANDLE_PX = 7, REPORT_AFTER_STEP_MS = 700, TIMEBAR_MIN_PX = 300;
+
+  L.CajnTimebar = L.Layer.extend({
+    initialize: function (payload, options) {
+      injectStyle();
+      L.setOptions(this, options);
+      var p = this._p = payload;
+      this._first = p.span[0] * 12;
+      this._last = p.span[1] * 12 + 11;
+      var kept = TIMEBARS[p.key], years = this._years(p.window);
+      var shown = kept && this._years(kept.window);
+      // When the page's years are those of the window (they followed its report), the months the
+      // reader chose within them stay; other years (the sidebar's) make the window anew.
+      if (!kept || shown[0] !== years[0] || shown[1] !== years[1]) {
+        kept = TIMEBARS[p.key] = {window: {from: p.window[0], to: p.window[1]}, speed: (kept && kept.speed) || 1};
+      }
+      kept.years = years;
+      this._state = kept;
+      this._number = new Intl.NumberFormat(p.locale).format;
+    },
+    _years: function (w) {
+      var from = w.from === undefined ? w[0] : w.from, to = w.to === undefined ? w[1] : w.to;
+      return [Math.floor(from / 12), Math.floor(to / 12)];
+    },
+    onAdd: function (map) {
+      var self = this;
+      map._cajnWindow = this._state.window;
+      this._control = L.control({position: "bottomleft"});
+      this._control.onAdd = function () { return self._build(); };
+      this._control.addTo(map);
+      map.on("resize", this._fit, this);
+      this._fit();
+      this._render();
+      map.fire("cajnwindow", {window: this._state.window});
+    },
+    onRemove: function (map) {
+      this._stop(false);
+      clearTimeout(this._reportTimer);
+      map.off("resize", this._fit, this);
+      map.removeControl(this._control);
+      var right = map._controlCorners && map._controlCorners.bottomright;
+      if (right) { right.style.bottom = ""; }
+      map._cajnWindow = null;
+    },
+    _button: function (text, label, action) {
+      var button = el("button", text, "cajn-tb-button");
+      button.type = "button";
+      button.setAttribute("aria-label", label);
+      button.title = label;
+      button.addEventListener("click", action);
+      return button;
+    },
+    _build: function () {
+      var self = this, l = this._p.labels;
+      var box = el("div", null, "cajn-timebar");
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", l.bar);
+      var row = el("div", null, "cajn-tb-row");
+      row.appendChild(this._button("«", l.back_year, function () { self._step(-12); }));
+      row.appendChild(this._button("‹", l.back_month, function () { self._step(-1); }));
+      this._play = this._button("▶", l.play, function () { self._toggle(); });
+      this._play.classList.add("cajn-tb-play");
+      row.appendChild(this._play);
+      row.appendChild(this._button("›", l.forward_month, function () { self._step(1); }));
+      row.appendChild(this._button("»", l.forward_year, function () { self._step(12); }));
+      var speed = this._speed = el("select", null, "cajn-tb-speed");
+      speed.setAttribute("aria-label", l.speed);
+      speed.title = l.speed;
+      this._p.speeds.forEach(function (value) {
+        var option = el("option", self._number(value) + "×");
+        option.value = String(value);
+        option.selected = value === self._state.speed;
+        speed.appendChild(option);
+      });
+      speed.addEventListener("change", function () { self._state.speed = Number(speed.value); });
+      row.appendChild(speed);
+      this._readout = el("span", null, "cajn-tb-readout");
+      this._readout.setAttribute("aria-live", "polite");
+      row.appendChild(this._readout);
+      box.appendChild(row);
+      var chart = this._chart = svgEl("svg", {"class": "cajn-tb-chart", height: TIMEBAR_HEIGHT_PX});
+      chart.setAttribute("role", "img");
+      chart.setAttribute("aria-label", l.histogram);
+      this._bars = svgEl("g");
+      this._ticks = svgEl("g", {"class": "cajn-tb-ticks"});
+      this._brush = svgEl("rect", {"class": "cajn-tb-brush", y: 0, height: TIMEBAR_HEIGHT_PX - 10});
+      this._handles = [0, 1].map(function () {
+        return chart.appendChild(svgEl("rect", {"class": "cajn-tb-handle", y: 0, width: 4,
+          height: TIMEBAR_HEIGHT_PX - 10}));
+      });
+      chart.insertBefore(this._ticks, chart.firstChild);
+      chart.insertBefore(this._brush, chart.firstChild);
+      chart.insertBefore(this._bars, chart.firstChild);
+      // The window as a slider: arrows move it by a month, Page Up and Page Down by a year.
+      var slider = this._slider = el("div", null, "cajn-tb-slider");
+      slider.tabIndex = 0;
+      slider.setAttribute("role", "slider");
+      slider.setAttribute("aria-label", l.window);
+      slider.setAttribute("aria-valuemin", this._first);
+      slider.setAttribute("aria-valuemax", this._last);
+      slider.appendChild(chart);
+      slider.addEventListener("keydown", function (e) {
+        var moves = {ArrowLeft: -1, ArrowRight: 1, PageDown: -12, PageUp: 12};
+        if (moves[e.key]) { e.preventDefault(); self._step(moves[e.key]); }
+      });
+      box.appendChild(slider);
+      chart.addEventListener("pointerdown", function (e) { self._grab(e); });
+      chart.addEventListener("pointermove", function (e) { self._drag(e); });
+      chart.addEventListener("pointerup", function (e) { self._release(e); });
+      chart.addEventListener("pointercancel", function (e) { self._release(e); });
+      // The map's own keys and drags stay off the bar.
+      box.addEventListener("keydown", function (e) { e.stopPropagation(); });
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      this._box = box;
+      return box;
+    },
+    /* Across the map's foot, under the scale; the legend and the credit line are lifted above it,
+     * so that it hides neither. */
+    _fit: function () {
+      var map = this._map, box = this._box;
+      if (!map || !box) { return; }
+      var corner = box.parentNode;
+      if (corner && corner.lastChild !== box) { corner.appendChild(box); }
+      var width = Math.max(TIMEBAR_MIN_PX, map.getSize().x - 2 * LEGEND_GAP_PX);
+      if (Math.abs(width - (this._width || 0)) >= 1) {
+        this._width = width;
+        box.style.width = width + "px";
+        this._drawBars();
+        this._render();
+      }
+      var right = map._controlCorners && map._controlCorners.bottomright;
+      if (right) { right.style.bottom = box.offsetHeight + LEGEND_GAP_PX + "px"; }
+    },
+    _x: function (month) {
+      var width = this._chartWidth || 1;
+      return (month - this._first) / (this._last + 1 - this._first) * width;
+    },
+    _month: function (x) {
+      var width = this._chartWidth || 1;
+      return this._first + Math.floor(x / width * (this._last + 1 - this._first));
+    },
+    _drawBars: function () {
+      var p = this._p, chart = this._chart, self = this;
+      var width = this._chartWidth = Math.max(10, (this._width || TIMEBAR_MIN_PX) - 16 - 2 * HANDLE_PX);
+      chart.setAttribute("width", width);
+      while (this._bars.firstChild) { this._bars.removeChild(this._bars.firstChild); }
+      while (this._ticks.firstChild) { this._ticks.removeChild(this._ticks.firstChild); }
+      var top = Math.max.apply(null, p.counts.concat([1])), months = p.unit === "month" ? 1 : 12;
+      var barHeight = TIMEBAR_HEIGHT_PX - 12;
+      p.counts.forEach(function (count, k) {
+        if (!count) { return; }
+        var x0 = self._x(self._first + k * months), x1 = self._x(self._first + (k + 1) * months);
+        var h = Math.max(1, Math.sqrt(count / top) * barHeight);
+        self._bars.appendChild(svgEl("rect", {x: x0, width: Math.max(0.8, x1 - x0 - 0.4), y: barHeight - h,
+          height: h, "class": "cajn-tb-bar"}));
+      });
+      var years = p.span[1] - p.span[0] + 1, every = [1, 2, 5, 10, 20].filter(function (step) {
+        return width / years * step >= 34;
+      })[0] || 50;
+      for (var year = Math.ceil(p.span[0] / every) * every; year <= p.span[1]; year += every) {
+        var x = this._x(year * 12);
+        this._ticks.appendChild(svgEl("line", {x1: x, x2: x, y1: barHeight, y2: barHeight + 3}));
+        var label = svgEl("text", {x: x, y: TIMEBAR_HEIGHT_PX - 1});
+        label.textContent = String(year);
+        this._ticks.appendChild(label);
+      }
+    },
+    _text: function (month) { return this._p.labels.months[month % 12] + " " + Math.floor(month / 12); },
+    _render: function () {
+      if (!this._box) { return; }
+      var w = this._state.window, x0 = this._x(w.from), x1 = this._x(w.to + 1);
+      this._brush.setAttribute("x", x0);
+      this._brush.setAttribute("width", Math.max(2, x1 - x0));
+      this._handles[0].setAttribute("x", x0 - 2);
+      this._handles[1].setAttribute("x", x1 - 2);
+      var text = this._text(w.from) + " – " + this._text(w.to);
+      this._readout.textContent = text;
+      this._slider.setAttribute("aria-valuenow", w.from);
+      this._slider.setAttribute("aria-valuetext", text);
+      var playing = Boolean(this._frame);
+      this._play.textContent = playing ? "❚❚" : "▶";
+      this._play.setAttribute("aria-label", playing ? this._p.labels.pause : this._p.labels.play);
+      this._play.title = this._play.getAttribute("aria-label");
+      this._play.setAttribute("aria-pressed", playing ? "true" : "false");
+    },
+    /* The window becomes [from, to] (months, clamped to the span); the layers follow at the next frame. */
+    _set: function (from, to) {
+      from = Math.max(this._first, Math.min(from, this._last));
+      to = Math.max(from, Math.min(to, this._last));
+      var w = this._state.window;
+      if (w.from === from && w.to === to) { return false; }
+      this._state.window = {from: from, to: to};
+      if (this._map) { this._map._cajnWindow = this._state.window; }
+      this._render();
+      this._schedule();
+      return true;
+    },
+    _schedule: function () {
+      var self = this;
+      if (this._pending) { return; }
+      this._pending = requestAnimationFrame(function () {
+        self._pending = null;
+        if (self._map) { self._map.fire("cajnwindow", {window: self._state.window}); }
+      });
+    },
+    _report: function () {
+      clearTimeout(this._reportTimer);
+      var years = this._years(this._state.window), page = this._state.years;
+      if (!this._map || (years[0] === page[0] && years[1] === page[1])) { return; }
+      reportWindow(this._map, this._p.key, years[0], years[1]);
+    },
+    _step: function (months) {
+      var w = this._state.window, width = w.to - w.from;
+      var from = Math.max(this._first, Math.min(w.from + months, this._last - width));
+      this._stop(false);
+      if (this._set(from, from + width)) {
+        var self = this;
+        clearTimeout(this._reportTimer);
+        this._reportTimer = setTimeout(function () { self._report(); }, REPORT_AFTER_STEP_MS);
+      }
+    },
+    _toggle: function () {
+      if (this._frame) { this._stop(true); } else { this._start(); }
+    },
+    /* Play moves the window, its width kept, `rate` months a second times the speed; a window of the
+     * whole span plays as its first year, one at the end starts again from the beginning. */
+    _start: function () {
+      var w = this._state.window, width = w.to - w.from, self = this;
+      if (w.from === this._first && w.to === this._last) { width = 11; }
+      if (w.from + width >= this._last) { this._set(this._first, this._first + width); } else { this._set(w.from, w.from + width); }
+      var start = this._state.window.from, began = null;
+      function tick(now) {
+        if (began === null) { began = now; }
+        var from = start + Math.floor((now - began) / 1000 * self._p.rate * self._state.speed);
+        if (from + width >= self._last) {
+          self._set(self._last - width, self._last);
+          self._stop(true);
+          return;
+        }
+        if (from !== self._state.window.from) { self._set(from, from + width); }
+        // A new speed takes effect from where the window is.
+        if (self._state.speed !== tick.speed) {
+          tick.speed = self._state.speed;
+          start = self._state.window.from;
+          began = now;
+        }
+        self._frame = requestAnimationFrame(tick);
+      }
+      tick.speed = this._state.speed;
+      this._frame = requestAnimationFrame(tick);
+      this._render();
+    },
+    _stop: function (report) {
+      if (!this._frame) { return; }
+      cancelAnimationFrame(this._frame);
+      this._frame = null;
+      this._render();
+      if (report) { this._report(); }
+    },
+    /* Dragging a handle moves that end, dragging the window moves it whole, dragging elsewhere draws a new one. */
+    _grab: function (e) {
+      var rect = this._chart.getBoundingClientRect(), x = e.clientX - rect.left, w = this._state.window;
+      var x0 = this._x(w.from), x1 = this._x(w.to + 1), month = this._month(x);
+      this._stop(false);
+      if (Math.abs(x - x0) <= HANDLE_PX) {
+        this._dragging = {mode: "from"};
+      } else if (Math.abs(x - x1) <= HANDLE_PX) {
+        this._dragging = {mode: "to"};
+      } else if (x > x0 && x < x1) {
+        this._dragging = {mode: "move", offset: month - w.from};
+      } else {
+        this._dragging = {mode: "draw", anchor: month};
+        this._set(month, month);
+      }
+      this._chart.setPointerCapture(e.pointerId);
+      e.preventDefault();
+    },
+    _drag: function (e) {
+      var d = this._dragging;
+      if (!d) { return; }
+      var rect = this._chart.getBoundingClientRect(), month = this._month(e.clientX - rect.left);
+      var w = this._state.window, width = w.to - w.from;
+      if (d.mode === "from") {
+        this._set(Math.min(month, w.to), w.to);
+      } else if (d.mode === "to") {
+        this._set(w.from, Math.max(month, w.from));
+      } else if (d.mode === "move") {
+        var from = Math.max(this._first, Math.min(month - d.offset, this._last - width));
+        this._set(from, from + width);
+      } else {
+        this._set(Math.min(month, d.anchor), Math.max(month, d.anchor));
+      }
+    },
+    _release: function (e) {
+      if (!this._dragging) { return; }
+      this._dragging = null;
+      if (this._chart.hasPointerCapture(e.pointerId)) { this._chart.releasePointerCapture(e.pointerId); }
+      this._report();
+    },
+    /* For scripts and tests: the window as months, and moving it as the reader would. */
+    window: function () { return {from: this._state.window.from, to: this._state.window.to}; },
+    playing: function () { return Boolean(this._frame); }
+  });
+  L.cajnTimebar = function (payload, options) { return new L.CajnTimebar(payload, options); };
+
   /* ---------- events packed as gzip-compressed columns ---------- */
 
   function base64Bytes(text) {
@@ -516,7 +907,20 @@
     },
     onAdd: function (map) {
       ensurePane(map, this.options.pane, this.options.paneZ);
+      map.on("cajnwindow", this._onWindow, this);
+      if (this._cols) { this._show(map._cajnWindow || null); }
       L.FeatureGroup.prototype.onAdd.call(this, map);
+    },
+    onRemove: function (map) {
+      map.off("cajnwindow", this._onWindow, this);
+      L.FeatureGroup.prototype.onRemove.call(this, map);
+    },
+    /* A rerun that sends the same payload gets this layer back (see L.cajnEvents): leave the
+     * feature group of the previous run, which is gone from the map, for the new one. */
+    addTo: function (target) {
+      if (this._cajnParent && this._cajnParent !== target) { this._cajnParent.removeLayer(this); }
+      this._cajnParent = target;
+      return L.FeatureGroup.prototype.addTo.call(this, target);
     },
     _index: function (e) {
       var layer = e.sourceTarget;
@@ -552,34 +956,102 @@
         pane: this.options.pane || "overlayPane", bubblingMouseEvents: true
       };
     },
-    _draw: function () {
-      var n = this._payload.n, self = this, order = new Array(n), i;
-      for (i = 0; i < n; i++) { order[i] = i; }
-      // Big circles first, so small ones stay clickable on top of them.
-      order.sort(function (a, b) { return self._casualties(b) - self._casualties(a); });
-      var markers = order.map(function (index) {
-        var marker = L.circleMarker(self._latLng(index), self._markerOptions(index));
-        marker._cajnIndex = index;
-        return marker;
-      });
-      if (this.options.heat && L.heatLayer) {
-        var points = [];
-        for (i = 0; i < n; i++) {
-          points.push(this._latLng(i).concat([1 + Math.log(1 + this._casualties(i))]));
-        }
-        this.addLayer(L.heatLayer(points, {radius: 22, blur: 18, maxZoom: 7, minOpacity: 0.3,
-          gradient: this.options.gradient}));
+    /* Circles are made when first shown: a window of a few years over a large selection never
+     * pays for the others. */
+    _marker: function (i) {
+      var marker = this._markers[i];
+      if (!marker) {
+        marker = this._markers[i] = L.circleMarker(this._latLng(i), this._markerOptions(i));
+        marker._cajnIndex = i;
       }
-      if (!this.options.points) { return; }
-      if (this.options.cluster && L.markerClusterGroup) {
-        var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45,
-          showCoverageOnHover: false, spiderfyOnMaxZoom: true});
-        cluster.addLayers(markers);
-        this.addLayer(cluster);
+      return marker;
+    },
+    _draw: function () {
+      var n = this._payload.n, self = this, days = this._cols.day, i;
+      // The events in date order, so that a window of the time bar is one run of them.
+      var byDay = new Uint32Array(n);
+      for (i = 0; i < n; i++) { byDay[i] = i; }
+      byDay.sort(function (a, b) { return days[a] - days[b]; });
+      this._byDay = byDay;
+      this._sortedDays = new Int32Array(n);
+      for (i = 0; i < n; i++) { this._sortedDays[i] = days[byDay[i]]; }
+      this._markers = new Array(n);
+      this._lo = this._hi = 0;
+      if (this.options.heat && L.heatLayer) {
+        this._points = new Array(n);
+        for (i = 0; i < n; i++) {
+          this._points[i] = this._latLng(byDay[i]).concat([1 + Math.log(1 + this._casualties(byDay[i]))]);
+        }
+        this._heat = L.heatLayer([], {radius: 22, blur: 18, maxZoom: 7, minOpacity: 0.3,
+          gradient: this.options.gradient});
+        this.addLayer(this._heat);
+      }
+      if (this.options.points && this.options.cluster && L.markerClusterGroup) {
+        this._cluster = L.markerClusterGroup({maxClusterRadius: 45, showCoverageOnHover: false,
+          spiderfyOnMaxZoom: true});
+        this.addLayer(this._cluster);
+      }
+      this._show(this._map ? this._map._cajnWindow || null : null);
+    },
+    _onWindow: function (e) { if (this._cols) { this._show(e.window); } },
+    /* The run of events (in date order) dated within the window of months, or all without one. */
+    _run: function (window_) {
+      if (!window_) { return [0, this._payload.n]; }
+      var epoch = this._epoch, days = this._sortedDays;
+      function dayOf(month) { return Math.round((Date.UTC(Math.floor(month / 12), month % 12, 1) - epoch) / DAY_MS); }
+      function firstAtLeast(day) {
+        var lo = 0, hi = days.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (days[mid] < day) { lo = mid + 1; } else { hi = mid; } }
+        return lo;
+      }
+      return [firstAtLeast(dayOf(window_.from)), firstAtLeast(dayOf(window_.to + 1))];
+    },
+    /* Shows the events of the window: only those that come in or go out are touched, so moving
+     * the window by a month costs the events of a month, not the selection's. */
+    _show: function (window_) {
+      var range = this._run(window_), lo = range[0], hi = range[1], plo = this._lo, phi = this._hi;
+      if (lo === plo && hi === phi) { return; }
+      var byDay = this._byDay, added = [], removed = [], k;
+      function collect(list, from, to) { for (k = from; k < to; k++) { list.push(byDay[k]); } }
+      if (hi <= plo || lo >= phi) {
+        collect(removed, plo, phi);
+        collect(added, lo, hi);
       } else {
-        markers.forEach(function (marker) { self.addLayer(marker); });
+        collect(removed, plo, Math.min(lo, phi));
+        collect(removed, Math.max(hi, plo), phi);
+        collect(added, lo, Math.min(plo, hi));
+        collect(added, Math.max(phi, lo), hi);
+      }
+      this._lo = lo;
+      this._hi = hi;
+      if (this._heat) { this._heat.setLatLngs(this._points.slice(lo, hi)); }
+      if (!this.options.points) { return; }
+      var self = this;
+      // Big circles first, so small ones stay clickable on top of them.
+      added.sort(function (a, b) { return self._casualties(b) - self._casualties(a); });
+      var markersIn = added.map(function (i) { return self._marker(i); });
+      if (this._cluster && removed.length * 4 > hi - lo) {
+        // markercluster takes a circle out by searching a grid cell of every zoom level, which at
+        // low zooms holds most circles shown: past a quarter of them, clustering anew those that
+        // stay costs less.
+        var kept = [];
+        for (k = lo; k < hi; k++) { kept.push(this._marker(byDay[k])); }
+        kept.sort(function (a, b) { return self._casualties(b._cajnIndex) - self._casualties(a._cajnIndex); });
+        this._cluster.clearLayers();
+        this._cluster.addLayers(kept);
+        return;
+      }
+      var markersOut = removed.map(function (i) { return self._markers[i]; });
+      if (this._cluster) {
+        this._cluster.removeLayers(markersOut);
+        this._cluster.addLayers(markersIn);
+      } else {
+        markersOut.forEach(function (marker) { self.removeLayer(marker); });
+        markersIn.forEach(function (marker) { self.addLayer(marker); });
       }
     },
+    /* How many events the window shows. */
+    shown: function () { return this._hi - this._lo; },
     /* The date to its precision: a date known to the month or the year shows no day. */
     _dateText: function (i) {
       var p = this._payload, precision = this._flagValue(i, "date_precision");
@@ -663,5 +1135,22 @@
     },
     getAttribution: function () { return this.options.attribution; }
   });
-  L.cajnEvents = function (payload, options) { return new L.CajnEvents(payload, options); };
+  /* The events layers of the last runs, by their payload's `id` and the options that change what
+   * they draw: a rerun of the dashboard sends every layer again, and streamlit-folium evaluates
+   * them anew; the same payload then gets the layer already unpacked and drawn, in the state the
+   * time bar left it. */
+  var EVENT_LAYERS = [], KEPT_EVENT_LAYERS = 2;
+  L.cajnEvents = function (payload, options) {
+    var o = options || {};
+    var id = o.id ? [o.id, o.key, o.points, o.heat, o.cluster].join("|") : null;
+    for (var i = 0; id && i < EVENT_LAYERS.length; i++) {
+      if (EVENT_LAYERS[i].id === id) { return EVENT_LAYERS[i].layer; }
+    }
+    var layer = new L.CajnEvents(payload, options);
+    if (id) {
+      EVENT_LAYERS.push({id: id, layer: layer});
+      if (EVENT_LAYERS.length > KEPT_EVENT_LAYERS) { EVENT_LAYERS.shift(); }
+    }
+    return layer;
+  };
 }());

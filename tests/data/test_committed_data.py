@@ -24,7 +24,7 @@ def test_committed_data_passes_validation():
 @pytest.mark.parametrize(
     "name,minimum",
     [
-        ("attacks", 70),
+        ("attacks", 180),
         ("groups", 10),
         ("group_links", 15),
         ("bases", 20),

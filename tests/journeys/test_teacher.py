@@ -95,7 +95,7 @@ def test_playing_the_years_runs_to_the_end_and_keeps_the_zoom(journey):
     page.wait_for_timeout(800)
     zoomed = map_view(frame)
     page.get_by_text(t("play", "fr"), exact=True).click()
-    page.wait_for_function("() => location.search.includes('years=2023&years=2024')", timeout=90_000)
+    page.wait_for_function("() => location.search.includes('years=2024&years=2025')", timeout=90_000)
     playing = page.get_by_role("switch", name=t("play", "fr"))
     page.wait_for_function("element => !element.checked", arg=playing.element_handle(), timeout=30_000)
     walk.idle()

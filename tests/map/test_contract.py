@@ -20,8 +20,9 @@ from geo.map.basemap import basemap_collections
 from geo.map.elements import JsonLayer, basemap, feature_group, new_map
 from geo.map.events import DETAIL_UP_TO, event_layer, event_payload
 from geo.map.markers import marker_casualties, marker_radius
-from geo.map.overlays import TILES, bases_map, overlay_specs, page_keys_spec
+from geo.map.overlays import TILES, Timeline, bases_map, overlay_specs, page_keys_spec
 from geo.map.standalone import standalone_html
+from geo.map.timebar import TIMEBAR_CHANNEL, timebar_payload
 from geo.state.urlstate import state_defaults
 from geo.text.escape import compact_json
 from geo.text.i18n import t
@@ -90,7 +91,11 @@ def layers(data, shapes) -> list[tuple[str, str, dict]]:
     }
     payload = compact_json(event_payload(data.attacks, data.groups, data.sources, "en"))
     specs = overlay_specs(data, data.attacks, payload, view, shapes, "en", "k", "credit", ["Title", "2026-01-01"])
-    found = [(spec.factory, spec.payload, spec.options) for spec in [*specs, page_keys_spec(("ArrowLeft",))]]
+    bar = compact_json(timebar_payload(data.attacks["date"], (1991, 2025), (2010, 2015), "en", "all"))
+    scrubbed = overlay_specs(
+        data, data.attacks, payload, view, shapes, "en", "k", "credit", timeline=Timeline(bar, len(data.attacks), "all")
+    )
+    found = [(spec.factory, spec.payload, spec.options) for spec in [*specs, *scrubbed, page_keys_spec(("ArrowLeft",))]]
     collections = basemap_collections(shapes)
     for fmap in (
         basemap(collections, "en"),
@@ -215,9 +220,47 @@ def test_every_legend_field_is_read_in_layers_js_and_documented(layers):
     assert undocumented(names, factory_section("cajnLegend", README)) == []
 
 
+def timebar_names(payload: dict) -> set[str]:
+    return set(payload) | set(payload["labels"])
+
+
+def test_every_name_of_the_timebar_payload_is_read_in_layers_js_and_documented(layers):
+    (payload,) = payloads(layers, "cajnTimebar")
+    names = timebar_names(payload)
+    assert {"counts", "window", "speeds", "back_month", "months"} <= names
+    assert unread(names, LAYERS_JS) == []
+    assert undocumented(names, factory_section("cajnTimebar", README)) == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        (LAYERS_JS.replace("p.counts", "p.bars"), "counts"),
+        (LAYERS_JS.replace("l.back_month", "l.previous"), "back_month"),
+        (LAYERS_JS.replace("_p.rate", "_p.pace"), "rate"),
+    ],
+)
+def test_the_timebar_check_reports_a_name_that_is_not_read(layers, text, name):
+    (payload,) = payloads(layers, "cajnTimebar")
+    assert name in unread(timebar_names(payload), text) and name not in unread(timebar_names(payload), LAYERS_JS)
+
+
+def test_the_dated_features_carry_their_years(layers):
+    properties = [f["properties"] for c in payloads(layers, "cajnFeatures") for f in c["features"]]
+    assert any("years" in p for p in properties) and any("periods" in p for p in properties)
+    for period in (period for p in properties for period in p.get("periods", [])):
+        assert set(period) == {"years", "style"} and len(period["years"]) == 2
+
+
+def test_the_window_channel_is_documented_where_it_is_used():
+    for text in (LAYERS_JS, README):
+        assert "__GLOBAL_DATA__" in text and TIMEBAR_CHANNEL in text
+    assert "key:firstYear:lastYear:stamp" in LAYERS_JS and "years_to_follow" in README
+
+
 def test_every_factory_python_uses_is_defined_in_layers_js(layers):
     used = {factory for factory, _, _ in layers} - {TILES}
-    assert used >= {"cajnEvents", "cajnFeatures", "cajnLegend", "cajnStamp", "cajnPageKeys"}
+    assert used >= {"cajnEvents", "cajnFeatures", "cajnLegend", "cajnStamp", "cajnPageKeys", "cajnTimebar"}
     assert used - defined_factories(LAYERS_JS) == set()
 
 

@@ -56,7 +56,7 @@ def test_the_caption_and_subtitle_name_groups_by_acronym(data, lang, chosen, cap
 
 def test_the_view_carries_the_selection_and_what_the_map_needs(data):
     view = view_of(data, "fr", **{params.YEARS: (2015, 2024), params.GROUPS: ["iskp"]})
-    assert (view.lang, view.span, view.data_span, view.today) == ("fr", (2015, 2024), (1991, 2024), TODAY)
+    assert (view.lang, view.span, view.data_span, view.today) == ("fr", (2015, 2024), (1991, 2025), TODAY)
     assert set(view.attacks["group_id"]) == {"iskp"} and set(view.attacks["year"]) <= set(range(2015, 2025))
     assert view.key == selection_key(view.criteria) and view.map_view[params.GROUPS] == ("iskp",)
     assert view.chart_labels == chart_labels("fr")

@@ -1,0 +1,382 @@
+"""Browser benchmark of the map's time bar: frame times while it plays and while it is scrubbed,
+against the redraw a change of years cost with a server rerun; zoom kept; the first map of a new
+session; the JS heap.
+
+Usage: python -m bench.browser_map [SIZES...]
+
+Headless Debian chromium. The synthetic selections (bench/map.py's) are drawn in the standalone
+map HTML the app exports, built from the same layer specs as the dashboard's map with its time
+bar: the app validates its data folder on load, which takes minutes at 200,000 rows. For each
+size, in the same run:
+
+- `load_s`: the page opened until the events are unpacked and drawn;
+- `play`: frames while the bar plays at 1× (the window of the first year moving) for 4 s;
+- `scrub`: frames while the window is dragged back and forth with the mouse for 4 s;
+- `rerun`: the browser's share of a rerun after a change of years before the time bar: the
+  events layer built anew from a new payload (that of the new years) until drawn;
+- `cached`: the browser's share of a rerun now, the same payload coming back (the layer reused);
+- the JS heap after playing.
+
+Then, against the app on the committed data (one server, started here, on a free port): the
+first map of a new session on a warm server (median of 5 sessions); the zoom kept through play
+to the end, a scrub and the reruns that follow their reports; and one rerun after a change of
+years in the sidebar, from the key pressed until the map's layers are redrawn (`rerun_redraw_ms`,
+to which the frames at 10k are compared).
+
+Targets: frame p95 at most 33 ms at 10k and 100 ms at 200k, frames at least 10× faster than
+the rerun redraw at 10k.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.map import synthetic_attacks
+from geo import params
+from geo.data.load import load_dataset
+from geo.data.paths import ROOT
+from geo.map.basemap import basemap_collections, display_shapes
+from geo.map.elements import basemap
+from geo.map.events import event_layer, event_payload
+from geo.map.overlays import Timeline, feature_groups, overlay_specs
+from geo.map.standalone import standalone_html
+from geo.map.timebar import timebar_payload
+from geo.state.urlstate import state_defaults
+from geo.text.escape import compact_json
+
+SIZES = (10_000, 200_000)
+SPAN = (1991, 2025)
+LAYERS = ["attacks", "heatmap", "bases", "borders"]
+TARGETS = {"frame_p95_ms_10k": 33, "frame_p95_ms_200k": 100, "ratio_10k": 10}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-precise-memory-info",
+]
+SESSIONS = 5
+RECORD_S = 4.0
+
+# Frame times: the gap between animation frames while something runs.
+RECORD = """() => {
+  window.__frames = []; window.__recording = true;
+  let last = performance.now();
+  function frame(now) {
+    window.__frames.push(now - last); last = now;
+    if (window.__recording) { requestAnimationFrame(frame); }
+  }
+  requestAnimationFrame(frame);
+}"""
+STOP = "() => { window.__recording = false; return window.__frames.slice(1); }"
+# The layers of the page, found as streamlit-folium's page or folium's export names them.
+FIND = """() => {
+  const map = window.map || window[Object.keys(window).find(k => /^map_[0-9a-f]+$/.test(k))];
+  window.__map = map;
+  const all = [];
+  (function walk(group) {
+    group.eachLayer(layer => { all.push(layer); if (layer.eachLayer && !layer._cajnIndex) { walk(layer); } });
+  })(map);
+  window.__events = all.find(l => l.popupSpec);
+  window.__bar = all.find(l => l.playing);
+  return Boolean(window.__events && window.__bar);
+}"""
+# The events layer built anew from another payload, as a rerun after a change of years did.
+REBUILD = """async (options) => {
+  const payload = window.__other;
+  const map = window.__map, old = window.__events;
+  const start = performance.now();
+  map.removeLayer(old);
+  const layer = L.cajnEvents(payload, options).addTo(map);
+  await layer.ready;
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const spent = performance.now() - start;
+  map.removeLayer(layer); map.addLayer(old);
+  return spent;
+}"""
+# The same payload sent back: the layer reused, as a rerun redraws with the time bar.
+REUSE = """async (options) => {
+  const map = window.__map, old = window.__events, payload = old._payload;
+  const start = performance.now();
+  map.removeLayer(old);
+  const layer = L.cajnEvents(payload, options).addTo(map);
+  await layer.ready;
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  return [performance.now() - start, layer === old];
+}"""
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+def standalone_page(n: int, data, shapes, collections) -> tuple[str, dict, dict]:
+    """The exported map of `n` synthetic attacks with its time bar; and, for the rerun, the payload
+    and options of the events of a window of years, as a page without the bar was sent."""
+    countries = ["AFG", "TJK", "UZB", "KGZ", "KAZ", "TKM", "PAK", "RUS"]
+    attacks = synthetic_attacks(n, [*list(data.groups["id"]), "unknown"], countries)
+    view = {**state_defaults(SPAN), params.LAYERS: LAYERS, params.YEARS: SPAN}
+    payload = compact_json(event_payload(attacks, data.groups, data.sources, "en"))
+    bar = compact_json(timebar_payload(attacks["date"], SPAN, SPAN, "en", "bench"))
+    specs = overlay_specs(
+        data, attacks, payload, view, shapes, "en", "bench", "bench", timeline=Timeline(bar, len(attacks), "bench")
+    )
+    page = standalone_html(basemap(collections, "en"), feature_groups(specs), title="bench")
+    some = attacks[attacks["date"].dt.year.between(2000, 2010)]
+    other = compact_json(event_payload(some, data.groups, data.sources, "en"))
+    options = event_layer(other, len(some), True, True, "other").options
+    events = next(spec for spec in specs if spec.factory == "cajnEvents")
+    return page, {"payload": other, "options": options}, events.options
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def frames_while(page, frame, act, seconds: float) -> list[float]:
+    frame.evaluate(RECORD)
+    act(seconds)
+    return frame.evaluate(STOP)
+
+
+def scrub(page, frame, seconds: float) -> None:
+    """Drag the window whole to and fro with the mouse, about one move a frame."""
+    frame.locator(".cajn-tb-chart").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = frame.locator(".cajn-tb-brush").bounding_box()
+    chart = frame.locator(".cajn-tb-chart").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    end, step, position = time.monotonic() + seconds, 6, x
+    while time.monotonic() < end:
+        if position > chart["x"] + chart["width"] - 40:
+            step = -abs(step)
+        elif position < chart["x"] + 40:
+            step = abs(step)
+        position += step
+        page.mouse.move(position, y)
+        page.wait_for_timeout(16)
+    page.mouse.up()
+
+
+def play(page, frame, seconds: float) -> None:
+    frame.click(".cajn-tb-play")
+    page.wait_for_timeout(seconds * 1000)
+    if frame.evaluate("() => window.__bar.playing()"):
+        frame.click(".cajn-tb-play")
+
+
+def measure_size(playwright, n: int, data, shapes, collections, folder: Path) -> dict:
+    html, rerun, options = standalone_page(n, data, shapes, collections)
+    path = folder / f"map-{n}.html"
+    path.write_text(html, encoding="utf-8")
+    browser = launch(playwright)
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        start = time.perf_counter()
+        page.goto(path.as_uri())
+        page.wait_for_function(FIND, timeout=300_000)
+        page.evaluate("() => window.__events.ready.then(() => true)")
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        load_s = time.perf_counter() - start
+        page.evaluate("() => { window.__map.setZoom(5); }")
+        page.wait_for_timeout(800)
+        zoom = page.evaluate("() => window.__map.getZoom()")
+        played = frames_while(page, page.main_frame, lambda s: play(page, page.main_frame, s), RECORD_S)
+        shown = page.evaluate("() => window.__events.shown()")
+        scrubbed = frames_while(page, page.main_frame, lambda s: scrub(page, page.main_frame, s), RECORD_S)
+        heap = page.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : NaN")
+        kept = page.evaluate("() => window.__map.getZoom()") == zoom
+        page.evaluate("text => { window.__other = JSON.parse(text); }", rerun["payload"])
+        rebuilt = page.evaluate(REBUILD, json.loads(rerun["options"]))
+        cached, same = page.evaluate(REUSE, options)
+    finally:
+        browser.close()
+    return {
+        "load_s": load_s,
+        "play_p95": p95(played),
+        "play_frames": len(played),
+        "scrub_p95": p95(scrubbed),
+        "scrub_frames": len(scrubbed),
+        "frame_p95": max(p95(played), p95(scrubbed)),
+        "shown": shown,
+        "heap_mb": heap / 1e6,
+        "zoom_kept": kept,
+        "rerun_ms": rebuilt,
+        "cached_ms": cached if same else float("nan"),
+    }
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "serve.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            return server, url
+        except OSError:
+            time.sleep(0.5)
+    server.terminate()
+    raise RuntimeError("the app did not start")
+
+
+def app_frame(page, timeout: float = 120):
+    """The map's frame once its layers are drawn: Streamlit may replace the frame while the page
+    settles, so it is looked for again until one answers."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in [f for f in page.frames if "streamlit_folium" in f.url]:
+            try:
+                if frame.evaluate(FIND):
+                    frame.evaluate("() => window.__events.ready.then(() => true)")
+                    return frame
+            except Exception:  # a frame gone, or its scripts not loaded yet
+                pass
+        page.wait_for_timeout(100)
+    raise RuntimeError("the map was not drawn")
+
+
+def measure_app(playwright, folder: Path) -> dict:
+    """First map of new sessions on a warm server; zoom through play, scrub and the reruns after them."""
+    server, url = start_app(folder / "server.log")
+    browser = launch(playwright)
+    try:
+        warm = browser.new_page(viewport={"width": 1280, "height": 720})
+        warm.goto(url)
+        app_frame(warm)
+        warm.close()
+        firsts = []
+        for _ in range(SESSIONS):
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(url)
+            app_frame(page)
+            firsts.append(time.perf_counter() - start)
+            context.close()
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.goto(url)
+        frame = app_frame(page)
+        frame.evaluate("() => { window.map.setZoom(6); }")
+        page.wait_for_timeout(800)
+        zoom = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
+        frame.select_option(".cajn-tb-speed", "10")
+        frame.click(".cajn-tb-play")
+        frame.wait_for_function("() => !window.__bar || !window.__bar.playing()", timeout=120_000)
+        page.wait_for_function("() => location.search.includes('years=2025&years=2025')", timeout=60_000)
+        page.wait_for_timeout(1500)
+        scrub(page, frame, 1.0)
+        page.wait_for_function("() => !location.search.includes('years=2025&years=2025')", timeout=60_000)
+        page.wait_for_timeout(1500)
+        after = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
+        # One rerun after a change of years in the sidebar: the keyboard moves the slider's first thumb.
+        frame.evaluate(
+            "() => { window.__before = window.__GLOBAL_DATA__.last_feature_group;"
+            " window.__redrawn = new Promise(resolve => { (function wait() {"
+            " if (window.__GLOBAL_DATA__.last_feature_group !== window.__before) {"
+            " requestAnimationFrame(() => resolve(Date.now())); } else { requestAnimationFrame(wait); } })(); }); }"
+        )
+        thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").first
+        thumb.focus()
+        pressed = page.evaluate("() => Date.now()")
+        thumb.press("ArrowLeft")
+        redrawn = frame.evaluate("() => window.__redrawn")
+        app_rerun_ms = redrawn - pressed
+    finally:
+        browser.close()
+        server.terminate()
+        server.wait(timeout=30)
+    return {"first_map_s": statistics.median(firsts), "zoom_kept": after == zoom, "app_rerun_ms": app_rerun_ms}
+
+
+def main(argv: list[str]) -> int:
+    from playwright.sync_api import sync_playwright
+
+    sizes = [int(a) for a in argv[1:]] or list(SIZES)
+    data = load_dataset()
+    shapes = display_shapes(data.countries)
+    collections = basemap_collections(shapes)
+    results = {}
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        print(
+            f"{'events':>8} {'load_s':>7} {'play_p95':>9} {'scrub_p95':>10} {'frames':>7} {'rerun_ms':>9}"
+            f" {'cached_ms':>10} {'heap_MB':>8} {'zoom':>5}"
+        )
+        for n in sizes:
+            r = results[n] = measure_size(playwright, n, data, shapes, collections, Path(folder))
+            print(
+                f"{n:>8} {r['load_s']:7.2f} {r['play_p95']:9.1f} {r['scrub_p95']:10.1f}"
+                f" {r['play_frames'] + r['scrub_frames']:>7} {r['rerun_ms']:9.0f} {r['cached_ms']:10.0f}"
+                f" {r['heap_mb']:8.0f} {int(r['zoom_kept']):>5}",
+                flush=True,
+            )
+        app = measure_app(playwright, Path(folder))
+    print(
+        f"app (committed data): first map of a new session {app['first_map_s']:.2f} s (median of {SESSIONS}),"
+        f" rerun after a change of years redrawn in {app['app_rerun_ms']:.0f} ms,"
+        f" zoom kept through play, scrub and their reruns: {int(app['zoom_kept'])}"
+    )
+    ten, big = results.get(10_000), results.get(200_000)
+    nan = float("nan")
+    p95_10k = ten["frame_p95"] if ten else nan
+    p95_200k = big["frame_p95"] if big else nan
+    rerun = app["app_rerun_ms"]
+    ratio = rerun / p95_10k if ten else nan
+    kept = app["zoom_kept"] and all(r["zoom_kept"] for r in results.values())
+    met = (
+        p95_10k <= TARGETS["frame_p95_ms_10k"]
+        and p95_200k <= TARGETS["frame_p95_ms_200k"]
+        and ratio >= TARGETS["ratio_10k"]
+        and kept
+    )
+    if big:
+        print(f"JS heap at 200k after playing and scrubbing: {big['heap_mb']:.0f} MB")
+    print("targets met" if met else "targets NOT met")
+    print(
+        f"frame_p95_ms_10k={p95_10k:.1f} frame_p95_ms_200k={p95_200k:.1f} rerun_redraw_ms={rerun:.0f}"
+        f" ratio_10k={ratio:.1f} zoom_kept={int(kept)} first_map_s={app['first_map_s']:.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
