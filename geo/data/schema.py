@@ -254,6 +254,7 @@ SPECS: dict[str, FileSpec] = {
                 "foiled": one_of(vocab.BOOLEANS),
                 "summary_en": text(optional=False),
                 "summary_fr": text(optional=False),
+                "summary_ru": text(optional=False),
                 "source_ids": id_list(optional=False),
                 "notes": text(),
                 "scope": vocabulary_list(vocab.SCOPES, optional=False),

@@ -7,9 +7,10 @@ import pandas as pd
 
 from geo.data.schema import SPECS
 
-# An export in the project's own columns needs every column but `scope`: why a row belongs to the
-# curated data says nothing of an analyst's own records.
-CURATED_ONLY_COLUMNS = ("scope",)
+# An export in the project's own columns needs every column but `scope` and `summary_ru`: why a row
+# belongs to the curated data says nothing of an analyst's own records, and such an export carries
+# English and French summaries only.
+CURATED_ONLY_COLUMNS = ("scope", "summary_ru")
 ATTACK_COLUMNS = tuple(c for c in SPECS["attacks"].columns if c not in CURATED_ONLY_COLUMNS)
 
 

@@ -114,6 +114,7 @@ def finish(mapped: pd.DataFrame, fmt: str, name: str, data: Dataset) -> gpd.GeoD
             "foiled": mapped["foiled"].map({True: "true", False: "false"}),
             "summary_en": mapped["summary"].fillna(""),
             "summary_fr": mapped["summary"].fillna(""),
+            "summary_ru": mapped["summary"].fillna(""),
             "source_ids": "",
             "notes": mapped["notes"].fillna("") if "notes" in mapped else "",
         }

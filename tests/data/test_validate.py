@@ -32,6 +32,7 @@ BAD_CELLS = [
     ("attacks.csv", 0, "wounded_low", "200", "must not be above wounded_high (128)"),
     ("attacks.csv", 0, "foiled", "yes", "must be one of: true, false"),
     ("attacks.csv", 0, "summary_fr", "", "must not be empty"),
+    ("attacks.csv", 0, "summary_ru", "", "must not be empty"),
     ("attacks.csv", 0, "source_ids", "", "must not be empty"),
     ("attacks.csv", 0, "source_ids", "nowhere_2020", "'nowhere_2020' is not an id in sources.csv"),
     ("attacks.csv", 0, "group_id", "imu_faction", "'imu_faction' is not an id in groups.csv"),

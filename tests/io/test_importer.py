@@ -75,6 +75,13 @@ def test_each_format_is_recognised_and_read(data, name, fmt, imported, skipped):
         ("acled_old.csv", "acled-AFG80001", "group_id", "Islamic State (Khorasan Province)"),
         ("acled_old.csv", "acled-PAK80002", "group_id", "ttp"),
         ("project_sample.csv", "my-2023-01", "perpetrator_nationalities", "KGZ"),
+        ("project_sample.csv", "my-2023-01", "summary_ru", "Fixture analyst row."),
+        (
+            "gtd_sample_latin1.csv",
+            "gtd-201001010001",
+            "summary_ru",
+            'Fixture: a "test" car bomb, with commas, near a police station; café owner quoted.',
+        ),
     ],
 )
 def test_fields_map_to_the_attacks_schema(data, name, event, column, expected):
