@@ -7,7 +7,7 @@ from geo.analysis.filters import year_span
 from geo.analysis.story import story_view
 from geo.data.problems import DataValidationError
 from geo.io.userfiles import configured_imports, load_decisions
-from geo.state.criteria import DECISIONS_KEY, IMPORTS_KEY, PENDING_YEARS_KEY
+from geo.state.criteria import BROKEN_IMPORTS_KEY, DECISIONS_KEY, IMPORTS_KEY, PENDING_YEARS_KEY
 from geo.state.urlstate import (
     MAX_CASUALTY_FILTER,
     ORIGINS,
@@ -37,7 +37,7 @@ if "url_read" not in st.session_state:
         list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS), list(data.organizations["id"])
     )
     st.session_state.update(decode(url, defaults, allowed))
-    st.session_state[IMPORTS_KEY] = configured_imports()
+    st.session_state[IMPORTS_KEY], st.session_state[BROKEN_IMPORTS_KEY] = cache.checked_imports(configured_imports())
     st.session_state[DECISIONS_KEY] = load_decisions()
 state = st.session_state
 lang = state[params.LANG]

@@ -22,6 +22,8 @@ from geo.data.load import Dataset, load_dataset
 from geo.data.paths import DATA_DIR
 from geo.io.importer import ImportResult, import_bytes
 from geo.io.linking import Link, crosswalk, effective, incident_ids, linked_across
+from geo.io.messages import Message, failure_of
+from geo.io.userfiles import UPLOAD_PREFIX
 from geo.map.basemap import basemap_collections, display_shapes
 from geo.map.events import event_payload
 from geo.map.overlays import Timeline
@@ -30,7 +32,7 @@ from geo.map.timebar import timebar_payload
 from geo.render.exports import chart_png as render_png
 from geo.render.exports import chart_svg as render_svg
 from geo.state import urlstate
-from geo.state.criteria import attack_criteria, every_year, filter_arguments, selection_key
+from geo.state.criteria import UPLOADS_KEY, attack_criteria, every_year, filter_arguments, selection_key
 from geo.state.criteria import filter_options as options_of
 from geo.state.view import PageView
 from geo.state.view import page_view as view_of
@@ -71,16 +73,44 @@ def widget_labels(data_dir: str = str(DATA_DIR)) -> dict[str, dict[str, list[str
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def imported(path: str, name: str, fmt: str, modified: float, data_dir: str = str(DATA_DIR)) -> ImportResult:
-    """One imported file, read once per content (`modified` changes when the file does)."""
+    """One imported file, read once per content (`modified` changes when the file does; an upload's
+    source is its fingerprint, and its bytes are the session's)."""
     data = dataset(data_dir)
-    return import_bytes(Path(path).read_bytes(), name, data, fmt)
+    raw = st.session_state[UPLOADS_KEY][path] if path.startswith(UPLOAD_PREFIX) else Path(path).read_bytes()
+    return import_bytes(raw, name, data, fmt)
+
+
+def checked_imports(entries: list, data_dir: str = str(DATA_DIR)) -> tuple[list, list[tuple[tuple, Message]]]:
+    """The entries that import, and those that do not with why: one bad file is the Import page's
+    to report, and every other page goes on without it."""
+    usable, broken = [], []
+    for entry in entries:
+        try:
+            imported(*entry, data_dir=data_dir)
+        except Exception as error:  # whatever a file does to its reader, the pages must still run
+            broken.append((entry, failure_of(error, entry[1])))
+        else:
+            usable.append(entry)
+    return usable, broken
+
+
+def _frames(imports: tuple, data_dir: str) -> list[pd.DataFrame]:
+    """The imported records of every entry that still imports: a file gone or spoilt since the
+    session checked it is left out, not a traceback on every page."""
+    frames = []
+    for item in imports:
+        try:
+            frames.append(imported(*item, data_dir=data_dir).attacks)
+        except Exception:  # the Import page says what is wrong with it
+            continue
+    return frames
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def links_of(imports: tuple, decisions: tuple = (), data_dir: str = str(DATA_DIR)) -> list[Link]:
     """The links of the imported records to the curated attacks and to earlier imports, with a
     person's `decisions` ((record, target, decision) triples) applied."""
-    frames = [imported(*item, data_dir=data_dir).attacks for item in imports]
+    frames = _frames(imports, data_dir)
     return linked_across(dataset(data_dir).attacks, frames, {(r, t): d for r, t, d in decisions})
 
 
@@ -105,7 +135,7 @@ def link_review(imports: tuple, decisions: tuple = (), data_dir: str = str(DATA_
 @st.cache_data(show_spinner=False, max_entries=16)
 def imported_records(imports: tuple, data_dir: str = str(DATA_DIR)) -> pd.DataFrame:
     """Every imported record, linked or not, for the cards that show an incident's records."""
-    frames = [imported(*item, data_dir=data_dir).attacks for item in imports]
+    frames = _frames(imports, data_dir)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
@@ -115,7 +145,7 @@ def attacks(criteria: dict, data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
     attacks, and imported records that repeat none of them or of an earlier import."""
     imports = tuple(tuple(item) for item in criteria.get("imports", ()))
     decisions = tuple(tuple(item) for item in criteria.get("decisions", ()))
-    frames = [imported(*item, data_dir=data_dir).attacks for item in imports]
+    frames = _frames(imports, data_dir)
     incidents = incident_of(imports, decisions, data_dir) if imports else None
     merged = with_imports(dataset(data_dir).attacks, frames, incidents)
     return select_attacks(merged, **filter_arguments(criteria))

@@ -32,6 +32,7 @@ IMPORT_BUTTON = "import_button"
 IMPORT_REPORT = "import_report"
 SAVE_IMPORT = "save"
 REMOVE_IMPORT = "remove"
+REMOVE_BROKEN = "remove_broken"
 # The import page's review of links between datasets: the filter, the table and its download.
 DISAGREE_ONLY = "disagree_only"
 LINK_REVIEW = "link_review"

@@ -2,17 +2,28 @@
 incidents, and the links between datasets to review."""
 
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
 from geo import cache, keys
 from geo.analysis.disagreements import DAYS_APART, PLACE_KM, TOLL_GAP, TOLL_SHARE, disagreeing
 from geo.io.linking import CROSSWALK_COLUMNS
-from geo.io.messages import ImportFailure
+from geo.io.messages import failure_of
 from geo.io.sniff import FORMATS
-from geo.io.userfiles import save_decisions, save_import, store_upload
+from geo.io.userfiles import (
+    UPLOAD_PREFIX,
+    is_saved,
+    remove_saved,
+    save_decisions,
+    save_import,
+    saved_origin,
+    shown_path,
+    source_key,
+    upload_source,
+)
 from geo.render.tables import decisions_made, link_table, to_csv_bytes
-from geo.state.criteria import DECISIONS_KEY, IMPORTS_KEY
+from geo.state.criteria import BROKEN_IMPORTS_KEY, DECISIONS_KEY, IMPORTS_KEY, UPLOADS_KEY
 from geo.text.escape import escape_markdown
 from geo.text.i18n import LANGUAGES, t
 from widgets import choice_editor
@@ -38,6 +49,16 @@ view = cache.page_view(st.session_state)
 lang = view.lang
 # Kept in the session, and changed in place: every page's selection reads the imports from it.
 imports = st.session_state.setdefault(IMPORTS_KEY, [])
+uploads = st.session_state.setdefault(UPLOADS_KEY, {})
+broken = st.session_state.setdefault(BROKEN_IMPORTS_KEY, [])
+
+
+def drop(entry: tuple) -> None:
+    """Leave an import out of the session, and its bytes when it was uploaded."""
+    imports.remove(entry)
+    if not any(other[0] == entry[0] for other in imports):
+        uploads.pop(entry[0], None)
+
 
 st.title(t("page_import", lang))
 st.write(t("import_intro", lang))
@@ -52,19 +73,15 @@ fmt = st.selectbox(
     format_func=lambda f: t("format_auto", lang) if f == "auto" else f.upper(),
 )
 if upload is not None and st.button(t("import_button", lang), type="primary", key=keys.IMPORT_BUTTON):
-    path, modified = store_upload(upload.getvalue(), upload.name)
-    entry = (path, upload.name, fmt, modified)
+    raw = upload.getvalue()
+    entry = (upload_source(raw), upload.name, fmt, 0.0)
+    uploads[entry[0]] = raw
     try:
         result = cache.imported(*entry)
-    except ImportFailure as error:
-        st.error(
-            f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n"
-            f"{escape_markdown(error.message.text(lang))}"
-        )
     except Exception as error:  # a file this reader did not foresee must still not show a traceback
         st.error(
             f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n"
-            f"{escape_markdown(type(error).__name__)}: {escape_markdown(str(error))}"
+            f"{escape_markdown(failure_of(error, upload.name).text(lang))}"
         )
     else:
         (st.success if len(result.attacks) else st.error)(
@@ -78,19 +95,52 @@ if upload is not None and st.button(t("import_button", lang), type="primary", ke
                 st.dataframe(result.skipped_table(lang), hide_index=True)
             for warning in result.warnings:
                 st.info(escape_markdown(warning.text(lang)))
+    if not any(other[0] == entry[0] for other in imports):
+        uploads.pop(entry[0], None)
 
 st.subheader(t("imports_current", lang), anchor=False)
 if not imports:
     st.caption(t("imports_none", lang))
 for number, entry in enumerate(list(imports)):
-    result = cache.imported(*entry)
+    try:
+        result = cache.imported(*entry)
+    except Exception as error:  # spoilt since the session started: listed below with the others
+        drop(entry)
+        broken.append((entry, failure_of(error, entry[1])))
+        continue
+    source, shown_name = entry[0], entry[1]
+    origin = saved_origin(Path(source)) if is_saved(source) else None
     name, count, keep = st.columns([4, 1, 2])
-    name.markdown(f"**{escape_markdown(entry[1])}** · {result.format.upper()}")
+    name.markdown(f"**{escape_markdown(shown_name)}** · {(origin[1] if origin else result.format).upper()}")
     count.markdown(str(len(result.attacks)))
     if keep.button(t("save_user", lang), key=f"{keys.SAVE_IMPORT}-{number}"):
-        st.success(t("saved_user", lang, path=escape_markdown(str(save_import(result.attacks, entry[1])))))
+        try:
+            # A saved import is saved already: writing it again would only add a copy of it.
+            saved = (
+                Path(source)
+                if is_saved(source)
+                else save_import(result.attacks, shown_name, key=source_key(source), fmt=result.format)
+            )
+        except OSError as error:
+            why = escape_markdown(error.strerror or type(error).__name__)
+            st.error(t("save_failed", lang, name=escape_markdown(shown_name), error=why))
+        else:
+            st.success(t("saved_user", lang, path=escape_markdown(shown_path(saved))))
     if keep.button(t("remove", lang), key=f"{keys.REMOVE_IMPORT}-{number}"):
-        imports.remove(entry)
+        drop(entry)
+        st.rerun()
+
+if broken:
+    st.subheader(t("imports_broken", lang), anchor=False)
+for number, (entry, why) in enumerate(list(broken)):
+    saved = is_saved(entry[0])
+    problem, action = st.columns([6, 1])
+    problem.error(f"**{escape_markdown(entry[1])}**\n\n{escape_markdown(why.text(lang))}")
+    effect = "remove_saved_help" if saved else None if entry[0].startswith(UPLOAD_PREFIX) else "remove_configured_help"
+    if action.button(t("remove", lang), key=f"{keys.REMOVE_BROKEN}-{number}", help=effect and t(effect, lang)):
+        if saved:
+            remove_saved(entry[0])
+        broken.remove((entry, why))
         st.rerun()
 
 st.subheader(t("disagree_title", lang), anchor=False)
@@ -110,7 +160,7 @@ else:
     decisions = st.session_state.get(DECISIONS_KEY, {})
     if (chosen := decisions_made(decisions, edited, shown, lang)) != decisions:
         st.session_state[DECISIONS_KEY] = chosen
-        st.session_state["decisions_saved_to"] = str(save_decisions(chosen, date.today().isoformat()))
+        st.session_state["decisions_saved_to"] = shown_path(save_decisions(chosen, date.today().isoformat()))
         st.rerun()
     crosswalk = review[list(CROSSWALK_COLUMNS)].assign(differs=review["differs"].str.join("; "))
     st.download_button(

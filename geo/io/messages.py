@@ -30,3 +30,15 @@ class ImportFailure(Exception):
     def __init__(self, key: str, **values):
         self.message = message(key, **values)
         super().__init__(self.message.text())
+
+
+def failure_of(error: Exception, name: str) -> Message:
+    """Why a file could not be imported, for a page to show in its language: the reader's own words
+    when it refused the file, else the error itself, so that nothing unforeseen shows a traceback.
+    A file system error is shown without its path, which is the server's business."""
+    if isinstance(error, ImportFailure):
+        return error.message
+    if isinstance(error, FileNotFoundError):
+        return message("import_not_found", name=name)
+    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return message("import_unexpected", name=name, error=f"{type(error).__name__}: {detail}")

@@ -15,8 +15,13 @@ from geo.text.escape import compact_json
 from geo.text.i18n import value_label
 from geo.text.labels import group_labels
 
-# Session key of the imported files: (path, name, format, modification time) for each.
+# Session key of the imported files: (source, name, format, modification time) for each; the source
+# is a path, or an upload's fingerprint (see geo.io.userfiles.upload_source).
 IMPORTS_KEY = "imports"
+# Session key of the uploaded files' bytes by source, for as long as the session imports them.
+UPLOADS_KEY = "uploads"
+# Session key of the configured or saved files that failed to import: (entry, why) for each.
+BROKEN_IMPORTS_KEY = "broken_imports"
 # Session key of the links a person confirmed or rejected: (record, target) to decision.
 DECISIONS_KEY = "link_decisions"
 

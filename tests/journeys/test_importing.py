@@ -1,5 +1,6 @@
 """An analyst brings a GTD export: its rows show on the map and the timeline, one that repeats a
-curated attack counted once, are saved, and are there again after the server restarts."""
+curated attack counted once, are saved, and are there again after the server restarts, saved
+once however often they are saved."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from geo.data.load import load_dataset
 from geo.data.paths import ROOT
+from geo.io.importer import digest
 from geo.text.i18n import t
 from tests.journeys.harness import Server, click_attack, map_frame, markers
 
@@ -17,6 +19,8 @@ GTD_ROWS = 5
 CURATED = len(load_dataset().attacks)
 # gtd-201700000003 is the Stockholm truck attack of the curated data: one incident, not two.
 INCIDENTS = CURATED + GTD_ROWS - 1
+# A saved import is named by the fingerprint of the file it was imported from.
+SAVED_AS = f"{digest(GTD_FILE.read_bytes())}.csv"
 STOCKHOLM = load_dataset().attacks.set_index("id").loc["2017-04-07-stockholm-truck-attack"]
 
 
@@ -63,12 +67,15 @@ def test_an_export_is_imported_shown_saved_and_back_after_a_restart(journey, tmp
 
         page.locator("[data-testid='stSidebarNav'] a[href$='/import']").click()
         page.get_by_role("button", name=t("save_user", "en")).click()
-        page.locator("[data-testid='stAlertContentSuccess']").first.wait_for(timeout=30_000)
+        saved = page.locator("[data-testid='stAlertContentSuccess']").first
+        saved.wait_for(timeout=30_000)
         walk.shot("saved")
+        # The message names the file within the user folder, never where the server keeps it.
+        assert SAVED_AS in saved.inner_text() and str(user_dir) not in saved.inner_text()
         walk.close()
     finally:
         first.stop()
-    assert len(list(user_dir.glob("*.csv"))) == 1
+    assert [path.name for path in user_dir.glob("*.csv")] == [SAVED_AS]
 
     second = serve(tmp_path, user_dir, "second")
     try:
@@ -78,8 +85,12 @@ def test_an_export_is_imported_shown_saved_and_back_after_a_restart(journey, tmp
         page.locator("[data-testid='stSidebarNav'] a[href$='/import']").click()
         page.get_by_role("heading", name=t("page_import", "en")).wait_for(timeout=30_000)
         again.idle()
-        assert page.get_by_text(GTD_FILE.stem).count() >= 1
+        assert page.get_by_text(GTD_FILE.name).count() >= 1
         again.shot("listed")
+        # Saved again after the restart, it is still the one file.
+        page.get_by_role("button", name=t("save_user", "en")).click()
+        page.locator("[data-testid='stAlertContentSuccess']").first.wait_for(timeout=30_000)
         again.close()
     finally:
         second.stop()
+    assert [path.name for path in user_dir.glob("*.csv")] == [SAVED_AS]
