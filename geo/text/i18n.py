@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from babel.dates import get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -706,10 +705,3 @@ def catalogue() -> Iterator[tuple[str, dict[str, str]]]:
             else:
                 texts[lang] = catalogue_.pgettext(context, source)
         yield context, texts
-
-
-@cache
-def month_names(lang: str) -> tuple[str, ...]:
-    """January to December in `lang`, as a date writes them, from CLDR."""
-    names = get_month_names("wide", locale=lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
-    return tuple(names[month] for month in range(1, 13))
