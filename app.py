@@ -97,7 +97,7 @@ with st.sidebar:
     # Defaults repeat the URL's values: a widget the browser shows before its first value
     # arrives would otherwise send back the bare default.
     st.radio(
-        "Language / Langue",
+        "Language / Langue / Язык",
         LANGUAGES,
         format_func=str.upper,
         horizontal=True,

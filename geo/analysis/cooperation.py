@@ -6,6 +6,7 @@ import pandas as pd
 
 from geo.data.countries import country_name
 from geo.text.i18n import value_label
+from geo.text.localized import language_of, localized
 
 COOPERATION_KINDS = (
     "treaty",
@@ -21,15 +22,19 @@ COOPERATION_KINDS = (
 
 def organization_labels(organizations: pd.DataFrame, lang: str) -> dict[str, str]:
     """Organisation id -> 'ACRONYM · Name' in `lang`."""
-    return {
-        row.id: f"{getattr(row, f'acronym_{lang}')} · {getattr(row, f'name_{lang}')}"
-        for row in organizations.itertuples(index=False)
-    }
+    labels = {}
+    for row in organizations.itertuples(index=False):
+        code = language_of(row, "name", lang)
+        labels[row.id] = f"{getattr(row, f'acronym_{code}')} · {getattr(row, f'name_{code}')}"
+    return labels
 
 
 def organization_acronyms(organizations: pd.DataFrame, lang: str) -> dict[str, str]:
     """Organisation id -> its acronym in `lang`, as a sentence names it."""
-    return dict(zip(organizations["id"], organizations[f"acronym_{lang}"]))
+    return {
+        row.id: getattr(row, f"acronym_{language_of(row, 'name', lang)}")
+        for row in organizations.itertuples(index=False)
+    }
 
 
 def status_in_year(memberships: pd.DataFrame, org_id: str, year: int) -> pd.DataFrame:
@@ -68,7 +73,7 @@ def base_periods(bases: pd.DataFrame, last_year: int, lang: str) -> pd.DataFrame
     foreign = bases[bases["kind"] == "foreign_military_base"]
     return pd.DataFrame(
         {
-            "name": foreign[f"name_{lang}"],
+            "name": localized(foreign, "name", lang),
             "operator": foreign["operator"].map(lambda c: country_name(c, lang)),
             "operator_iso3": foreign["operator"],
             "country": foreign["country_iso3"].map(lambda c: country_name(c, lang)),
@@ -83,7 +88,7 @@ def indicators(context: pd.DataFrame, topic: str, lang: str) -> dict[str, str]:
     """The indicators of a context topic and their labels in `lang`, the most documented first."""
     rows = context[context["topic"] == topic]
     ranked = rows["indicator"].value_counts()
-    labels = rows.drop_duplicates("indicator").set_index("indicator")[f"label_{lang}"]
+    labels = localized(rows.drop_duplicates("indicator").set_index("indicator"), "label", lang)
     return {indicator: f"{labels[indicator]} ({count})" for indicator, count in ranked.items()}
 
 
@@ -98,7 +103,7 @@ def indicator_rows(context: pd.DataFrame, indicator: str, lang: str) -> pd.DataF
             "low": rows["value_low"],
             "high": rows["value_high"],
             "unit": rows["unit"].map(lambda unit: value_label("unit", unit, lang)),
-            "label": rows[f"label_{lang}"],
+            "label": localized(rows, "label", lang),
             "notes": rows["notes"],
             "sources": rows["source_ids"],
         }

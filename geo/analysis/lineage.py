@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.analysis.filters import LINEAGE_KINDS, in_years, with_lineage
-from geo.text.i18n import t, value_label
-from geo.text.labels import group_table
+from geo.text.i18n import LANGUAGES, t, value_label
+from geo.text.labels import group_acronyms, group_table
+from geo.text.localized import language_of, localized_cell
 from geo.text.sources import source_entries, source_markdown
 
 
@@ -82,7 +83,7 @@ def lineage_graph(
         {
             "id": active["id"],
             "name": active["id"].map(labels),
-            "short": [(a or n) for a, n in zip(active[f"acronym_{lang}"], active[f"name_{lang}"])],
+            "short": active["id"].map(group_acronyms(active, lang)),
             "x": founded.fillna(EARLIEST_DRAWN).clip(lower=EARLIEST_DRAWN).astype(int),
             "founded": founded.astype("Int64").astype(str).replace("<NA>", "?"),
             "y": range(len(active)),
@@ -118,14 +119,19 @@ def group_profile(groups: pd.DataFrame, group_id: str, sources: pd.DataFrame, la
     row = groups.set_index("id").loc[group_id]
     founded = "?" if pd.isna(row["founded_year"]) else str(int(row["founded_year"]))
     ended = t("ongoing", lang) if pd.isna(row["end_year"]) else str(int(row["end_year"]))
-    names = [(code.upper(), row[f"name_{code}"], row[f"acronym_{code}"]) for code in ("en", "fr")]
+    # Every language the row has a name in: the names a reader may meet the group under.
+    names = [
+        (code.upper(), row[f"name_{code}"], row.get(f"acronym_{code}", ""))
+        for code in LANGUAGES
+        if language_of(row, "name", code) == code
+    ]
     return {
         "title": group_table([group_id], groups, lang)[0][0],
         "color": row["color"],
         "names": [f"{code}: {name}" + (f" ({acronym})" if acronym else "") for code, name, acronym in names],
         "years": f"{founded}–{ended}",
         "leaders": [leader for leader in str(row["leaders"] or "").split(";") if leader],
-        "description": row[f"description_{lang}"],
+        "description": localized_cell(row, "description", lang),
         "notes": row["notes"],
         "sources": [source_markdown(e) for e in source_entries(row["source_ids"], sources)],
     }

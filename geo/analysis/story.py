@@ -11,15 +11,25 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo import params
+from geo.text.i18n import t
 from geo.text.sources import source_entries, source_markdown
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text of the story by language: `text[lang]` looks its key up in that language's catalogue,
+    so translators edit the story where they edit every other text."""
+
+    key: str
+
+    def __getitem__(self, lang: str) -> str:
+        return t(self.key, lang)
 
 
 @dataclass(frozen=True)
 class Step:
     key: str
-    chapter: dict[str, str]
-    title: dict[str, str]
-    text: dict[str, str]
+    chapter: Text
     years: tuple[int, int]
     center: tuple[float, float]
     zoom: int
@@ -29,32 +39,29 @@ class Step:
     records: tuple[str, ...] = field(default=())
     source_ids: tuple[str, ...] = field(default=())
 
+    @property
+    def title(self) -> Text:
+        return Text(f"story_{self._name}_title")
 
-ROOTS = {"en": "1. Roots of the IMU, 1991-2001", "fr": "1. Les racines du MIO, 1991-2001"}
-AL_QAEDA = {"en": "2. The al-Qaida years and the IMU's fading", "fr": "2. Les années al-Qaïda et l'effacement du MIO"}
-ISKP = {"en": "3. The rise of ISKP", "fr": "3. L'essor de l'EI-K"}
-ABROAD = {"en": "4. Attacks abroad", "fr": "4. Les attentats à l'étranger"}
-COOPERATION = {
-    "en": "5. Regional cooperation and what is left to do",
-    "fr": "5. La coopération régionale et ce qui reste à faire",
-}
+    @property
+    def text(self) -> Text:
+        return Text(f"story_{self._name}_body")
+
+    @property
+    def _name(self) -> str:
+        return self.key.replace("-", "_")
+
+
+ROOTS = Text("story_chapter_roots")
+AL_QAEDA = Text("story_chapter_al_qaeda")
+ISKP = Text("story_chapter_iskp")
+ABROAD = Text("story_chapter_abroad")
+COOPERATION = Text("story_chapter_cooperation")
 
 STEPS: tuple[Step, ...] = (
     Step(
         "independence",
         ROOTS,
-        {
-            "en": "Independence and the first Islamist stirrings",
-            "fr": "L'indépendance et les premiers remous islamistes",
-        },
-        {
-            "en": "In December 1991, weeks after independence, activists of the Adolat group in Namangan occupied an "
-            "official building and demanded an Islamic state. Their leaders, Tohir Yuldashev and Juma Namangani, "
-            "fled to Tajikistan, where a civil war broke out in 1992 and ended with the 1997 peace accord.",
-            "fr": "En décembre 1991, quelques semaines après l'indépendance, des militants du groupe Adolat occupent un "
-            "bâtiment officiel à Namangan et réclament un État islamique. Leurs chefs, Tohir Iouldachev et Djouma "
-            "Namangani, fuient au Tadjikistan, où une guerre civile éclate en 1992 et s'achève par l'accord de paix de 1997.",
-        },
         years=(1991, 1997),
         center=(40.5, 70.5),
         zoom=6,
@@ -68,15 +75,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "imu",
         ROOTS,
-        {"en": "The IMU takes up arms", "fr": "Le MIO prend les armes"},
-        {
-            "en": "Founded in 1998, the IMU was blamed for the car bombs of February 1999 in Tashkent. In the summers of "
-            "1999 and 2000 its fighters crossed from Tajikistan into southern Kyrgyzstan (Batken) and Uzbekistan, "
-            "taking hostages. Uzbekistan answered by mining stretches of its borders.",
-            "fr": "Fondé en 1998, le MIO est accusé des voitures piégées de février 1999 à Tachkent. Aux étés 1999 et 2000, "
-            "ses combattants passent du Tadjikistan au sud du Kirghizstan (Batken) et en Ouzbékistan et prennent des "
-            "otages. L'Ouzbékistan répond en minant des portions de ses frontières.",
-        },
         years=(1998, 2001),
         center=(40.0, 70.0),
         zoom=6,
@@ -92,19 +90,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "al-qaeda",
         AL_QAEDA,
-        {
-            "en": "After 2001: from Central Asia to the Pakistani border",
-            "fr": "Après 2001 : de l'Asie centrale à la frontière pakistanaise",
-        },
-        {
-            "en": "The US campaign in Afghanistan in October 2001 killed Namangani and pushed the IMU into Pakistan's "
-            "tribal areas. Foreign bases opened in Uzbekistan and Kyrgyzstan. A faction split off in 2002 as the "
-            "Islamic Jihad Union, which struck Tashkent and Bukhara in 2004 and plotted in Germany in 2007.",
-            "fr": "La campagne américaine en Afghanistan d'octobre 2001 tue Namangani et repousse le MIO dans les zones "
-            "tribales pakistanaises. Des bases étrangères s'ouvrent en Ouzbékistan et au Kirghizstan. Une faction fait "
-            "sécession en 2002 et devient l'Union du djihad islamique, qui frappe Tachkent et Boukhara en 2004 et "
-            "prépare un attentat en Allemagne en 2007.",
-        },
         years=(2001, 2009),
         center=(38.0, 66.0),
         zoom=4,
@@ -122,18 +107,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "fading",
         AL_QAEDA,
-        {
-            "en": "The IMU fades and pledges to the Islamic State",
-            "fr": "Le MIO s'efface et prête allégeance à l'État islamique",
-        },
-        {
-            "en": "Drone strikes killed its leaders in 2009 and 2012. In August 2015 the IMU's leader pledged "
-            "allegiance to the Islamic State; months later the Taliban overran the group's base in Zabul. "
-            "Its fighters largely merged into the new Khorasan province.",
-            "fr": "Des frappes de drones tuent ses chefs en 2009 et 2012. En août 2015, le chef du MIO prête allégeance à "
-            "l'État islamique ; quelques mois plus tard, les talibans prennent la base du groupe dans le Zabol. Ses "
-            "combattants rejoignent pour l'essentiel la nouvelle province du Khorassan.",
-        },
         years=(2009, 2015),
         center=(33.5, 68.0),
         zoom=5,
@@ -144,13 +117,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "iskp",
         ISKP,
-        {"en": "ISKP takes root in eastern Afghanistan", "fr": "L'EI-K s'enracine dans l'est de l'Afghanistan"},
-        {
-            "en": "Announced in January 2015, ISKP held ground in Nangarhar and Kunar until 2019-2020 and carried out "
-            "mass-casualty attacks in Kabul, among them the airport bombing of August 2021 during the US withdrawal.",
-            "fr": "Annoncé en janvier 2015, l'EI-K tient du terrain dans le Nangarhar et le Kounar jusqu'en 2019-2020 et "
-            "commet des attentats de masse à Kaboul, dont celui de l'aéroport en août 2021, pendant le retrait américain.",
-        },
         years=(2015, 2021),
         center=(34.3, 68.5),
         zoom=6,
@@ -161,15 +127,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "iskp-region",
         ISKP,
-        {"en": "ISKP turns to Central Asia", "fr": "L'EI-K se tourne vers l'Asie centrale"},
-        {
-            "en": "After 2021 ISKP fired rockets towards Uzbekistan and Tajikistan and recruited among Tajiks and "
-            "Uzbeks, often migrant workers in Russia: the four men arrested for the Crocus City Hall attack near "
-            "Moscow in March 2024 were Tajik citizens.",
-            "fr": "Après 2021, l'EI-K tire des roquettes vers l'Ouzbékistan et le Tadjikistan et recrute parmi les Tadjiks "
-            "et les Ouzbeks, souvent travailleurs migrants en Russie : les quatre hommes arrêtés après l'attentat du "
-            "Crocus City Hall près de Moscou en mars 2024 étaient des citoyens tadjiks.",
-        },
         years=(2021, 2025),
         center=(40.0, 60.0),
         zoom=4,
@@ -185,16 +142,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "abroad",
         ABROAD,
-        {
-            "en": "Central Asians in attacks far from home",
-            "fr": "Des Centrasiatiques dans des attentats loin de chez eux",
-        },
-        {
-            "en": "From Istanbul and Stockholm to New York in 2017, then Kerman and the Crocus City Hall near Moscow in "
-            "2024, attackers from Central Asia struck far more often abroad than in their own countries.",
-            "fr": "D'Istanbul et Stockholm à New York en 2017, puis Kerman et le Crocus City Hall près de Moscou en 2024, "
-            "des assaillants venus d'Asie centrale ont frappé bien plus souvent à l'étranger que dans leurs propres pays.",
-        },
         years=(2016, 2025),
         center=(45.0, 30.0),
         zoom=3,
@@ -210,15 +157,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "cooperation",
         COOPERATION,
-        {"en": "From nothing to a web of treaties", "fr": "De rien à un réseau de traités"},
-        {
-            "en": "The CIS Collective Security Treaty (1992), the Shanghai Five (1996) and its successor the SCO (2001) with "
-            "its anti-terrorist structure, then the CSTO (2002): regional security cooperation grew out of the "
-            "threat, alongside Russian, US, German, French and Indian bases.",
-            "fr": "Le traité de sécurité collective de la CEI (1992), les Cinq de Shanghai (1996) puis l'OCS (2001) et sa "
-            "structure antiterroriste, puis l'OTSC (2002) : la coopération régionale de sécurité s'est construite face "
-            "à la menace, à côté des bases russes, américaines, allemandes, françaises et indiennes.",
-        },
         years=(1991, 2025),
         center=(41.0, 68.0),
         zoom=4,
@@ -234,17 +172,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "ahead",
         COOPERATION,
-        {"en": "What is left to do", "fr": "Ce qui reste à faire"},
-        {
-            "en": "Borders remain closed, fenced or disputed, as the Kyrgyz-Tajik clashes of 2021 and 2022 showed, and "
-            "trafficking routes still cross the region. Raffaello Pantucci points to the radicalisation of Central "
-            "Asian migrant workers in Russia as the lead to follow, with the home governments and international "
-            "migration bodies involved.",
-            "fr": "Des frontières restent fermées, clôturées ou disputées, comme l'ont montré les affrontements "
-            "kirghizo-tadjiks de 2021 et 2022, et des routes de trafic traversent toujours la région. Raffaello "
-            "Pantucci désigne la radicalisation des travailleurs migrants centrasiatiques en Russie comme la piste à "
-            "suivre, en y associant les gouvernements d'origine et les organismes internationaux des migrations.",
-        },
         years=(2017, 2025),
         center=(40.0, 70.0),
         zoom=5,

@@ -9,6 +9,7 @@ from geo.data.countries import CENTRAL_ASIA, country_name
 from geo.palette import OKABE_ITO, OTHER_COLOR
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_table
+from geo.text.localized import localized
 
 # The essay's three periods: the IMU's rise, the al-Qaida years after 2001, the ISKP era.
 ERAS = (("era_roots", 1991, 2001), ("era_al_qaeda", 2001, 2015), ("era_iskp", 2015, None))
@@ -143,7 +144,7 @@ def key_events(events: pd.DataFrame, lang: str, kinds: tuple[str, ...] | None = 
             "year": chosen["year"].astype(int),
             "kind": chosen["kind"],
             "kind_label": chosen["kind"].map(lambda k: value_label("event_kind", k, lang)),
-            "title": chosen[f"title_{lang}"],
+            "title": localized(chosen, "title", lang),
             "id": chosen["id"],
         }
     ).sort_values("date", ignore_index=True)

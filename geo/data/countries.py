@@ -1,61 +1,46 @@
-"""Country codes and names in English and French, from ISO 3166 via pycountry."""
+"""Country codes from ISO 3166 via pycountry, and their names in any language from CLDR via Babel."""
 
 from __future__ import annotations
 
-import gettext
 from functools import lru_cache
 
 import pycountry
+from babel import Locale, UnknownLocaleError
 
 from geo.data.vocab import CENTRAL_ASIA
 
-# ISO 3166 gives formal inverted names ("Russie, Fédération de"); a map legend needs the
-# short names a reader expects.
+# CLDR's names are the general source; these are the short forms a map legend and a reader
+# expect where CLDR writes a long or formal one ("Hong Kong SAR China", "Palestinian
+# Territories", "Соединенные Штаты").
 SHORT_NAMES = {
     "en": {
-        "RUS": "Russia",
-        "IRN": "Iran",
-        "SYR": "Syria",
-        "KOR": "South Korea",
-        "PRK": "North Korea",
-        "LAO": "Laos",
-        "MDA": "Moldova",
-        "VEN": "Venezuela",
-        "BOL": "Bolivia",
-        "TZA": "Tanzania",
-        "TWN": "Taiwan",
-        "PSE": "Palestine",
-        "FSM": "Micronesia",
-        "VNM": "Vietnam",
-        "BRN": "Brunei",
-        "CZE": "Czechia",
-        "GBR": "United Kingdom",
-        "USA": "United States",
         "TUR": "Turkey",
-        "XKX": "Kosovo",
+        "PSE": "Palestine",
+        "HKG": "Hong Kong",
+        "MAC": "Macao",
+        "MMR": "Myanmar",
+        "COD": "DR Congo",
+        "COG": "Congo",
     },
     "fr": {
-        "RUS": "Russie",
-        "IRN": "Iran",
-        "SYR": "Syrie",
-        "KOR": "Corée du Sud",
-        "PRK": "Corée du Nord",
-        "LAO": "Laos",
-        "MDA": "Moldavie",
-        "VEN": "Venezuela",
-        "BOL": "Bolivie",
-        "TZA": "Tanzanie",
-        "TWN": "Taïwan",
         "PSE": "Palestine",
-        "FSM": "Micronésie",
-        "VIR": "Îles Vierges des États-Unis",
-        "ALA": "Îles Åland",
-        "SLB": "Îles Salomon",
-        "FLK": "Îles Malouines",
-        "MAF": "Saint-Martin",
-        "SHN": "Sainte-Hélène",
-        "TUR": "Turquie",
-        "XKX": "Kosovo",
+        "HKG": "Hong Kong",
+        "MAC": "Macao",
+        "MMR": "Birmanie",
+        "COD": "RD Congo",
+        "COG": "Congo",
+    },
+    "ru": {
+        "USA": "США",
+        "KOR": "Южная Корея",
+        "PRK": "Северная Корея",
+        "PSE": "Палестина",
+        "HKG": "Гонконг",
+        "MAC": "Макао",
+        "MMR": "Мьянма",
+        "COD": "ДР Конго",
+        "COG": "Конго",
+        "FSM": "Микронезия",
     },
 }
 
@@ -67,9 +52,16 @@ USER_ASSIGNED = frozenset({"XKX"})
 REGION = (*CENTRAL_ASIA, "AFG")
 
 
-@lru_cache(maxsize=1)
-def _french():
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+# CLDR writes Kosovo, which ISO 3166 lacks, as XK.
+CLDR_CODES = {"XKX": "XK"}
+
+
+@lru_cache(maxsize=16)
+def _territories(lang: str) -> dict[str, str]:
+    try:
+        return dict(Locale.parse(lang).territories)
+    except (UnknownLocaleError, ValueError):
+        return dict(Locale("en").territories)
 
 
 def is_iso3(code: str) -> bool:
@@ -88,15 +80,13 @@ def iso3_from_numeric(numeric: str | None) -> str:
     return country.alpha_3 if country else ""
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def country_name(iso3: str, lang: str = "en") -> str:
-    """Short country name in English or French; the code itself when unknown."""
+    """Short country name in `lang`, from CLDR; the code itself when unknown."""
     if iso3 in SHORT_NAMES.get(lang, {}):
         return SHORT_NAMES[lang][iso3]
     country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
-    if country is None:
+    alpha2 = CLDR_CODES.get(iso3) or (country.alpha_2 if country else None)
+    if alpha2 is None:
         return iso3
-    english = getattr(country, "common_name", None) or country.name
-    if lang == "fr":
-        return _french().gettext(country.name)
-    return english
+    return _territories(lang).get(alpha2) or getattr(country, "common_name", None) or country.name

@@ -6,8 +6,9 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from geo.data.countries import REGION
+from geo.data.countries import REGION, country_name
 from geo.text.escape import compact_json
+from geo.text.i18n import LANGUAGES
 
 WORLD_TOLERANCE_DEG = 0.15
 REGION_TOLERANCE_DEG = 0.005
@@ -50,7 +51,8 @@ def east_of_the_antimeridian(geometries: np.ndarray) -> np.ndarray:
 
 
 def display_shapes(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """iso3, name_en, name_fr and a geometry simplified for display, with a `detailed` flag.
+    """iso3, a name in each language (`name_en`, `name_fr`, ...) and a geometry simplified for
+    display, with a `detailed` flag.
 
     Simplification is done on the whole coverage at once, so neighbours keep a common border;
     the region's countries get a finer pass of their own and are drawn above the rest."""
@@ -59,7 +61,10 @@ def display_shapes(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     coarse = shapely.coverage_simplify(coarse, WORLD_TOLERANCE_DEG)
     detailed = frame["iso3"].isin(REGION).to_numpy()
     fine = shapely.coverage_simplify(frame.geometry.values[detailed], REGION_TOLERANCE_DEG)
-    shapes = frame[["iso3", "name_en", "name_fr"]].copy()
+    shapes = frame[["iso3", "name_en"]].copy()
+    # Named as everywhere else in the app; areas without a code keep the name of their shape.
+    for lang in LANGUAGES:
+        shapes[f"name_{lang}"] = [country_name(c, lang) if c else n for c, n in zip(shapes["iso3"], shapes["name_en"])]
     geometry = coarse.copy()
     geometry[detailed] = fine
     shapes = gpd.GeoDataFrame(shapes, geometry=list(east_of_the_antimeridian(geometry)), crs=countries.crs)

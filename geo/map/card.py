@@ -9,6 +9,7 @@ from geo.data.vocab import UNKNOWN_GROUP
 from geo.text.escape import escape_markdown
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_labels, group_table
+from geo.text.localized import localized_cell
 from geo.text.numbers import toll_text
 from geo.text.sources import source_entries, source_markdown, who_says_what
 
@@ -84,7 +85,7 @@ def attack_card(
     return {
         "title": f"{kind} — {place}",
         "facts": facts,
-        "summary": row.get(f"summary_{lang}", ""),
+        "summary": localized_cell(row, "summary", lang),
         "id": row["id"],
         "tolls": who_says_what(row["id"], tolls, sources, lang) if tolls is not None else None,
         "records": (

@@ -14,8 +14,9 @@ from geo.data.vocab import DATE_PRECISIONS, LOCATION_PRECISIONS, RESPONSIBILITIE
 from geo.map import eventpack
 from geo.map.elements import JsonLayer, pane_options
 from geo.map.markers import VAGUE_PLACES, radius_schema
-from geo.text.i18n import month_names, t, value_label
+from geo.text.i18n import t, value_label
 from geo.text.labels import group_table
+from geo.text.localized import localized_cell
 from geo.text.numbers import NUMBER_LOCALES
 from geo.text.sources import TOLL_COLUMNS, toll_figures
 
@@ -84,7 +85,7 @@ def event_details(attacks: pd.DataFrame, sources: pd.DataFrame, lang: str) -> tu
             {
                 "id": row.id,
                 "place": row.city,
-                "summary": getattr(row, f"summary_{lang}"),
+                "summary": localized_cell(row, "summary", lang),
                 "title": title,
                 "sources": indices,
                 "rows": [{"label": label, "value": value} for label, value in extra],
@@ -109,7 +110,6 @@ def toll_rows(attacks: pd.DataFrame, tolls: pd.DataFrame | None, sources: pd.Dat
 def popup_labels(lang: str) -> dict:
     """The words the browser needs to write popups and tooltips in `lang`."""
     return {
-        "months": month_names(lang),
         "date": t("date", lang),
         "place": t("place", lang),
         "group": t("group", lang),

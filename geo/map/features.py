@@ -12,6 +12,7 @@ from geo.map.basemap import collection, feature
 from geo.palette import UNKNOWN_COLOR
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_table
+from geo.text.localized import localized_cell
 from geo.text.sources import source_entries
 
 # Okabe-Ito orange to vermillion: colour-blind-safe, and distinct from the groups' circles.
@@ -80,7 +81,7 @@ def border_collection(
         popup = {
             "title": title,
             "rows": [{"label": label, "value": period} for label, period in statuses],
-            "text": gravest[f"description_{lang}"],
+            "text": localized_cell(gravest, "description", lang),
             "sources": [{"title": e["title"], "url": e["url"]} for e in cited],
             "sourcesLabel": t("sources", lang),
         }
@@ -104,7 +105,7 @@ def base_collection(bases: gpd.GeoDataFrame, groups: pd.DataFrame, sources: pd.D
         foreign = row.kind == "foreign_military_base"
         color = FOREIGN_BASE_COLOR if foreign else colors.get(row.group_id) or UNKNOWN_COLOR
         owner = row.operator if foreign else labels.get(row.group_id, row.group_id)
-        name = getattr(row, f"name_{lang}")
+        name = localized_cell(row, "name", lang)
         period = _period(row.start_year, row.end_year, lang)
         shape = BASE_SHAPES[row.kind]
         style = {"color": color, "fillColor": color, "weight": 1.5, "fillOpacity": 0.12, "dashArray": "6 4"}

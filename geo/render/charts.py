@@ -205,7 +205,7 @@ def inside_outside_chart(table: pd.DataFrame, span: tuple[int, int], labels: dic
             color=alt.Color(
                 "where:N",
                 title=None,
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", labelLimit=LEGEND_LABEL_LIMIT),
                 scale=keyed_scale(table["inside"], table["where"], dict(zip((True, False), INSIDE_OUTSIDE))),
             ),
             tooltip=[
@@ -234,7 +234,7 @@ def events_chart(events: pd.DataFrame, span: tuple[int, int], labels: dict[str, 
                 scale=alt.Scale(domain=[span[0] - 0.5, span[1] + 0.5], nice=False),
                 axis=alt.Axis(format="d", tickMinStep=1),
             ),
-            y=alt.Y("kind_label:N", title=None, sort=None),
+            y=alt.Y("kind_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=LEGEND_LABEL_LIMIT)),
             color=alt.Color("kind_label:N", legend=None, scale=colors),
             shape=alt.Shape("kind_label:N", legend=None, scale=shapes),
             tooltip=[
@@ -255,7 +255,10 @@ def lineage_chart(nodes: pd.DataFrame, edges: pd.DataFrame, labels: dict[str, st
     y = alt.Y("y:Q", axis=None, scale=alt.Scale(padding=20))
     # One legend of line samples in each kind's colour and dash: the colour legend draws its symbols
     # with the dash scale (Vega-Lite's own merging of the two legends differs between versions).
+    # Below the graph: at its right the legend ran past the page's column, cutting longer kinds.
     legend = alt.Legend(
+        orient="bottom",
+        direction="horizontal",
         symbolType="stroke",
         symbolStrokeWidth=2.2,
         symbolSize=500,
@@ -389,7 +392,8 @@ def membership_map(
                 "properties.status:N",
                 title=labels["status"],
                 scale=alt.Scale(domain=domain, range=colors),
-                legend=alt.Legend(labelLimit=LEGEND_LABEL_LIMIT),
+                # Below the map, as at its right it ran past the page's column.
+                legend=alt.Legend(orient="bottom", direction="horizontal", labelLimit=LEGEND_LABEL_LIMIT),
             ),
             tooltip=[
                 alt.Tooltip("properties.country:N", title=labels["country"]),

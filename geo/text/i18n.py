@@ -22,7 +22,7 @@ from babel.dates import get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LANGUAGES = ("en", "fr")
+LANGUAGES = ("en", "fr", "ru")
 SOURCE_LANGUAGE = DEFAULT_LANGUAGE = "en"
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
@@ -238,6 +238,30 @@ STRINGS: dict[str, str | Plural] = {
     "previous": "◀ Previous",
     "next": "Next ▶",
     "story_keys": "Keyboard: ← and → move through the steps.",
+    # The story's chapters and steps (geo/analysis/story.py), by step key.
+    "story_chapter_roots": "1. Roots of the IMU, 1991-2001",
+    "story_chapter_al_qaeda": "2. The al-Qaida years and the IMU's fading",
+    "story_chapter_iskp": "3. The rise of ISKP",
+    "story_chapter_abroad": "4. Attacks abroad",
+    "story_chapter_cooperation": "5. Regional cooperation and what is left to do",
+    "story_independence_title": "Independence and the first Islamist stirrings",
+    "story_independence_body": "In December 1991, weeks after independence, activists of the Adolat group in Namangan occupied an official building and demanded an Islamic state. Their leaders, Tohir Yuldashev and Juma Namangani, fled to Tajikistan, where a civil war broke out in 1992 and ended with the 1997 peace accord.",
+    "story_imu_title": "The IMU takes up arms",
+    "story_imu_body": "Founded in 1998, the IMU was blamed for the car bombs of February 1999 in Tashkent. In the summers of 1999 and 2000 its fighters crossed from Tajikistan into southern Kyrgyzstan (Batken) and Uzbekistan, taking hostages. Uzbekistan answered by mining stretches of its borders.",
+    "story_al_qaeda_title": "After 2001: from Central Asia to the Pakistani border",
+    "story_al_qaeda_body": "The US campaign in Afghanistan in October 2001 killed Namangani and pushed the IMU into Pakistan's tribal areas. Foreign bases opened in Uzbekistan and Kyrgyzstan. A faction split off in 2002 as the Islamic Jihad Union, which struck Tashkent and Bukhara in 2004 and plotted in Germany in 2007.",
+    "story_fading_title": "The IMU fades and pledges to the Islamic State",
+    "story_fading_body": "Drone strikes killed its leaders in 2009 and 2012. In August 2015 the IMU's leader pledged allegiance to the Islamic State; months later the Taliban overran the group's base in Zabul. Its fighters largely merged into the new Khorasan province.",
+    "story_iskp_title": "ISKP takes root in eastern Afghanistan",
+    "story_iskp_body": "Announced in January 2015, ISKP held ground in Nangarhar and Kunar until 2019-2020 and carried out mass-casualty attacks in Kabul, among them the airport bombing of August 2021 during the US withdrawal.",
+    "story_iskp_region_title": "ISKP turns to Central Asia",
+    "story_iskp_region_body": "After 2021 ISKP fired rockets towards Uzbekistan and Tajikistan and recruited among Tajiks and Uzbeks, often migrant workers in Russia: the four men arrested for the Crocus City Hall attack near Moscow in March 2024 were Tajik citizens.",
+    "story_abroad_title": "Central Asians in attacks far from home",
+    "story_abroad_body": "From Istanbul and Stockholm to New York in 2017, then Kerman and the Crocus City Hall near Moscow in 2024, attackers from Central Asia struck far more often abroad than in their own countries.",
+    "story_cooperation_title": "From nothing to a web of treaties",
+    "story_cooperation_body": "The CIS Collective Security Treaty (1992), the Shanghai Five (1996) and its successor the SCO (2001) with its anti-terrorist structure, then the CSTO (2002): regional security cooperation grew out of the threat, alongside Russian, US, German, French and Indian bases.",
+    "story_ahead_title": "What is left to do",
+    "story_ahead_body": "Borders remain closed, fenced or disputed, as the Kyrgyz-Tajik clashes of 2021 and 2022 showed, and trafficking routes still cross the region. Raffaello Pantucci points to the radicalisation of Central Asian migrant workers in Russia as the lead to follow, with the home governments and international migration bodies involved.",
     "origin": "Imported from",
     "doubtful": "flagged as doubtful by its dataset",
     "origin_filter": "Events shown",
@@ -708,6 +732,6 @@ def catalogue() -> Iterator[tuple[str, dict[str, str]]]:
 
 @cache
 def month_names(lang: str) -> tuple[str, ...]:
-    """January to December in `lang`, as a date writes them, from CLDR."""
-    names = get_month_names("wide", locale=lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    """January to December in `lang` as a month stands alone ("апрель 2012"), from CLDR."""
+    names = get_month_names("wide", context="stand-alone", locale=lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
     return tuple(names[month] for month in range(1, 13))

@@ -8,6 +8,7 @@ import pandas as pd
 
 from geo.palette import UNKNOWN_COLOR
 from geo.text.i18n import t
+from geo.text.localized import language_of
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,11 @@ def group_name(name: str, acronym: str) -> GroupName:
 def group_names(groups: pd.DataFrame, lang: str) -> dict[str, GroupName]:
     """Group id -> its names in `lang`, ordered by founding year."""
     ordered = groups.sort_values(["founded_year", "id"], na_position="last")
-    return {
-        row.id: group_name(getattr(row, f"name_{lang}"), getattr(row, f"acronym_{lang}"))
-        for row in ordered.itertuples(index=False)
-    }
+    names = {}
+    for row in ordered.itertuples(index=False):
+        code = language_of(row, "name", lang)
+        names[row.id] = group_name(getattr(row, f"name_{code}"), getattr(row, f"acronym_{code}"))
+    return names
 
 
 def group_labels(groups: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -50,7 +52,8 @@ def group_table(group_ids: list[str], groups: pd.DataFrame, lang: str) -> list[l
     for group_id in group_ids:
         if group_id in rows.index:
             row = rows.loc[group_id]
-            label = group_name(row[f"name_{lang}"], row[f"acronym_{lang}"]).full
+            code = language_of(row, "name", lang)
+            label = group_name(row[f"name_{code}"], row[f"acronym_{code}"]).full
             table.append([label, row["color"] or UNKNOWN_COLOR])
         else:
             table.append([t("unknown_group", lang) if group_id == "unknown" else group_id, UNKNOWN_COLOR])

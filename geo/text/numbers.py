@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pandas as pd
+from babel.numbers import format_decimal
 
-from geo.text.i18n import t
+from geo.text.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
-# The locale whose Intl.NumberFormat writes numbers in the browser as `number_text` does here
-# (fr: U+202F between thousands, as below).
-NUMBER_LOCALES = {"en": "en-US", "fr": "fr-FR"}
+# The locale whose Intl.NumberFormat writes numbers in the browser as `number_text` does here,
+# from the same CLDR data (fr: U+202F between thousands, ru: U+00A0).
+NUMBER_LOCALES = {"en": "en-US", "fr": "fr-FR", "ru": "ru-RU"}
 
 
 def number_text(value: int, lang: str) -> str:
-    """An integer with the thousands separator of `lang` (a narrow no-break space in French)."""
-    text = f"{value:,}"
-    return text.replace(",", "\u202f") if lang == "fr" else text
+    """An integer with the thousands separator of `lang`, as CLDR writes it."""
+    return format_decimal(value, locale=lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
 
 
 def range_text(span: tuple[int, int], lang: str = "en") -> str:

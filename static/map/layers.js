@@ -893,6 +893,15 @@
       this._schema = payload.schema;
       this._epoch = Date.parse(payload.schema.epoch);
       this._number = new Intl.NumberFormat(payload.locale, {useGrouping: "always"}).format;
+      // Each precision's date as the locale writes it: "16 февраля 1999 г.", "février 1999".
+      var dateFormat = function (parts) {
+        return new Intl.DateTimeFormat(payload.locale, L.extend({timeZone: "UTC"}, parts)).format;
+      };
+      this._dates = {
+        day: dateFormat({day: "numeric", month: "long", year: "numeric"}),
+        month: dateFormat({month: "long", year: "numeric"}),
+        year: dateFormat({year: "numeric"})
+      };
       this._tip = L.tooltip({direction: "top", offset: [0, -6], opacity: 0.95});
       var self = this;
       this.ready = gunzip(base64Bytes(payload.columns)).then(function (buffer) {
@@ -1056,11 +1065,7 @@
     _dateText: function (i) {
       var p = this._payload, precision = this._flagValue(i, "date_precision");
       var date = new Date(this._epoch + this._cols.day[i] * DAY_MS);
-      var month = p.labels.months[date.getUTCMonth()];
-      var text = precision === "year" ? String(date.getUTCFullYear())
-        : precision === "month" ? month + " " + date.getUTCFullYear()
-          : date.getUTCDate() + " " + month + " " + date.getUTCFullYear();
-      return text + " (" + p.labels.date_precisions[precision] + ")";
+      return this._dates[precision](date) + " (" + p.labels.date_precisions[precision] + ")";
     },
     /* A toll as geo/text/numbers.py's toll_text writes it: '1,200–1,500', '4', '≤ 3' or unknown. */
     _range: function (low, high) {

@@ -38,7 +38,7 @@ from geo.render.tables import to_csv_with_citation
 from geo.state.urlstate import state_defaults
 from geo.text.captions import subtitle
 from geo.text.escape import compact_json
-from geo.text.i18n import t
+from geo.text.i18n import LANGUAGES, t
 
 
 def year(data, y):
@@ -394,8 +394,11 @@ def test_the_map_offers_four_downloads(data, shapes):
 @pytest.mark.parametrize("step", STEPS, ids=[s.key for s in STEPS])
 def test_every_story_step_is_cited_and_shows_what_it_speaks_of(data, step):
     assert step_sources(step, data.attacks, data.events, data.sources)
-    for lang in ("en", "fr"):
+    for lang in LANGUAGES:
         assert step.title[lang] and len(step.text[lang]) > 80
+        if lang != "en":  # translated in the language's catalogue, not left in English
+            assert step.title[lang] != step.title["en"] and step.text[lang] != step.text["en"]
+            assert step.chapter[lang] != step.chapter["en"]
     attacks = data.attacks.set_index("id")
     for record in step.records:
         if record in attacks.index:

@@ -75,6 +75,19 @@ def test_a_broken_catalogue_is_reported_with_its_entry(change, expected):
         ("metric_foiled", {"n": 2}, "fr", "2 projets déjoués"),
         ("import_skipped", {"n": "1\u202f234"}, "fr", "1\u202f234 lignes écartées"),
         ("rows_shown", {"shown": 1, "total": 1}, "en", "1 of 1 row shown"),
+        # Russian has three forms: 1 and 21 (one), 2 to 4 and 22 (few), 5 to 20 and 11 (many).
+        ("metric_foiled", {"n": 1}, "ru", "1 предотвращённый теракт"),
+        ("metric_foiled", {"n": 2}, "ru", "2 предотвращённых теракта"),
+        ("metric_foiled", {"n": 5}, "ru", "5 предотвращённых терактов"),
+        ("metric_foiled", {"n": 11}, "ru", "11 предотвращённых терактов"),
+        ("metric_foiled", {"n": 21}, "ru", "21 предотвращённый теракт"),
+        ("import_skipped", {"n": 1}, "ru", "1 строка пропущена"),
+        ("import_skipped", {"n": 2}, "ru", "2 строки пропущены"),
+        ("import_skipped", {"n": 5}, "ru", "5 строк пропущено"),
+        ("import_skipped", {"n": 11}, "ru", "11 строк пропущено"),
+        ("import_skipped", {"n": 21}, "ru", "21 строка пропущена"),
+        ("rows_shown", {"shown": 1, "total": 21}, "ru", "Показано 1 из 21 строки"),
+        ("rows_shown", {"shown": 3, "total": 11}, "ru", "Показано 3 из 11 строк"),
     ],
 )
 def test_plural_forms_follow_the_number(key, values, lang, expected):

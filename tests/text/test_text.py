@@ -32,6 +32,9 @@ def placeholders(text: str) -> set[str]:
         (pd.NA, pd.NA, "fr", "inconnu"),
         (1200, 1500, "en", "1,200–1,500"),
         (1200, 1500, "fr", "1\u202f200–1\u202f500"),
+        (1200, 1500, "ru", "1\u00a0200–1\u00a0500"),
+        (pd.NA, 12000, "ru", "≤ 12\u00a0000"),
+        (pd.NA, pd.NA, "ru", "неизвестно"),
     ],
 )
 def test_tolls_read_as_ranges(low, high, lang, expected):
@@ -89,13 +92,23 @@ def test_translation_fills_placeholders():
     [
         ("UZB", "en", "Uzbekistan"),
         ("UZB", "fr", "Ouzbékistan"),
-        ("KGZ", "fr", "Kirghizistan"),
+        ("KGZ", "fr", "Kirghizstan"),
         ("RUS", "fr", "Russie"),
         ("IRN", "en", "Iran"),
         ("TJK", "fr", "Tadjikistan"),
         ("XXX", "fr", "XXX"),
         ("XKX", "en", "Kosovo"),
         ("XKX", "fr", "Kosovo"),
+        # Any language CLDR knows, with the few short forms kept over its formal ones.
+        ("XKX", "ru", "Косово"),
+        ("KGZ", "ru", "Киргизия"),
+        ("AFG", "ru", "Афганистан"),
+        ("USA", "ru", "США"),
+        ("HKG", "en", "Hong Kong"),
+        ("PSE", "fr", "Palestine"),
+        ("TUR", "en", "Turkey"),
+        ("DEU", "ru", "Германия"),
+        ("XXX", "ru", "XXX"),
     ],
 )
 def test_country_names(iso3, lang, expected):
