@@ -20,7 +20,7 @@ from geo.analysis.disagreements import compared
 from geo.analysis.filters import select_attacks, with_imports
 from geo.data.load import Dataset, load_dataset
 from geo.data.paths import DATA_DIR
-from geo.io.importer import ImportResult, import_bytes
+from geo.io.importer import ImportResult, Progress, import_bytes
 from geo.io.linking import Link, crosswalk, effective, incident_ids, linked_across
 from geo.map.basemap import basemap_collections, display_shapes
 from geo.map.events import event_payload
@@ -68,10 +68,25 @@ def widget_labels(data_dir: str = str(DATA_DIR)) -> dict[str, dict[str, list[str
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def imported(path: str, name: str, fmt: str, modified: float, data_dir: str = str(DATA_DIR)) -> ImportResult:
-    """One imported file, read once per content (`modified` changes when the file does)."""
+def imported(
+    path: str, name: str, fmt: str, modified: float, data_dir: str = str(DATA_DIR), _read: ImportResult | None = None
+) -> ImportResult:
+    """One imported file, read once per content (`modified` changes when the file does); `_read`, the
+    file already read by `imported_now`, is kept as it is."""
+    if _read is not None:
+        return _read
     data = dataset(data_dir)
     return import_bytes(Path(path).read_bytes(), name, data, fmt)
+
+
+def imported_now(
+    path: str, name: str, fmt: str, modified: float, progress: Progress, data_dir: str = str(DATA_DIR)
+) -> ImportResult:
+    """One file read now, `progress` told after each chunk of rows, then cached as `imported` caches
+    it. Not cached itself: Streamlit would record the progress bar's updates with the result and
+    replay them, on a bar that no longer exists, at each later call."""
+    result = import_bytes(Path(path).read_bytes(), name, dataset(data_dir), fmt, progress)
+    return imported(path, name, fmt, modified, data_dir, _read=result)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

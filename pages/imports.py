@@ -15,6 +15,7 @@ from geo.render.tables import decisions_made, link_table, to_csv_bytes
 from geo.state.criteria import DECISIONS_KEY, IMPORTS_KEY
 from geo.text.escape import escape_markdown
 from geo.text.i18n import LANGUAGES, t
+from geo.text.numbers import number_text
 from widgets import choice_editor
 
 # Streamlit writes the uploader's button and size hint in English whatever the page's language, and
@@ -54,19 +55,31 @@ fmt = st.selectbox(
 if upload is not None and st.button(t("import_button", lang), type="primary", key=keys.IMPORT_BUTTON):
     path, modified = store_upload(upload.getvalue(), upload.name)
     entry = (path, upload.name, fmt, modified)
+    bar = st.progress(0.0, text=t("import_progress", lang, done=0, total="…"))
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(
+            min(done / total, 1.0),
+            text=t("import_progress", lang, done=number_text(done, lang), total=number_text(total, lang)),
+        )
+
     try:
-        result = cache.imported(*entry)
+        # A file imported earlier in this session is in the cache: reading it again would only redraw the bar.
+        result = cache.imported(*entry) if entry in imports else cache.imported_now(*entry, progress)
     except ImportFailure as error:
+        bar.empty()
         st.error(
             f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n"
             f"{escape_markdown(error.message.text(lang))}"
         )
     except Exception as error:  # a file this reader did not foresee must still not show a traceback
+        bar.empty()
         st.error(
             f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n"
             f"{escape_markdown(type(error).__name__)}: {escape_markdown(str(error))}"
         )
     else:
+        bar.empty()
         (st.success if len(result.attacks) else st.error)(
             t("import_done", lang, name=escape_markdown(result.name), n=len(result.attacks), fmt=result.format.upper())
         )
@@ -76,6 +89,9 @@ if upload is not None and st.button(t("import_button", lang), type="primary", ke
             if result.skipped:
                 st.warning(t("import_skipped", lang, n=result.skipped_count))
                 st.dataframe(result.skipped_table(lang), hide_index=True)
+            if len(result.cells):
+                st.warning(t("import_cells", lang, n=len(result.cells)))
+                st.dataframe(result.cell_table(lang), hide_index=True, key=keys.IMPORT_CELLS)
             for warning in result.warnings:
                 st.info(escape_markdown(warning.text(lang)))
 
