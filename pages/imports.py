@@ -91,7 +91,8 @@ if upload is not None and st.button(t("import_button", lang), type="primary", ke
                 st.dataframe(result.skipped_table(lang), hide_index=True)
             if len(result.cells):
                 st.warning(t("import_cells", lang, n=len(result.cells)))
-                st.dataframe(result.cell_table(lang), hide_index=True, key=keys.IMPORT_CELLS)
+                with st.container(key=keys.IMPORT_CELLS):
+                    st.dataframe(result.cell_table(lang), hide_index=True)
             for warning in result.warnings:
                 st.info(escape_markdown(warning.text(lang)))
 
