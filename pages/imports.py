@@ -55,7 +55,7 @@ fmt = st.selectbox(
 if upload is not None and st.button(t("import_button", lang), type="primary", key=keys.IMPORT_BUTTON):
     path, modified = store_upload(upload.getvalue(), upload.name)
     entry = (path, upload.name, fmt, modified)
-    bar = st.progress(0.0, text=t("import_progress", lang, done=0, total="…"))
+    bar = st.progress(0.0, text=t("import_reading", lang))
 
     def progress(done: int, total: int) -> None:
         bar.progress(

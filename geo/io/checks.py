@@ -82,7 +82,9 @@ def problems(mapped: pd.DataFrame, kept_before: set[str] | frozenset[str] = froz
         reason = reason.mask(failed.fillna(False).astype(bool), why)
     kept = reason.isna()
     ids = mapped.loc[kept, "id"]
-    repeated = ids.duplicated() | ids.isin(kept_before)
+    # A set's membership, row by row: `isin` would copy all the ids kept so far at every chunk.
+    before = pd.Series([i in kept_before for i in ids], index=ids.index, dtype=bool)
+    repeated = ids.duplicated() | before
     return reason.mask(repeated.reindex(mapped.index, fill_value=False), message("skip_duplicate_id"))
 
 

@@ -132,6 +132,9 @@ NON_ASCII = re.compile(rb"[\x80-\xff]")
 # has only such sequences among its non-ASCII bytes: one that has is UTF-8 text.
 UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 LINES_TRIED = 1000
+UTF8_TAIL = 4 * 2**20
+UTF8_WINDOWS = 16
+UTF8_WINDOW = 2**18
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 HEAD_BYTES = 65536
 DECODE_STEP = 16 * 2**20
@@ -168,11 +171,13 @@ def whole_characters(raw: bytes) -> bytes:
     return raw
 
 
-def utf8_line(raw: bytes) -> int | None:
-    """The first line with non-ASCII text that reads as UTF-8 (looking at LINES_TRIED at most)."""
-    position = 0
+def utf8_line(raw: bytes, start: int = 0, stop: int | None = None) -> int | None:
+    """The first line between `start` and `stop` with non-ASCII text that reads as UTF-8 (looking at
+    LINES_TRIED at most)."""
+    position = start
+    stop = len(raw) if stop is None else stop
     for _ in range(LINES_TRIED):
-        found = UTF8_CHARACTER.search(raw, position)
+        found = UTF8_CHARACTER.search(raw, position, stop)
         if found is None:
             return None
         start = raw.rfind(b"\n", 0, found.start()) + 1
@@ -184,6 +189,25 @@ def utf8_line(raw: bytes) -> int | None:
             position = end
             continue
         return line_of(raw, start)
+    return None
+
+
+def utf8_text(raw: bytes, first_error: int) -> int | None:
+    """A line of UTF-8 text in a file that is not UTF-8 throughout: non-ASCII text before its first
+    error (which then read as UTF-8), or a UTF-8 line in its last part or in windows spread over
+    the rest, where a second export pasted after the first, or into it, would be. The windows keep
+    a 400 MB file from being scanned byte by byte."""
+    head = raw[:first_error]
+    if not head.isascii():
+        start = NON_ASCII.search(head).start()
+        return line_of(raw, start)
+    windows = [(max(len(raw) - UTF8_TAIL, first_error), len(raw))]
+    step = max((len(raw) - first_error) // UTF8_WINDOWS, 1)
+    windows += [(at, at + UTF8_WINDOW) for at in range(first_error, len(raw), step)]
+    for start, stop in windows:
+        found = utf8_line(raw, start, min(stop, len(raw)))
+        if found is not None:
+            return found
     return None
 
 
@@ -201,7 +225,7 @@ def encoding_of(raw: bytes, name: str) -> str:
     error = utf8_error(raw)
     if error is None:
         return "utf-8"
-    utf8 = utf8_line(raw)
+    utf8 = utf8_text(raw, error.start)
     if utf8 is not None:
         raise ImportFailure(
             "import_mixed_encoding",

@@ -243,6 +243,7 @@ STRINGS: dict[str, str | Plural] = {
     "import_format": "Format",
     "format_auto": "Recognise from the header",
     "import_button": "Import",
+    "import_reading": "Reading the file…",
     "import_progress": "Reading rows: {done} of about {total}…",
     "import_done": Plural(
         "{name}: {n} event imported from a {fmt} export.", "{name}: {n} events imported from a {fmt} export."
