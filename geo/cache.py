@@ -20,7 +20,7 @@ from geo.analysis.disagreements import compared
 from geo.analysis.filters import select_attacks, with_imports
 from geo.data.load import Dataset, load_dataset
 from geo.data.paths import DATA_DIR
-from geo.io.importer import ImportResult, import_bytes
+from geo.io.importer import ImportResult, Progress, import_bytes
 from geo.io.linking import Link, crosswalk, effective, incident_ids, linked_across
 from geo.io.messages import Message, failure_of
 from geo.io.userfiles import UPLOAD_PREFIX
@@ -72,9 +72,14 @@ def widget_labels(data_dir: str = str(DATA_DIR)) -> dict[str, dict[str, list[str
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def imported(path: str, name: str, fmt: str, modified: float, data_dir: str = str(DATA_DIR)) -> ImportResult:
+def imported(
+    path: str, name: str, fmt: str, modified: float, data_dir: str = str(DATA_DIR), _read: ImportResult | None = None
+) -> ImportResult:
     """One imported file, read once per content (`modified` changes when the file does; an upload's
-    source is its fingerprint, and its bytes are the session's)."""
+    source is its fingerprint, and its bytes are the session's); `_read`, the file already read by
+    `imported_now`, is kept as it is."""
+    if _read is not None:
+        return _read
     data = dataset(data_dir)
     raw = st.session_state[UPLOADS_KEY][path] if path.startswith(UPLOAD_PREFIX) else Path(path).read_bytes()
     return import_bytes(raw, name, data, fmt)
@@ -104,6 +109,17 @@ def _frames(imports: tuple, data_dir: str) -> list[pd.DataFrame]:
         except Exception:  # the Import page says what is wrong with it
             continue
     return frames
+
+
+def imported_now(
+    path: str, name: str, fmt: str, modified: float, progress: Progress, data_dir: str = str(DATA_DIR)
+) -> ImportResult:
+    """One file read now, `progress` told after each chunk of rows, then cached as `imported` caches
+    it. Not cached itself: Streamlit would record the progress bar's updates with the result and
+    replay them, on a bar that no longer exists, at each later call."""
+    raw = st.session_state[UPLOADS_KEY][path] if path.startswith(UPLOAD_PREFIX) else Path(path).read_bytes()
+    result = import_bytes(raw, name, dataset(data_dir), fmt, progress)
+    return imported(path, name, fmt, modified, data_dir, _read=result)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -25,11 +25,13 @@ LEAVE_PRESENTATION = "leave"
 # What the groups page says of the chosen group, and what the story says of its step.
 PROFILE = "profile"
 STORY_STEP = "story_step"
-# The import page: the file, the button, the report on the file, and each kept file's buttons.
+# The import page: the file, the button, the report on the file and its implausible cells, and each
+# kept file's buttons.
 UPLOAD = "upload"
 IMPORT_FORMAT = "import_format"
 IMPORT_BUTTON = "import_button"
 IMPORT_REPORT = "import_report"
+IMPORT_CELLS = "import_cells"
 SAVE_IMPORT = "save"
 REMOVE_IMPORT = "remove"
 REMOVE_BROKEN = "remove_broken"

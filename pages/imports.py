@@ -26,6 +26,7 @@ from geo.render.tables import decisions_made, link_table, to_csv_bytes
 from geo.state.criteria import BROKEN_IMPORTS_KEY, DECISIONS_KEY, IMPORTS_KEY, UPLOADS_KEY
 from geo.text.escape import escape_markdown
 from geo.text.i18n import LANGUAGES, t
+from geo.text.numbers import number_text
 from widgets import choice_editor
 
 # Streamlit writes the uploader's button and size hint in English whatever the page's language, and
@@ -76,14 +77,25 @@ if upload is not None and st.button(t("import_button", lang), type="primary", ke
     raw = upload.getvalue()
     entry = (upload_source(raw), upload.name, fmt, 0.0)
     uploads[entry[0]] = raw
+    bar = st.progress(0.0, text=t("import_reading", lang))
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(
+            min(done / total, 1.0),
+            text=t("import_progress", lang, done=number_text(done, lang), total=number_text(total, lang)),
+        )
+
     try:
-        result = cache.imported(*entry)
+        # A file imported earlier in this session is in the cache: reading it again would only redraw the bar.
+        result = cache.imported(*entry) if entry in imports else cache.imported_now(*entry, progress)
     except Exception as error:  # a file this reader did not foresee must still not show a traceback
+        bar.empty()
         st.error(
             f"{t('import_failed', lang, name=escape_markdown(upload.name))}\n\n"
             f"{escape_markdown(failure_of(error, upload.name).text(lang))}"
         )
     else:
+        bar.empty()
         (st.success if len(result.attacks) else st.error)(
             t("import_done", lang, name=escape_markdown(result.name), n=len(result.attacks), fmt=result.format.upper())
         )
@@ -93,6 +105,10 @@ if upload is not None and st.button(t("import_button", lang), type="primary", ke
             if result.skipped:
                 st.warning(t("import_skipped", lang, n=result.skipped_count))
                 st.dataframe(result.skipped_table(lang), hide_index=True)
+            if len(result.cells):
+                st.warning(t("import_cells", lang, n=len(result.cells)))
+                with st.container(key=keys.IMPORT_CELLS):
+                    st.dataframe(result.cell_table(lang), hide_index=True)
             for warning in result.warnings:
                 st.info(escape_markdown(warning.text(lang)))
     if not any(other[0] == entry[0] for other in imports):

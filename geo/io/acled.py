@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.io.columns import column, joined_text, numbers
+from geo.io.columns import column, coordinates, joined, joined_text, tolls, written_dates
 from geo.io.places import iso_numeric
 
 # ACLED geo_precision: 1 the town, 2 near it or its district, 3 the region; time_precision: 1 day, 2 week, 3 month.
@@ -22,7 +22,7 @@ def _acled_dates(text: pd.Series) -> pd.Series:
     return iso.fillna(spelled)
 
 
-def from_acled(rows: pd.DataFrame) -> pd.DataFrame:
+def from_acled(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     sub = column(rows, "sub_event_type").str.strip()
     event = column(rows, "event_type").str.strip()
     attack_type = np.select(
@@ -35,26 +35,28 @@ def from_acled(rows: pd.DataFrame) -> pd.DataFrame:
         "other",
     )
     civilians = (event == "Violence against civilians") | (column(rows, "civilian_targeting").str.strip() != "")
-    killed = numbers(rows["fatalities"])
+    killed = tolls(rows, "fatalities")
+    dates = written_dates(rows, "event_date", _acled_dates(rows["event_date"]))
+    lat, lon, place_problems = coordinates(rows, "latitude", "longitude")
     codes = column(rows, "iso3") if "iso3" in rows else iso_numeric(column(rows, "iso"))
-    return pd.DataFrame(
+    mapped = pd.DataFrame(
         {
             "id": "acled-" + rows["event_id_cnty"].str.strip(),
-            "date": _acled_dates(rows["event_date"]),
+            "date": dates.values,
             "date_precision": rows["time_precision"].str.strip().map(ACLED_DATE).fillna("month"),
             "city": joined_text(column(rows, "location"), column(rows, "admin1")),
             "country_name": rows["country"],
             "iso3_given": codes,
-            "lat": rows["latitude"],
-            "lon": rows["longitude"],
+            "lat": lat,
+            "lon": lon,
             "location_precision": rows["geo_precision"].str.strip().map(ACLED_PLACE).fillna("province"),
             "actor": rows["actor1"],
             "responsibility": "attributed",
             "perpetrator_nationalities": "",
             "attack_type": attack_type,
             "target_type": np.where(civilians, "civilians", "other"),
-            "killed_low": killed,
-            "killed_high": killed,
+            "killed_low": killed.values,
+            "killed_high": killed.values,
             "wounded_low": pd.NA,
             "wounded_high": pd.NA,
             "foiled": False,
@@ -64,3 +66,4 @@ def from_acled(rows: pd.DataFrame) -> pd.DataFrame:
         },
         index=rows.index,
     )
+    return mapped, joined([dates.problems, place_problems, killed.problems])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.data import vocab
+from geo.io.columns import row_number
 from geo.io.messages import Message, message
 from geo.text.escape import FORMULA_PREFIXES
 
@@ -27,11 +28,6 @@ READ_AS = {
 }
 RANGES = (("killed_low", "killed_high"), ("wounded_low", "wounded_high"))
 ID_PREFIXES = ("", "gtd-", "ucdp-", "acled-")
-
-
-def row_number(index: int) -> int:
-    """The row of the file a mapped row came from, the header being row 1."""
-    return int(index) + 2
 
 
 def repaired(mapped: pd.DataFrame, fmt: str, fingerprint: str) -> tuple[pd.DataFrame, list[Message]]:
@@ -69,9 +65,10 @@ def repaired(mapped: pd.DataFrame, fmt: str, fingerprint: str) -> tuple[pd.DataF
     return out, warnings
 
 
-def problems(mapped: pd.DataFrame) -> pd.Series:
+def problems(mapped: pd.DataFrame, kept_before: set[str] | frozenset[str] = frozenset()) -> pd.Series:
     """Why each row cannot be kept (None when it can), first problem first: only a row that cannot
-    be dated, or placed, is left out, and a repeat of an event already kept."""
+    be dated, or placed, is left out, and a repeat of an event already kept (here, or among the ids
+    `kept_before` in the file's earlier rows)."""
     lat = pd.to_numeric(mapped["lat"], errors="coerce")
     lon = pd.to_numeric(mapped["lon"], errors="coerce")
     checks = [
@@ -84,7 +81,10 @@ def problems(mapped: pd.DataFrame) -> pd.Series:
     for failed, why in reversed(checks):
         reason = reason.mask(failed.fillna(False).astype(bool), why)
     kept = reason.isna()
-    repeated = mapped.loc[kept, "id"].duplicated()
+    ids = mapped.loc[kept, "id"]
+    # A set's membership, row by row: `isin` would copy all the ids kept so far at every chunk.
+    before = pd.Series([i in kept_before for i in ids], index=ids.index, dtype=bool)
+    repeated = ids.duplicated() | before
     return reason.mask(repeated.reindex(mapped.index, fill_value=False), message("skip_duplicate_id"))
 
 

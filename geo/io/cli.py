@@ -15,6 +15,13 @@ from geo.io.messages import ImportFailure
 from geo.io.sniff import FORMATS
 
 
+def progress_line(done: int, total: int) -> None:
+    """How far the import has got, on stderr: stdout's last line stays the summary scripts read. A
+    terminal sees one line rewritten; a log, a line per chunk."""
+    end = "\r" if sys.stderr.isatty() else "\n"
+    print(f"read {done:,} of about {total:,} rows ({min(done / total, 1):.0%})", end=end, file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.importer", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path)
@@ -25,11 +32,15 @@ def main(argv: list[str] | None = None) -> int:
 
     data = load_dataset()
     try:
-        result = import_bytes(args.file.read_bytes(), args.file.name, data, args.format)
+        result = import_bytes(args.file.read_bytes(), args.file.name, data, args.format, progress_line)
     except (ImportFailure, OSError) as error:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
         print(f"error: {error}", file=sys.stderr)
         print(f"format={args.format} imported=0 skipped=0 matched=0")
         return 1
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     result = linked_to(result, data.attacks)
     if args.crosswalk:
         crosswalk(result.links, set(data.attacks["id"])).to_csv(args.crosswalk, index=False)

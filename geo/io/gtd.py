@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.io.columns import column, first_day, joined_text, numbers
+from geo.io.columns import column, coordinates, first_day, joined, joined_text, tolls
 
 GTD_ATTACK_TYPES = {
     "Bombing/Explosion": "bombing",
@@ -39,15 +39,16 @@ GTD_TARGET_TYPES = {
 GTD_PLACE = {"1": "city", "2": "province", "3": "province", "4": "province", "5": "country"}
 
 
-def from_gtd(rows: pd.DataFrame) -> pd.DataFrame:
-    dates, precision = first_day(rows["iyear"], rows["imonth"], rows["iday"])
+def from_gtd(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    dates, precision, date_problems = first_day(rows, "iyear", "imonth", "iday")
+    lat, lon, place_problems = coordinates(rows, "latitude", "longitude")
     suicide = column(rows, "suicide") == "1"
     attack_type = column(rows, "attacktype1_txt").map(GTD_ATTACK_TYPES).fillna("other")
     claimed = column(rows, "claimed") == "1"
     uncertain = column(rows, "guncertain1") == "1"
-    killed, wounded = numbers(rows["nkill"]), numbers(rows["nwound"])
+    killed, wounded = tolls(rows, "nkill"), tolls(rows, "nwound")
     citations = column(rows, "scite1").str.cat([column(rows, "scite2"), column(rows, "scite3")], sep="\n")
-    return pd.DataFrame(
+    mapped = pd.DataFrame(
         {
             "id": "gtd-" + rows["eventid"].str.strip(),
             "date": dates,
@@ -58,18 +59,18 @@ def from_gtd(rows: pd.DataFrame) -> pd.DataFrame:
             # data/country_names.csv, each seen in a cited copy of GTD's values; no copy of the
             # codebook's list of codes is cited, and a code table without one would be a guess.
             "country_name": rows["country_txt"],
-            "lat": rows["latitude"],
-            "lon": rows["longitude"],
+            "lat": lat,
+            "lon": lon,
             "location_precision": rows["specificity"].str.strip().map(GTD_PLACE).fillna("country"),
             "actor": rows["gname"],
             "responsibility": np.where(claimed, "claimed", np.where(uncertain, "suspected", "attributed")),
             "perpetrator_nationalities": "",
             "attack_type": attack_type.where(~(suicide & (attack_type == "bombing")), "suicide_bombing"),
             "target_type": column(rows, "targtype1_txt").map(GTD_TARGET_TYPES).fillna("other"),
-            "killed_low": killed,
-            "killed_high": killed,
-            "wounded_low": wounded,
-            "wounded_high": wounded,
+            "killed_low": killed.values,
+            "killed_high": killed.values,
+            "wounded_low": wounded.values,
+            "wounded_high": wounded.values,
             "foiled": False,
             "summary": column(rows, "summary"),
             "citations": citations.str.strip(),
@@ -77,3 +78,4 @@ def from_gtd(rows: pd.DataFrame) -> pd.DataFrame:
         },
         index=rows.index,
     )
+    return mapped, joined([date_problems, place_problems, killed.problems, wounded.problems])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 import geopandas as gpd
@@ -10,14 +11,24 @@ import pandas as pd
 
 from geo.data.load import Dataset, typed_attacks
 from geo.io.acled import from_acled
-from geo.io.checks import formula_cells, problems, repaired, row_number
-from geo.io.columns import ATTACK_COLUMNS
+from geo.io.checks import formula_cells, problems, repaired
+from geo.io.columns import ATTACK_COLUMNS, joined, no_problems, row_number
 from geo.io.gtd import from_gtd
 from geo.io.linking import Link, links
 from geo.io.messages import ImportFailure, Message, message
 from geo.io.places import gazetteer, group_ids, iso3_codes
 from geo.io.project import from_project
-from geo.io.sniff import EXTRA_COLUMNS, FORMATS, SIGNATURES, detect, header, read_rows
+from geo.io.sniff import (
+    EXTRA_COLUMNS,
+    FORMATS,
+    SIGNATURES,
+    XLSX_MAGIC,
+    chunks,
+    detect,
+    expected_rows,
+    header,
+    whole_characters,
+)
 from geo.io.ucdp import from_ucdp
 from geo.text.i18n import t
 
@@ -33,6 +44,9 @@ class ImportResult:
     warnings: list[Message] = field(default_factory=list)
     # Imported rows that are the same event as a curated attack (see `linked_to`).
     links: list[Link] = field(default_factory=list)
+    # Each cell that broke a plausibility rule: its row, the file's column, its value (shortened)
+    # and the rule, a Message that also says what became of the cell or its row.
+    cells: pd.DataFrame = field(default_factory=no_problems)
 
     @property
     def matched(self) -> int:
@@ -55,14 +69,33 @@ class ImportResult:
             }
         )
 
-    def report(self) -> str:
-        """What a person reading a terminal needs: format, counts, reasons with their rows."""
+    def cell_table(self, lang: str, shown: int = 500) -> pd.DataFrame:
+        """The first `shown` cells that broke a rule, one line each, for a page to list."""
+        cells = self.cells.head(shown)
+        return pd.DataFrame(
+            {
+                t("cell_row", lang): cells["row"].to_numpy(),
+                t("cell_column", lang): cells["column"].to_numpy(),
+                t("cell_value", lang): cells["value"].to_numpy(),
+                t("cell_rule", lang): [rule.text(lang) for rule in cells["rule"]],
+            }
+        )
+
+    def report(self, cells_shown: int = 20) -> str:
+        """What a person reading a terminal needs: format, counts, reasons with their rows, and the
+        first `cells_shown` cells that broke a rule."""
         lines = [f"{self.name}: {self.format.upper()} export", f"imported {len(self.attacks)} rows"]
         if self.skipped:
             lines.append(f"skipped {self.skipped_count} rows:")
             for reason, rows in sorted(self.skipped.items(), key=lambda item: -len(item[1])):
                 shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
                 lines.append(f"  {len(rows)} x {reason.text()} (rows {shown})")
+        if len(self.cells):
+            lines.append(t("import_cells", n=len(self.cells)))
+            for cell in self.cells.head(cells_shown).itertuples():
+                lines.append(f"  row {cell.row}, {cell.column} = {cell.value!r}: {cell.rule.text()}")
+            if len(self.cells) > cells_shown:
+                lines.append(f"  ... {len(self.cells) - cells_shown} more")
         lines += [f"warning: {w.text()}" for w in self.warnings]
         if self.links:
             lines.append(f"matched {self.matched} rows to curated attacks")
@@ -126,9 +159,43 @@ def finish(mapped: pd.DataFrame, fmt: str, name: str, data: Dataset) -> gpd.GeoD
     return typed
 
 
-def import_bytes(raw: bytes, name: str, data: Dataset, fmt: str = "auto") -> ImportResult:
+Progress = Callable[[int, int], None]
+
+
+def read_chunks(raw: bytes, how: str, columns: list[str], fmt: str, name: str) -> Iterator[pd.DataFrame]:
+    """The rows of `fmt`'s columns a chunk at a time, a reader's error being the file's ImportFailure."""
+    rows = chunks(raw, how, columns, SIGNATURES[fmt] + EXTRA_COLUMNS[fmt], name)
+    while True:
+        try:
+            chunk = next(rows)
+        except StopIteration:
+            return
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeDecodeError) as error:
+            raise ImportFailure("import_unreadable", name=name, fmt=fmt.upper(), error=str(error).strip()) from error
+        yield chunk
+
+
+def merged(warnings: list[Message]) -> list[Message]:
+    """One warning per kind, its counts `n` added up over the chunks and its first example kept."""
+    totals: dict[tuple, dict] = {}
+    for warning in warnings:
+        values = dict(warning.values)
+        kind = (warning.key, tuple((k, v) for k, v in warning.values if k not in ("n", "example")))
+        if kind in totals:
+            totals[kind]["n"] += values.get("n", 0)
+        else:
+            totals[kind] = values
+    return [message(key, **values) for (key, _), values in totals.items()]
+
+
+def import_bytes(
+    raw: bytes, name: str, data: Dataset, fmt: str = "auto", progress: Progress | None = None
+) -> ImportResult:
     """Read one export against `data` (its group names, country names and codes, and shapes); raises
-    ImportFailure when nothing in it can be used."""
+    ImportFailure when nothing in it can be used. `progress`, when given, is told the rows read so far
+    and about how many there are, after each chunk."""
+    if not raw.startswith(XLSX_MAGIC):
+        raw = whole_characters(raw)
     columns, how = header(raw, name)
     if fmt == "auto":
         fmt = detect(columns, name)
@@ -137,29 +204,47 @@ def import_bytes(raw: bytes, name: str, data: Dataset, fmt: str = "auto") -> Imp
     missing = [c for c in SIGNATURES[fmt] if c not in columns]
     if missing:
         raise ImportFailure("import_missing_columns", name=name, fmt=fmt.upper(), missing=", ".join(missing))
-    try:
-        rows = read_rows(raw, how, columns, SIGNATURES[fmt] + EXTRA_COLUMNS[fmt])
-    except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as error:
-        raise ImportFailure("import_unreadable", name=name, fmt=fmt.upper(), error=str(error)) from error
-    if not len(rows):
-        raise ImportFailure("import_no_rows", name=name)
-    mapped, warnings = repaired(MAPPERS[fmt](rows), fmt, digest(raw))
-    reasons = problems(mapped)
-    mapped_ok = mapped[reasons.isna()]
-    kept = finish(mapped_ok, fmt, name, data) if len(mapped_ok) else None
-    no_country = kept["country_iso3"] == "" if kept is not None else pd.Series(dtype=bool)
+    expected = expected_rows(raw, how)
+    fingerprint = digest(raw)
+    kept: list[gpd.GeoDataFrame] = []
     skipped: dict[Message, list[int]] = {}
-    for index, reason in reasons.dropna().items():
-        skipped.setdefault(reason, []).append(row_number(index))
-    if kept is not None and no_country.any():
-        rows_without = [row_number(i) for i, bad in zip(mapped_ok.index, no_country) if bad]
-        skipped[message("skip_no_country")] = rows_without
-        kept = kept[~no_country.to_numpy()].reset_index(drop=True)
-    formulas = formula_cells(mapped_ok) if len(mapped_ok) else 0
+    warnings: list[Message] = []
+    cells: list[pd.DataFrame] = []
+    ids: set[str] = set()
+    read = formulas = 0
+    for rows in read_chunks(raw, how, columns, fmt, name):
+        read += len(rows)
+        mapped, found = MAPPERS[fmt](rows)
+        cells.append(found.sort_values("row", kind="stable"))
+        mapped, repairs = repaired(mapped, fmt, fingerprint)
+        warnings += repairs
+        reasons = problems(mapped, ids)
+        for index, reason in reasons.dropna().items():
+            skipped.setdefault(reason, []).append(row_number(index))
+        usable = mapped[reasons.isna()]
+        ids.update(usable["id"])
+        if len(usable):
+            typed = finish(usable, fmt, name, data)
+            no_country = (typed["country_iso3"] == "").to_numpy()
+            if no_country.any():
+                skipped.setdefault(message("skip_no_country"), []).extend(
+                    row_number(i) for i in usable.index[no_country]
+                )
+            kept.append(typed[~no_country])
+            formulas += formula_cells(usable)
+        if progress is not None:
+            progress(read, max(expected, read))
+    if not read:
+        raise ImportFailure("import_no_rows", name=name)
     if formulas:
         warnings.append(message("import_formulas", n=formulas))
-    empty = kept.iloc[0:0] if kept is not None else typed_attacks(pd.DataFrame(columns=ATTACK_COLUMNS), data.countries)
-    return ImportResult(name, fmt, kept if kept is not None else empty, skipped, warnings)
+    attacks = (
+        pd.concat(kept, ignore_index=True)
+        if kept
+        else typed_attacks(pd.DataFrame(columns=ATTACK_COLUMNS), data.countries)
+    )
+    skipped = {reason: sorted(rows) for reason, rows in skipped.items()}
+    return ImportResult(name, fmt, attacks, skipped, merged(warnings), cells=joined(cells))
 
 
 def digest(raw: bytes) -> str:

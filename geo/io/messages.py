@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from geo.text.i18n import t
+from geo.text.numbers import number_text
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,12 @@ class Message:
     values: tuple[tuple[str, Any], ...] = ()
 
     def text(self, lang: str = "en") -> str:
-        return t(self.key, lang, **dict(self.values))
+        """The text in `lang`, whole numbers written with its thousands separator (a year or an id
+        is kept as text for that reason)."""
+        values = {
+            k: number_text(v, lang) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in self.values
+        }
+        return t(self.key, lang, **values)
 
 
 def message(key: str, **values) -> Message:

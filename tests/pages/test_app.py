@@ -498,7 +498,8 @@ def test_the_import_page_speaks_the_session_language(configured_import):
     app.button(key=keys.IMPORT_BUTTON).click().run()
     assert not app.exception
     report = app.get_by_key(keys.IMPORT_REPORT)
-    reasons = only(report.dataframe).value
+    # The skipped rows by reason come first, then the implausible cells.
+    reasons = report.dataframe[0].value
     assert list(reasons.columns) == ["Motif", "Lignes"]
     assert set(reasons["Motif"]) == {
         "pas de coordonnées",
@@ -518,11 +519,34 @@ def test_the_import_page_gives_every_skip_reason_in_french(configured_import):
     app.file_uploader(key=keys.UPLOAD).set_value(("reasons.csv", raw, "text/csv")).run()
     app.button(key=keys.IMPORT_BUTTON).click().run()
     assert not app.exception
-    reasons = only(app.get_by_key(keys.IMPORT_REPORT).dataframe).value
+    reasons = app.get_by_key(keys.IMPORT_REPORT).dataframe[0].value
     # The file's rows: the header, the kept row, then one row per reason.
     expected = {t(key, "fr"): str(row) for row, (_, key) in enumerate(SKIPS, start=3)}
     assert dict(zip(reasons["Motif"], reasons["Lignes"])) == expected
     assert not {t(key, "en") for _, key in SKIPS} & set(reasons["Motif"])
+
+
+def test_the_import_page_lists_implausible_cells_in_the_session_language(configured_import):
+    rows = pd.read_csv(IMPORTS / "gtd_sample_latin1.csv", encoding="latin-1", dtype=str, keep_default_na=False)
+    rows.loc[0, "nkill"] = "1e12"
+    app = start("pages/imports.py", lang="fr")
+    app.file_uploader(key=keys.UPLOAD).set_value(("tolls.csv", rows.to_csv(index=False).encode(), "text/csv")).run()
+    app.button(key=keys.IMPORT_BUTTON).click().run()
+    assert not app.exception
+    table = only(app.get_by_key(keys.IMPORT_CELLS).dataframe).value
+    assert list(table.columns) == ["Ligne", "Colonne", "Valeur", "Problème"]
+    assert ("nkill", "1e12") in set(zip(table["Colonne"], table["Valeur"]))
+    # The bar is gone once the file is read: only the report is left.
+    assert not app.get("progress")
+
+
+def test_a_zip_bomb_is_refused_on_the_import_page(configured_import):
+    from tests.io.test_streaming import zip_bomb
+
+    app = start("pages/imports.py", lang="fr")
+    app.file_uploader(key=keys.UPLOAD).set_value(("bomb.xlsx", zip_bomb(200), "application/octet-stream")).run()
+    app.button(key=keys.IMPORT_BUTTON).click().run()
+    assert "se décompresserait en" in only(app.main.error).value
 
 
 def test_a_refused_file_says_why_in_the_session_language(configured_import):
