@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pandas as pd
 import pytest
 
 from geo.data.problems import DataValidationError
+from geo.data.rules import mirrors_are_few, rows_cite_a_primary_source
 from geo.data.validate import check_data, main, validated_tables
 from tests.datafolder import set_cell
 
@@ -63,8 +65,8 @@ BAD_CELLS = [
     ("sources.csv", 0, "url", "www.example.org", "must be an http(s) URL"),
     ("sources.csv", 0, "url", "", "a source without a URL needs an author and a publisher"),
     ("sources.csv", 0, "language", "French", "must be an ISO 639 language code"),
-    ("attacks.csv", 0, "killed_high", "18", "must be the highest figure in tolls.csv (16, wiki_tashkent_1999)"),
-    ("attacks.csv", 0, "wounded_low", "90", "must be the lowest figure in tolls.csv (100, wiki_tashkent_1999)"),
+    ("attacks.csv", 0, "killed_high", "18", "must be the highest figure in tolls.csv (16, news_tashkent_1999)"),
+    ("attacks.csv", 0, "wounded_low", "90", "must be the lowest figure in tolls.csv (100, news_tashkent_1999)"),
     ("attacks.csv", 2, "killed_high", "12", "10 or more killed needs each source's figure in tolls.csv"),
     ("tolls.csv", 0, "kind", "rumour", "must be one of: official, media, claim"),
     ("tolls.csv", 0, "attack_id", "nowhere", "'nowhere' is not an id in attacks.csv"),
@@ -183,3 +185,72 @@ def test_validation_never_writes_to_the_data(data_dir):
     before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
     check_data(data_dir)
     assert before == {p.name: p.read_bytes() for p in data_dir.iterdir()}
+
+
+def test_a_mirror_must_name_what_it_copies(data_dir):
+    set_cell(data_dir, "sources.csv", 0, "kind", "mirror")
+    problems = check_data(data_dir)[2]
+    expected = ("sources.csv", 2, "mirrors", "")
+    assert [p for p in problems if (p.file, p.line, p.column, p.value) == expected and "must say" in p.rule], [
+        str(p) for p in problems
+    ]
+
+
+def test_a_named_mirror_passes(data_dir):
+    set_cell(data_dir, "sources.csv", 2, "kind", "mirror")
+    set_cell(data_dir, "sources.csv", 2, "mirrors", "Wikipedia article 'Islamic Movement of Uzbekistan'")
+    assert not [p.rule for p in check_data(data_dir)[2] if "mirror must say" in p.rule]
+
+
+KINDS = {"wiki_imu": "encyclopedia", "wiki_sco": "encyclopedia", "blog_a": "blog", "mirror_a": "mirror"}
+KINDS |= {"news_a": "news", "ifri": "research"}
+
+PRIMARY_SOURCE_CASES = [
+    # cells of the column, line and value reported (None: no problem), words of the rule
+    (["wiki_imu;news_a"], None, ""),
+    (["ifri"], None, ""),
+    (["unknown_id"], None, ""),
+    (["news_a", "wiki_imu"], (3, "wiki_imu"), "must cite at least one source of kind news, official, court"),
+    (["wiki_imu;wiki_sco"], (2, "wiki_imu;wiki_sco"), "(cites only: encyclopedia)"),
+    (["blog_a;wiki_imu"], (2, "blog_a;wiki_imu"), "(cites only: blog, encyclopedia)"),
+    (["mirror_a"], (2, "mirror_a"), "(cites only: mirror)"),
+]
+
+
+@pytest.mark.parametrize("cells,expected,words", PRIMARY_SOURCE_CASES)
+def test_rows_cite_a_primary_source(cells, expected, words):
+    frame = pd.DataFrame({"source_ids": cells})
+    problems = rows_cite_a_primary_source("groups", frame, "source_ids", KINDS)
+    if expected is None:
+        assert problems == []
+    else:
+        [problem] = problems
+        assert (problem.file, problem.line, problem.column, problem.value) == (
+            "groups.csv",
+            expected[0],
+            "source_ids",
+            expected[1],
+        )
+        assert words in problem.rule
+
+
+MIRROR_SHARE_CASES = [
+    # kinds of the sources, ids cited, words of the rule (None: no problem)
+    (["mirror", "news", "news"], {"s0", "s1", "s2"}, "1 of the 3 cited sources (33.3%) are mirrors; fewer than 5%"),
+    (["mirror", "news", "news"], {"s1", "s2"}, None),
+    (["mirror"] + ["news"] * 20, {f"s{i}" for i in range(21)}, None),
+    (["mirror", "mirror"] + ["news"] * 18, {f"s{i}" for i in range(20)}, "2 of the 20 cited sources (10.0%)"),
+    (["news"], set(), None),
+]
+
+
+@pytest.mark.parametrize("kinds,cited,words", MIRROR_SHARE_CASES)
+def test_mirrors_are_few_counts_cited_sources_only(kinds, cited, words):
+    sources = pd.DataFrame({"id": [f"s{i}" for i in range(len(kinds))], "kind": kinds})
+    problems = mirrors_are_few(sources, cited)
+    if words is None:
+        assert problems == []
+    else:
+        [problem] = problems
+        assert (problem.file, problem.line, problem.column, problem.value) == ("sources.csv", None, "kind", "mirror")
+        assert words in problem.rule
