@@ -12,6 +12,7 @@ from geo.io.linking import CROSSWALK_COLUMNS
 from geo.io.messages import failure_of
 from geo.io.sniff import FORMATS
 from geo.io.userfiles import (
+    DECISIONS_FILE,
     UPLOAD_PREFIX,
     is_saved,
     remove_saved,
@@ -175,8 +176,11 @@ else:
     edited = choice_editor(*link_table(shown, view.data.groups, lang), key=keys.LINK_REVIEW)
     decisions = st.session_state.get(DECISIONS_KEY, {})
     if (chosen := decisions_made(decisions, edited, shown, lang)) != decisions:
-        st.session_state[DECISIONS_KEY] = chosen
-        st.session_state["decisions_saved_to"] = shown_path(save_decisions(chosen, date.today().isoformat()))
+        changes = {pair: chosen.get(pair, "") for pair in decisions.keys() | chosen.keys()}
+        changes = {pair: decision for pair, decision in changes.items() if decision != decisions.get(pair, "")}
+        # Another session may have decided meanwhile: the file's decisions, with ours, are the session's now.
+        st.session_state[DECISIONS_KEY] = save_decisions(changes, date.today().isoformat())
+        st.session_state["decisions_saved_to"] = DECISIONS_FILE.as_posix()
         st.rerun()
     crosswalk = review[list(CROSSWALK_COLUMNS)].assign(differs=review["differs"].str.join("; "))
     st.download_button(

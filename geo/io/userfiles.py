@@ -183,31 +183,38 @@ DECISIONS_FILE = Path("decisions") / "links.csv"
 DECISION_COLUMNS = ("record_id", "linked_to", "decision", "decided_on")
 
 
+def _decision_table(path: Path) -> pd.DataFrame:
+    """The decisions file as written; an empty file (a save that never began) holds none."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return pd.DataFrame(columns=list(DECISION_COLUMNS))
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
 def load_decisions(user_dir: Path | None = None) -> dict[tuple[str, str], str]:
     """The links a person confirmed or rejected, saved with the imports: (record, target) to decision."""
-    path = (user_dir or USER_DIR) / DECISIONS_FILE
-    if not path.is_file():
-        return {}
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = _decision_table((user_dir or USER_DIR) / DECISIONS_FILE)
     chosen = table[table["decision"].isin([CONFIRMED, REJECTED])]
     return dict(zip(zip(chosen["record_id"], chosen["linked_to"]), chosen["decision"]))
 
 
-def save_decisions(decisions: Decisions, decided_on: str, user_dir: Path | None = None) -> Path:
-    """Every decision written whole to a new file that then replaces the old one, so that a save
-    cut short leaves the previous decisions, never half of them. `decided_on` dates the new ones.
-    Under the user folder's lock: the days read from the earlier file are those written over."""
+def save_decisions(changes: Decisions, decided_on: str, user_dir: Path | None = None) -> dict[tuple[str, str], str]:
+    """`changes` (a decision for each pair, "" to take one back) applied to the decisions in the user
+    folder as they are now, and every decision back. Under the folder's lock, the file is read and
+    written whole to a new file that then replaces it: two sessions deciding at once both keep
+    their decisions, and a save cut short leaves the previous ones. `decided_on` dates the new ones."""
     user_dir = user_dir or USER_DIR
     path = user_dir / DECISIONS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(user_dir):
         sweep_partial(path.parent)
-        earlier = pd.read_csv(path, dtype=str, keep_default_na=False) if path.is_file() else None
-        dated = (
-            {}
-            if earlier is None
-            else dict(zip(zip(earlier["record_id"], earlier["linked_to"], earlier["decision"]), earlier["decided_on"]))
-        )
+        earlier = _decision_table(path)
+        dated = dict(zip(zip(earlier["record_id"], earlier["linked_to"], earlier["decision"]), earlier["decided_on"]))
+        decisions = dict(zip(zip(earlier["record_id"], earlier["linked_to"]), earlier["decision"]))
+        for pair, decision in changes.items():
+            if decision:
+                decisions[pair] = decision
+            else:
+                decisions.pop(pair, None)
         table = pd.DataFrame(
             [
                 (record, target, decision, dated.get((record, target, decision), decided_on))
@@ -216,4 +223,4 @@ def save_decisions(decisions: Decisions, decided_on: str, user_dir: Path | None 
             columns=list(DECISION_COLUMNS),
         )
         replace_atomically(path, lambda out: table.to_csv(out, index=False))
-    return path
+    return decisions

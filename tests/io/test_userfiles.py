@@ -50,9 +50,22 @@ def test_a_decision_keeps_the_day_it_was_first_made(tmp_path):
 
 def test_an_undone_decision_is_gone_and_no_temporary_file_is_left(tmp_path):
     save_decisions({("gtd-1", "curated"): REJECTED}, "2026-12-01", tmp_path)
-    save_decisions({}, "2026-12-01", tmp_path)
+    assert save_decisions({("gtd-1", "curated"): ""}, "2026-12-01", tmp_path) == {}
     assert load_decisions(tmp_path) == {}
     assert [p.name for p in (tmp_path / DECISIONS_FILE).parent.iterdir()] == ["links.csv"]
+
+
+def test_two_sessions_deciding_apart_keep_each_others_decisions(tmp_path):
+    # Each session saves only what it changed, onto the file as it is now.
+    save_decisions({("gtd-1", "curated"): REJECTED}, "2026-12-01", tmp_path)
+    both = save_decisions({("acled-1", "curated"): CONFIRMED}, "2026-12-01", tmp_path)
+    assert both == load_decisions(tmp_path) == {("gtd-1", "curated"): REJECTED, ("acled-1", "curated"): CONFIRMED}
+
+
+def test_an_empty_decisions_file_holds_no_decision(tmp_path):
+    (tmp_path / DECISIONS_FILE).parent.mkdir(parents=True)
+    (tmp_path / DECISIONS_FILE).write_bytes(b"")
+    assert load_decisions(tmp_path) == {}
 
 
 def test_the_decisions_file_is_not_taken_for_an_import(tmp_path):
@@ -193,7 +206,8 @@ def test_a_removed_saved_import_is_not_imported_at_the_next_start(tmp_path):
 
 def test_a_save_is_shown_within_the_user_folder(tmp_path):
     assert shown_path(save_import(events(2, "shown"), "x.csv", tmp_path), tmp_path).count("/") == 0
-    assert shown_path(save_decisions({}, "2026-12-01", tmp_path), tmp_path) == "decisions/links.csv"
+    save_decisions({}, "2026-12-01", tmp_path)
+    assert shown_path(tmp_path / DECISIONS_FILE, tmp_path) == "decisions/links.csv"
 
 
 @pytest.mark.parametrize(
