@@ -78,15 +78,19 @@ frontend dashboard
     default_backend replicas
 
 backend replicas
-    # Sessions are long-lived WebSockets: a new browser goes to the replica holding the fewest.
-    balance leastconn
+    # New browsers in turn: "fewest connections" counts the page loads under way, and a class
+    # arriving together then lands unevenly (2 and 4 of 6 in bench/replicas.py).
+    balance roundrobin
     # Sticky sessions: Streamlit keeps a session's state in the process its WebSocket reaches.
     cookie {COOKIE} insert indirect nocache httponly attr "SameSite=Lax"
     option httpchk GET {health_path(base_path)}
     http-check expect string ok
-    # A browser pinned to a replica that is down is sent to another one rather than refused.
+    # A browser pinned to a replica that is down is sent to another one rather than refused,
+    # including a request sent on a kept-alive connection to a replica that has just died
+    # (empty or cut response): without that, a reload right after a crash shows a 502.
     option redispatch
-    retries 2
+    retries 3
+    retry-on conn-failure empty-response junk-response
     default-server check inter 2s fall 2 rise 2 init-addr last,libc,none{dns}
 {servers}
 """

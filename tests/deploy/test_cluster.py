@@ -88,7 +88,7 @@ def test_the_balancer_pins_each_browser_with_a_cookie_and_checks_every_replica(c
     for _ in range(4):
         response = urllib.request.urlopen(f"{url}/", timeout=10)
         cookies.add(response.headers["Set-Cookie"].split(";")[0])
-    # leastconn with no session open: the new browsers go to both replicas.
+    # New browsers go to each replica in turn.
     assert cookies == {f"{COOKIE}=replica1", f"{COOKIE}=replica2"}
     pinned = urllib.request.Request(f"{url}/_stcore/health", headers={"Cookie": f"{COOKIE}=replica2"})
     before = int(stats(workdir)["replica2"]["stot"])
