@@ -1,7 +1,7 @@
 """Replicas benchmark: browser sessions through HAProxy against 1 and then 2 replicas, then one
 replica killed while its sessions are open.
 
-Usage: python -m bench.replicas [SESSIONS]   (default 6; about 4 minutes on 2 cores)
+Usage: python -m bench.replicas [SESSIONS]   (default 6; about 5 minutes on 2 cores)
 
 Each phase starts scripts/cluster.py with a fresh user folder, warms every replica with one
 session pinned to it (its first session loads the data), then opens SESSIONS sessions through

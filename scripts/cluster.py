@@ -58,7 +58,7 @@ def haproxy_config(
     return f"""\
 # Written by scripts/cluster.py: {len(replicas)} replica(s) of the dashboard behind one address.
 global
-    # Per-replica counts, and taking a replica out by hand: echo "show stat" | socat - {stats_socket}
+    # "show stat" there: each replica's state and sessions; "disable server" takes one out by hand.
     stats socket {stats_socket} mode 600 level admin
     maxconn 4096
 {resolvers}
@@ -143,7 +143,7 @@ def stop(processes: list[subprocess.Popen]) -> None:
 
 
 def interrupt(_number, _frame):
-    """SIGTERM stops the cluster as Ctrl-C does."""
+    """Ctrl-C and SIGTERM stop the cluster."""
     raise KeyboardInterrupt
 
 
@@ -181,7 +181,9 @@ def main(argv: list[str]) -> int:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))
     processes: list[subprocess.Popen] = []
+    # Explicitly, for Ctrl-C too: a shell starting this in the background leaves SIGINT ignored.
     signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)
     try:
         for name, _host, port in replicas:
             with (workdir / f"{name}.log").open("a") as log:
