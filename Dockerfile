@@ -5,6 +5,8 @@ RUN useradd --create-home --uid 10001 dashboard
 WORKDIR /app
 COPY --chown=dashboard:dashboard . /app
 RUN scripts/deploy install && rm -rf /root/.cache
+# The user folder, owned by the app's user: a volume mounted here (compose.yaml) starts with this owner.
+RUN install -d -o dashboard -g dashboard /app/user-data
 USER dashboard
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD python scripts/healthcheck.py
