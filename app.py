@@ -12,9 +12,11 @@ from geo.state.urlstate import (
     MAX_CASUALTY_FILTER,
     ORIGINS,
     allowed_values,
+    checked,
     decode,
     encode,
     restored_ids,
+    same,
     share_url,
     state_defaults,
 )
@@ -32,10 +34,10 @@ except DataValidationError as error:
     st.stop()
 
 defaults = state_defaults(year_span(data.attacks, data.events))
+allowed = allowed_values(
+    list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS), list(data.organizations["id"])
+)
 if "url_read" not in st.session_state:
-    allowed = allowed_values(
-        list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS), list(data.organizations["id"])
-    )
     st.session_state.update(decode(url, defaults, allowed))
     st.session_state[IMPORTS_KEY] = configured_imports()
     st.session_state[DECISIONS_KEY] = load_decisions()
@@ -75,6 +77,11 @@ if PENDING_YEARS_KEY in state:
 for key, labels in cache.widget_labels().items():
     if key in state and (restored := restored_ids(state[key], labels)) != state[key]:
         state[key] = restored
+# Whatever reached the state (a label the browser sent back, a key Streamlit dropped when a run
+# stopped before drawing its widget), every page finds an allowed id under every key.
+for key, value in checked(state, defaults, allowed).items():
+    if key not in state or not same(state[key], value):
+        state[key] = value
 state.update(story_view(state[params.STEP], navigation.url_path, state.get("page_shown"), url))
 state["url_read"] = True
 state["page_shown"] = navigation.url_path

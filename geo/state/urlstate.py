@@ -136,7 +136,7 @@ def encode(state: Mapping, defaults: Mapping) -> dict[str, str | list[str]]:
     """Query parameters for every value of `state` that differs from its default."""
     query: dict[str, str | list[str]] = {}
     for key, value in state.items():
-        if key not in defaults or value is None or _same(value, defaults[key]):
+        if key not in defaults or value is None or same(value, defaults[key]):
             continue
         if key == params.YEARS:
             query[key] = [str(v) for v in value]
@@ -150,7 +150,24 @@ def encode(state: Mapping, defaults: Mapping) -> dict[str, str | list[str]]:
     return query
 
 
-def _same(value, default) -> bool:
+def checked(state: Mapping, defaults: dict, allowed: Mapping[str, Sequence[str]]) -> dict:
+    """Every view value of `state` as the URL would bring it back: allowed ids only, and a
+    default for anything missing or not an id (a display label, a value from another language).
+
+    Pages look their values up among ids; one stray label or one missing key would stop every
+    later run of the session."""
+    query: dict[str, str | list[str]] = {}
+    for key in defaults:
+        try:
+            query.update(encode({key: state.get(key)}, defaults))
+        except (TypeError, ValueError):
+            continue
+    return decode(
+        {key: value if isinstance(value, list) else [value] for key, value in query.items()}, defaults, allowed
+    )
+
+
+def same(value, default) -> bool:
     if isinstance(value, (list, tuple)) and isinstance(default, (list, tuple)):
         return list(value) == list(default)
     return value == default
