@@ -9,12 +9,14 @@ from geo.data.problems import DataValidationError
 from geo.io.userfiles import configured_imports, load_decisions
 from geo.state.criteria import DECISIONS_KEY, IMPORTS_KEY, PENDING_YEARS_KEY
 from geo.state.urlstate import (
+    ASKED_KEY,
     MAX_CASUALTY_FILTER,
     ORIGINS,
     allowed_values,
     checked,
     decode,
     encode,
+    held_back,
     restored_ids,
     same,
     share_url,
@@ -38,7 +40,9 @@ allowed = allowed_values(
     list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS), list(data.organizations["id"])
 )
 if "url_read" not in st.session_state:
-    st.session_state.update(decode(url, defaults, allowed))
+    opened, asked = held_back(decode(url, defaults, allowed), defaults)
+    st.session_state.update(opened)
+    st.session_state[ASKED_KEY] = asked
     st.session_state[IMPORTS_KEY] = configured_imports()
     st.session_state[DECISIONS_KEY] = load_decisions()
 state = st.session_state

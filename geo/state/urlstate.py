@@ -47,6 +47,10 @@ FLAGS = (
     params.PRESENT,
     params.HIDE_DOUBTFUL,
 )
+# Choices a link may ask for but only the person who opens it may make: each sends requests
+# off this machine. The frame keeps here which of them the opened link asked for.
+ASK_FIRST = (params.ONLINE_TILES,)
+ASKED_KEY = "asked_by_link"
 
 
 def state_defaults(year_span: tuple[int, int]) -> dict:
@@ -130,6 +134,12 @@ def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[
         elif key in allowed and first.get(key, "").lower() in allowed[key]:
             state[key] = first[key].lower() if key == params.LANG else first[key]
     return state
+
+
+def held_back(decoded: Mapping, defaults: Mapping) -> tuple[dict, list[str]]:
+    """`decoded` with every choice of ASK_FIRST at its default, and the ones the link asked for."""
+    asked = [key for key in ASK_FIRST if not same(decoded.get(key), defaults[key])]
+    return {**decoded, **{key: defaults[key] for key in ASK_FIRST}}, asked
 
 
 def encode(state: Mapping, defaults: Mapping) -> dict[str, str | list[str]]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from geo import params
-from tests.apptest import start
+from geo import keys, params
+from geo.text.i18n import t
+from tests.apptest import only, start
 
 DATA_PAGE = "pages/data_sources.py"
 # Shows none of the widgets below: AppTest, like the browser, then keeps whatever the state holds.
@@ -54,3 +55,26 @@ def test_a_one_year_or_reversed_window_shows_every_page(page, years):
     low, high = sorted(int(y) for y in years)
     if page in ("pages/groups.py", "pages/cooperation.py"):
         assert low <= app.session_state[params.YEAR] <= high
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_link_asking_for_online_tiles_waits_for_the_person_who_opens_it(lang):
+    app = start(tiles="1", lang=lang)
+    assert not app.exception
+    assert app.toggle(key=params.ONLINE_TILES).value is False
+    assert params.ONLINE_TILES not in app.query_params
+    assert only(app.main.info).value == t("online_tiles_asked", lang)
+    button = app.button(key=keys.TURN_ON_TILES)
+    assert button.label == t("online_tiles_turn_on", lang)
+    button.click().run()
+    assert app.toggle(key=params.ONLINE_TILES).value is True
+    assert app.query_params[params.ONLINE_TILES] == "1"
+    assert not app.main.info and keys.TURN_ON_TILES not in [b.key for b in app.button]
+
+
+def test_online_tiles_need_no_confirmation_when_never_asked_by_a_link():
+    app = start()
+    assert not app.main.info and keys.TURN_ON_TILES not in [b.key for b in app.button]
+    app.toggle(key=params.ONLINE_TILES).set_value(True).run()
+    assert app.query_params[params.ONLINE_TILES] == "1"
+    assert keys.TURN_ON_TILES not in [b.key for b in app.button]
