@@ -111,6 +111,11 @@ def _years(values: Sequence[str], span: tuple[int, int]):
     return (low, high) if low <= high else None
 
 
+def _allowed_id(value: str, ids: Sequence[str]) -> str | None:
+    """The id of `ids` that `value` names, whatever its case ("FR" and "IMU" name "fr", "imu")."""
+    return {id_.lower(): id_ for id_ in ids}.get(value.lower())
+
+
 def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[str, Sequence[str]]) -> dict:
     """State from query parameters (each a list of strings); bad values fall back to defaults."""
     state = dict(defaults)
@@ -131,8 +136,8 @@ def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[
             state[key] = min(max(int(first[key]), low), high)
         elif key == params.SEARCH and key in first:
             state[key] = first[key][:200]
-        elif key in allowed and first.get(key, "").lower() in allowed[key]:
-            state[key] = first[key].lower() if key == params.LANG else first[key]
+        elif key in allowed and (found := _allowed_id(first.get(key, ""), allowed[key])) is not None:
+            state[key] = found
     return state
 
 

@@ -12,7 +12,7 @@ import os
 from functools import cache
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geo import params
@@ -104,6 +104,9 @@ def test_decoding_any_url_gives_allowed_values_only(query):
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(query=queries())
+# Links that once stopped a page: one-year and reversed windows, labels where ids belong.
+@example(query={"years": ["1991", "1991"], "choro": ["Number of attacks"], "group": ["IMU"], "lang": ["FR"]})
+@example(query={"years": ["2020", "2010"], "year": ["2025"], "dataset": ["Attacks and foiled plots"]})
 def test_every_page_opens_from_any_url(page, query):
     app = start(page, **query)
     assert not app.exception, [e.value for e in app.exception]

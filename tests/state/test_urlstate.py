@@ -139,3 +139,19 @@ def test_checked_keeps_ids_and_puts_defaults_for_the_rest(state, expected):
     result = checked(state, DEFAULTS, ALLOWED)
     assert set(result) == set(DEFAULTS)
     assert {key: result[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ({params.LANG: ["FR"]}, {params.LANG: "fr"}),
+        ({params.PROFILE: ["ISKP"]}, {params.PROFILE: "iskp"}),
+        (
+            {params.ORGANIZATION: ["SCO"], params.DATASET: ["Groups"]},
+            {params.ORGANIZATION: "sco", params.DATASET: "groups"},
+        ),
+    ],
+)
+def test_a_choice_in_another_case_decodes_to_its_id(query, expected):
+    state = decode(query, DEFAULTS, ALLOWED)
+    assert {key: state[key] for key in expected} == expected
