@@ -9,12 +9,16 @@ from geo.data.problems import DataValidationError
 from geo.io.userfiles import configured_imports, load_decisions
 from geo.state.criteria import BROKEN_IMPORTS_KEY, DECISIONS_KEY, IMPORTS_KEY, PENDING_YEARS_KEY
 from geo.state.urlstate import (
+    ASKED_KEY,
     MAX_CASUALTY_FILTER,
     ORIGINS,
     allowed_values,
+    checked,
     decode,
     encode,
+    held_back,
     restored_ids,
+    same,
     share_url,
     state_defaults,
 )
@@ -32,11 +36,13 @@ except DataValidationError as error:
     st.stop()
 
 defaults = state_defaults(year_span(data.attacks, data.events))
+allowed = allowed_values(
+    list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS), list(data.organizations["id"])
+)
 if "url_read" not in st.session_state:
-    allowed = allowed_values(
-        list(data.groups["id"]), list(data.countries["iso3"]), list(DATASET_LABELS), list(data.organizations["id"])
-    )
-    st.session_state.update(decode(url, defaults, allowed))
+    opened, asked = held_back(decode(url, defaults, allowed), defaults)
+    st.session_state.update(opened)
+    st.session_state[ASKED_KEY] = asked
     st.session_state[IMPORTS_KEY], st.session_state[BROKEN_IMPORTS_KEY] = cache.checked_imports(configured_imports())
     st.session_state[DECISIONS_KEY] = load_decisions()
 state = st.session_state
@@ -75,6 +81,11 @@ if PENDING_YEARS_KEY in state:
 for key, labels in cache.widget_labels().items():
     if key in state and (restored := restored_ids(state[key], labels)) != state[key]:
         state[key] = restored
+# Whatever reached the state (a label the browser sent back, a key Streamlit dropped when a run
+# stopped before drawing its widget), every page finds an allowed id under every key.
+for key, value in checked(state, defaults, allowed).items():
+    if key not in state or not same(state[key], value):
+        state[key] = value
 state.update(story_view(state[params.STEP], navigation.url_path, state.get("page_shown"), url))
 state["url_read"] = True
 state["page_shown"] = navigation.url_path

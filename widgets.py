@@ -93,6 +93,20 @@ def chart_block(chart: alt.TopLevelMixin, name: str, table: pd.DataFrame, lang: 
             st.dataframe(table, hide_index=True)
 
 
+def year_slider(label: str, span: tuple[int, int], key: str, where=st) -> int:
+    """A year within `span`, chosen on a slider keyed `key`; a window of one year is shown, not slid
+    (Streamlit refuses a slider whose ends are equal)."""
+    state = st.session_state
+    low, high = span
+    # The kept year may lie outside a window narrowed since; it is moved in before the slider is drawn.
+    if (year := min(max(state.get(key, high), low), high)) != state.get(key):
+        state[key] = year
+    if low == high:
+        where.markdown(f"**{escape_markdown(label)}**: {low}")
+        return low
+    return where.slider(label, low, high, key=key)
+
+
 def column_config(columns: dict[str, Column]) -> dict:
     """Streamlit's column configuration for the plain column descriptions of `geo.render.tables`."""
     kinds = {

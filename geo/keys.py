@@ -17,6 +17,7 @@ INCIDENT_RECORDS = "incident_records"
 # Buttons that step through years and through the story, and the one that leaves presentation mode.
 STEP_BACK = "step_back"
 STEP_FORWARD = "step_forward"
+TURN_ON_TILES = "turn_on_tiles"
 YEAR_BACK = "year_back"
 YEAR_FORWARD = "year_forward"
 STORY_BACK = "story_back"

@@ -21,7 +21,7 @@ from geo.render.charts import bases_chart, context_chart, events_chart, membersh
 from geo.text.captions import year_subtitle
 from geo.text.i18n import t, value_label
 from geo.text.sources import cited_lines
-from widgets import chart_block, sources_expander
+from widgets import chart_block, sources_expander, year_slider
 
 view = cache.page_view(st.session_state)
 state, data = st.session_state, view.data
@@ -43,10 +43,9 @@ org = choice.selectbox(
     key=params.ORGANIZATION,
     persist_state="session",
 )
-state[params.YEAR] = min(max(state[params.YEAR], span[0]), span[1])
-year = when.slider(t("membership_year", lang), span[0], span[1], key=params.YEAR)
-back.button("◀", on_click=step, args=(-1,), key=keys.YEAR_BACK, width="stretch")
-forward.button("▶", on_click=step, args=(1,), key=keys.YEAR_FORWARD, width="stretch")
+year = year_slider(t("membership_year", lang), span, params.YEAR, when)
+back.button("◀", on_click=step, args=(-1,), key=keys.YEAR_BACK, width="stretch", disabled=year <= span[0])
+forward.button("▶", on_click=step, args=(1,), key=keys.YEAR_FORWARD, width="stretch", disabled=year >= span[1])
 
 statuses = status_in_year(data.memberships, org, year)
 name = organization_acronyms(data.organizations, lang)[org]

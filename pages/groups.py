@@ -10,7 +10,7 @@ from geo.render.tables import column_labels, for_display
 from geo.text.captions import year_subtitle
 from geo.text.escape import escape_markdown
 from geo.text.i18n import t
-from widgets import bases_map_widget, chart_block, sources_expander
+from widgets import bases_map_widget, chart_block, sources_expander, year_slider
 
 view = cache.page_view(st.session_state)
 state, data = st.session_state, view.data
@@ -59,9 +59,7 @@ chart_block(
     keys.CHART_GROUP_YEARS,
 )
 
-year = st.slider(
-    t("lineage_year", lang), span[0], span[1], min(max(state[params.YEAR], span[0]), span[1]), key=params.YEAR
-)
+year = year_slider(t("lineage_year", lang), span, params.YEAR)
 nodes, edges = lineage_graph(data.groups, data.group_links, year, lang, focus=group)
 in_force = links_in(data.group_links, year)
 up = ", ".join(acronyms[g] for g in ancestors(group, in_force)) or t("nobody", lang)

@@ -13,7 +13,7 @@ from geo.map.timebar import TIMEBAR_CHANNEL, years_to_follow
 from geo.render.exports import map_downloads
 from geo.render.tables import attack_table
 from geo.state.criteria import PENDING_YEARS_KEY, every_year, selection_key
-from geo.state.urlstate import CHOROPLETH_METRICS, MAP_LAYERS
+from geo.state.urlstate import ASKED_KEY, CHOROPLETH_METRICS, MAP_LAYERS
 from geo.text.i18n import t, value_label
 from geo.text.numbers import range_text
 from widgets import MAP_HEIGHT, PRESENT_MAP_HEIGHT, data_table, download_row, map_widget, record_card
@@ -30,6 +30,11 @@ def step(direction: int):
     moved = step_years(tuple(state[params.YEARS]), view.data_span, direction)
     state[params.YEARS] = moved or state[params.YEARS]
     state["playing"] = bool(moved) and state.get("playing", False)
+
+
+def turn_on_tiles():
+    state[params.ONLINE_TILES] = True
+    state[ASKED_KEY] = [key for key in state.get(ASKED_KEY, []) if key != params.ONLINE_TILES]
 
 
 if state.pop("stop_playing", False):
@@ -81,6 +86,12 @@ with controls_area:
         help=t("online_tiles_help", lang),
         persist_state="session",
     )
+    if state[params.ONLINE_TILES]:
+        state[ASKED_KEY] = [key for key in state.get(ASKED_KEY, []) if key != params.ONLINE_TILES]
+    elif params.ONLINE_TILES in state.get(ASKED_KEY, []):
+        # A link's wish only: nothing leaves the machine until the person here says so.
+        st.info(t("online_tiles_asked", lang), icon=":material/public:")
+        st.button(t("online_tiles_turn_on", lang), on_click=turn_on_tiles, key=keys.TURN_ON_TILES)
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)

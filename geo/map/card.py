@@ -6,12 +6,11 @@ import pandas as pd
 
 from geo.data.countries import country_name
 from geo.data.vocab import UNKNOWN_GROUP
-from geo.text.escape import escape_markdown
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_labels, group_table
 from geo.text.localized import localized_cell
 from geo.text.numbers import toll_text
-from geo.text.sources import source_entries, source_markdown, who_says_what
+from geo.text.sources import citation_markdown, source_entries, source_markdown, who_says_what
 
 
 def clicked_index(value: str | None, key: str) -> int | None:
@@ -79,7 +78,7 @@ def attack_card(
         facts.append((t("foiled", lang), t("yes", lang)))
     if row.get("origin", "curated") != "curated":
         facts.append((t("origin", lang), row["origin"] + (f" · {t('doubtful', lang)}" if row.get("doubt") else "")))
-    citations = [escape_markdown(line) for line in str(row.get("citations", "") or "").split("\n") if line.strip()]
+    citations = [citation_markdown(line) for line in str(row.get("citations", "") or "").split("\n") if line.strip()]
     kind = t("foiled", lang) if row["foiled"] else value_label("attack_type", row["attack_type"], lang)
     place = row["city"] or country_name(row["country_iso3"], lang)
     return {

@@ -47,6 +47,10 @@ FLAGS = (
     params.PRESENT,
     params.HIDE_DOUBTFUL,
 )
+# Choices a link may ask for but only the person who opens it may make: each sends requests
+# off this machine. The frame keeps here which of them the opened link asked for.
+ASK_FIRST = (params.ONLINE_TILES,)
+ASKED_KEY = "asked_by_link"
 
 
 def state_defaults(year_span: tuple[int, int]) -> dict:
@@ -107,6 +111,11 @@ def _years(values: Sequence[str], span: tuple[int, int]):
     return (low, high) if low <= high else None
 
 
+def _allowed_id(value: str, ids: Sequence[str]) -> str | None:
+    """The id of `ids` that `value` names, whatever its case ("FR" and "IMU" name "fr", "imu")."""
+    return {id_.lower(): id_ for id_ in ids}.get(value.lower())
+
+
 def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[str, Sequence[str]]) -> dict:
     """State from query parameters (each a list of strings); bad values fall back to defaults."""
     state = dict(defaults)
@@ -127,16 +136,22 @@ def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[
             state[key] = min(max(int(first[key]), low), high)
         elif key == params.SEARCH and key in first:
             state[key] = first[key][:200]
-        elif key in allowed and first.get(key, "").lower() in allowed[key]:
-            state[key] = first[key].lower() if key == params.LANG else first[key]
+        elif key in allowed and (found := _allowed_id(first.get(key, ""), allowed[key])) is not None:
+            state[key] = found
     return state
+
+
+def held_back(decoded: Mapping, defaults: Mapping) -> tuple[dict, list[str]]:
+    """`decoded` with every choice of ASK_FIRST at its default, and the ones the link asked for."""
+    asked = [key for key in ASK_FIRST if not same(decoded.get(key), defaults[key])]
+    return {**decoded, **{key: defaults[key] for key in ASK_FIRST}}, asked
 
 
 def encode(state: Mapping, defaults: Mapping) -> dict[str, str | list[str]]:
     """Query parameters for every value of `state` that differs from its default."""
     query: dict[str, str | list[str]] = {}
     for key, value in state.items():
-        if key not in defaults or value is None or _same(value, defaults[key]):
+        if key not in defaults or value is None or same(value, defaults[key]):
             continue
         if key == params.YEARS:
             query[key] = [str(v) for v in value]
@@ -150,7 +165,24 @@ def encode(state: Mapping, defaults: Mapping) -> dict[str, str | list[str]]:
     return query
 
 
-def _same(value, default) -> bool:
+def checked(state: Mapping, defaults: dict, allowed: Mapping[str, Sequence[str]]) -> dict:
+    """Every view value of `state` as the URL would bring it back: allowed ids only, and a
+    default for anything missing or not an id (a display label, a value from another language).
+
+    Pages look their values up among ids; one stray label or one missing key would stop every
+    later run of the session."""
+    query: dict[str, str | list[str]] = {}
+    for key in defaults:
+        try:
+            query.update(encode({key: state.get(key)}, defaults))
+        except (TypeError, ValueError):
+            continue
+    return decode(
+        {key: value if isinstance(value, list) else [value] for key, value in query.items()}, defaults, allowed
+    )
+
+
+def same(value, default) -> bool:
     if isinstance(value, (list, tuple)) and isinstance(default, (list, tuple)):
         return list(value) == list(default)
     return value == default

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-# A spreadsheet runs a cell starting with these as a formula when the CSV is opened.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell starting with these as a formula when the CSV is opened, and
+# skips any whitespace before them (" =1+1", "\t=1+1" and "\n@SUM(A1)" run too).
+FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
@@ -14,7 +15,7 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 def defuse_formula(value):
     """Prefix a cell that a spreadsheet would run as a formula with a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and (value.lstrip().startswith(FORMULA_PREFIXES) or value[:1] in ("\t", "\r")):
         return "'" + value
     return value
 

@@ -87,6 +87,8 @@ STRINGS: dict[str, str | Plural] = {
     "shade_by": "Shade countries by",
     "online_tiles": "Online tiles (internet)",
     "online_tiles_help": "OpenStreetMap tiles under the layers. Off, the map makes no request outside this app.",
+    "online_tiles_asked": "The link you opened asks for online map tiles. They stay off until you turn them on.",
+    "online_tiles_turn_on": "Turn on online tiles (loads OpenStreetMap tiles from the internet)",
     "step_back": "◀ Year",
     "step_forward": "Year ▶",
     "play": "▶ Play the years",

@@ -64,6 +64,23 @@ def source_markdown(entry: dict[str, str]) -> str:
     return f"{head} ({details})" if details else head
 
 
+# A web address inside free text, without the punctuation that ends the sentence around it.
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+?(?=[.,;:!?)\]]*(?:\s|$))")
+
+
+def citation_markdown(line: str) -> str:
+    """A free-text citation as markdown: its words shown literally, each web address a link.
+
+    Escaped as a whole, an address kept the backslashes before its dots and became a link to
+    another host (https://www%5C.bbc%5C.com/...)."""
+    parts, last = [], 0
+    for found in WEB_ADDRESS.finditer(line):
+        url = found.group(0)
+        parts += [escape_markdown(line[last : found.start()]), f"[{escape_markdown(url)}](<{url}>)"]
+        last = found.end()
+    return "".join([*parts, escape_markdown(line[last:])])
+
+
 # Link cells show the site's name; the full address is one click away.
 SITE_OF_URL = r"https?://(?:www\.)?([^/]+)"
 

@@ -11,7 +11,8 @@ import pytest
 
 from geo.data.paths import ROOT
 from geo.state.urlstate import PAGE_PATHS
-from tests.journeys.harness import NETGUARD, Server
+from geo.text.i18n import t
+from tests.journeys.harness import NETGUARD, Server, map_frame
 
 # A UDP "connection" only sets where datagrams would go: no packet is sent, yet the attempt is
 # what the guard must see (it is how a server asks which interface reaches the internet).
@@ -58,3 +59,21 @@ def test_an_old_map_link_opens_the_map_without_page_not_found(journey):
     walk.idle()
     assert page.get_by_text("Page not found").count() == 0
     assert "groups=iskp" in page.url and "lang=fr" in page.url
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_link_asking_for_online_tiles_loads_none_until_the_person_says_so(journey, lang):
+    walk = journey(f"offline-tiles-link-{lang}")
+    page = walk.open(f"/?tiles=1&lang={lang}")
+    map_frame(page)
+    walk.idle()
+    button = page.get_by_role("button", name=t("online_tiles_turn_on", lang), exact=True)
+    button.wait_for(timeout=30_000)
+    page.get_by_text(t("online_tiles_asked", lang)).wait_for(timeout=30_000)
+    toggle = page.get_by_role("switch", name=t("online_tiles", lang))
+    assert not toggle.is_checked()
+    assert "tiles=" not in page.url
+    # Long enough for the map to ask for tiles, had the link been enough to turn them on.
+    page.wait_for_timeout(3000)
+    walk.shot("notice")
+    walk.close()

@@ -324,6 +324,22 @@ def test_the_card_gives_ranges_precisions_and_sources(data):
     assert card["title"] == "Bombing — Tashkent" and len(card["sources"]) >= 3
 
 
+@pytest.mark.parametrize(
+    "citation,link",
+    [
+        ("BBC, https://www.bbc.com/news/world-asia-36191883.", "(<https://www.bbc.com/news/world-asia-36191883>)"),
+        ("(see https://example.org/a_b-c?x=1&y=2)", "(<https://example.org/a_b-c?x=1&y=2>)"),
+    ],
+)
+def test_citation_addresses_in_the_card_link_to_themselves(data, citation, link):
+    row = data.attacks.iloc[0].copy()
+    row["citations"] = f"{citation}\nA *plain* line"
+    lines = attack_card(row, data.groups, data.sources, "en")["sources"]
+    # The one link of the line, and its address exactly as written.
+    assert re.findall(r"\(<[^>]*>\)", lines[-2]) == [link]
+    assert lines[-1] == "A \\*plain\\* line"
+
+
 @pytest.mark.parametrize("n,cluster", [(10, False), (CLUSTER_ABOVE, False), (CLUSTER_ABOVE + 1, True)])
 def test_large_selections_are_clustered(n, cluster):
     layer = event_layer("{}", n, points=True, heat=False, key="k")

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from geo import params
-from geo.state.urlstate import allowed_values, decode, encode, restored_ids, share_url, state_defaults, widget_labels
+from geo.state.urlstate import (
+    allowed_values,
+    checked,
+    decode,
+    encode,
+    restored_ids,
+    share_url,
+    state_defaults,
+    widget_labels,
+)
 from geo.text.i18n import LANGUAGES
 
 DEFAULTS = state_defaults((1991, 2025))
@@ -111,3 +120,38 @@ def test_every_widget_shown_by_label_knows_every_id_in_every_language(data):
     labels = widget_labels(data.groups, data.organizations, list(data.countries["iso3"]))
     assert labels[params.PROFILE].keys() == set(data.groups["id"])
     assert all(len(names) == len(LANGUAGES) and all(names) for table in labels.values() for names in table.values())
+
+
+@pytest.mark.parametrize(
+    "state,expected",
+    [
+        # A key Streamlit dropped (its widget was not drawn in a run that stopped early).
+        ({key: value for key, value in DEFAULTS.items() if key != params.PRESENT}, {params.PRESENT: False}),
+        ({**DEFAULTS, params.CHOROPLETH: "Number of attacks"}, {params.CHOROPLETH: "attacks"}),
+        ({**DEFAULTS, params.DATASET: "Attacks and foiled plots"}, {params.DATASET: "attacks"}),
+        ({**DEFAULTS, params.GROUPS: ["IMU", "iskp"]}, {params.GROUPS: ["iskp"]}),
+        ({**DEFAULTS, params.YEARS: (2024, 2016)}, {params.YEARS: (2016, 2024)}),
+        ({**DEFAULTS, params.YEARS: 2016, params.YEAR: None}, {params.YEARS: (1991, 2025), params.YEAR: 2025}),
+        ({**DEFAULTS, params.PROFILE: "iskp", params.PRESENT: True}, {params.PROFILE: "iskp", params.PRESENT: True}),
+    ],
+)
+def test_checked_keeps_ids_and_puts_defaults_for_the_rest(state, expected):
+    result = checked(state, DEFAULTS, ALLOWED)
+    assert set(result) == set(DEFAULTS)
+    assert {key: result[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ({params.LANG: ["FR"]}, {params.LANG: "fr"}),
+        ({params.PROFILE: ["ISKP"]}, {params.PROFILE: "iskp"}),
+        (
+            {params.ORGANIZATION: ["SCO"], params.DATASET: ["Groups"]},
+            {params.ORGANIZATION: "sco", params.DATASET: "groups"},
+        ),
+    ],
+)
+def test_a_choice_in_another_case_decodes_to_its_id(query, expected):
+    state = decode(query, DEFAULTS, ALLOWED)
+    assert {key: state[key] for key in expected} == expected
