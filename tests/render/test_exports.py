@@ -200,19 +200,22 @@ def test_the_view_of_2024_holds_the_kerman_and_crocus_circles(data, shapes):
         assert contains(view, (row["lon"] - pad / cos, row["lat"] - pad, row["lon"] + pad / cos, row["lat"] + pad))
 
 
-@pytest.mark.parametrize(
-    "years,foiled,pale",
-    [
-        ((2024, 2024), True, False),
-        ((2018, 2018), False, True),
-        ((2022, 2023), True, True),
-        ((2012, 2012), False, False),
-    ],
-)
+def a_year_with(data, foiled: bool, pale: bool) -> tuple[int, int]:
+    """The first year whose attacks include a foiled plot or not, and a vaguely placed one or not:
+    the legend is checked against what the map draws, whatever the data holds that year."""
+    for y in sorted(data.attacks["year"].unique()):
+        attacks = year(data, y)
+        vague = attacks["location_precision"].isin(["province", "country"]).any()
+        if attacks["foiled"].any() == foiled and vague == pale:
+            return (int(y), int(y))
+    pytest.skip(f"no year with foiled={foiled} and pale={pale}")
+
+
+@pytest.mark.parametrize("foiled,pale", [(True, False), (False, True), (True, True), (False, False)])
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_legend_shows_the_dashed_ring_and_the_pale_circle_when_drawn(data, shapes, years, foiled, pale, lang):
+def test_the_legend_shows_the_dashed_ring_and_the_pale_circle_when_drawn(data, shapes, foiled, pale, lang):
+    years = a_year_with(data, foiled, pale)
     attacks = data.attacks[data.attacks["year"].between(*years)]
-    assert attacks["foiled"].any() == foiled
     _, labels = briefing_figure(shapes, data, attacks, ["attacks"], years, "T", "C", lang, "2026-01-01")
     assert (t("legend_foiled", lang) in labels) == foiled
     assert (t("legend_vague_place", lang) in labels) == pale
