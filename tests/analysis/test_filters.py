@@ -21,7 +21,15 @@ from geo.analysis.filters import fold, in_years, matching, of_groups, select, wi
         (
             "sources",
             (1991, 1991),
-            ["wiki_tashkent_1999", "wiki_stockholm_2017", "wiki_imu", "wiki_sco", "boquerat_2024"],
+            [
+                "wiki_tashkent_1999",
+                "wiki_stockholm_2017",
+                "wiki_imu",
+                "wiki_sco",
+                "boquerat_2024",
+                "news_tashkent_1999",
+                "news_stockholm_2017",
+            ],
         ),
     ],
 )
