@@ -3,11 +3,19 @@
 import streamlit as st
 
 from geo import cache, keys, params
-from geo.analysis.filters import year_span
+from geo.analysis.filters import COUNTRY_MODES, KILLED_STOPS, REGIONS, year_span
 from geo.analysis.story import story_view
 from geo.data.problems import DataValidationError
+from geo.data.vocab import DATE_PRECISIONS, LOCATION_PRECISIONS
 from geo.io.userfiles import configured_imports, load_decisions
-from geo.state.criteria import BROKEN_IMPORTS_KEY, DECISIONS_KEY, IMPORTS_KEY, PENDING_YEARS_KEY
+from geo.state.criteria import (
+    BROKEN_IMPORTS_KEY,
+    DECISIONS_KEY,
+    IMPORTS_KEY,
+    PENDING_YEARS_KEY,
+    counted_choices,
+    incident_criteria,
+)
 from geo.state.urlstate import (
     ASKED_KEY,
     MAX_CASUALTY_FILTER,
@@ -22,7 +30,7 @@ from geo.state.urlstate import (
     share_url,
     state_defaults,
 )
-from geo.text.i18n import DATASET_LABELS, LANGUAGES, t
+from geo.text.i18n import DATASET_LABELS, LANGUAGES, column_label, t, value_label
 from widgets import frame_style, presentation_style, share_box
 
 st.set_page_config(page_title="Central Asia jihadist networks", page_icon="🗺️", layout="wide")
@@ -91,6 +99,11 @@ state["url_read"] = True
 state["page_shown"] = navigation.url_path
 
 
+def choose(key: str, label: str, choices: tuple[str, ...], text, **extra):
+    """A horizontal radio over ids shown by `text`, starting from the URL's value."""
+    st.radio(label, choices, index=choices.index(state[key]), key=key, format_func=text, horizontal=True, **extra)
+
+
 def pick(key: str, label: str, options: dict[str, str], **extra):
     """A multiselect over ids shown by label, starting from the URL's value."""
     st.multiselect(
@@ -119,11 +132,24 @@ with st.sidebar:
     st.caption(t("app_subtitle", lang))
     st.subheader(t("filters", lang))
     st.slider(t("years", lang), *defaults[params.YEARS], value=state[params.YEARS], key=params.YEARS)
-    options = cache.filter_options(lang)
-    pick(params.GROUPS, t("groups", lang), options[params.GROUPS], help=t("groups_help", lang))
+    basis = incident_criteria(state)
+    options, counts = cache.filter_options(lang, **basis), cache.filter_counts(**basis)
+
+    def counted(key: str) -> dict[str, str]:
+        return counted_choices(options[key], counts[key], state[key], lang)
+
+    pick(params.GROUPS, t("groups", lang), counted(params.GROUPS), help=t("groups_help", lang))
     st.checkbox(t("lineage", lang), value=state[params.LINEAGE], key=params.LINEAGE, help=t("lineage_help", lang))
     with st.expander(t("more_filters", lang)):
-        pick(params.COUNTRIES, t("countries_filter", lang), options[params.COUNTRIES])
+        choose(
+            params.REGION,
+            t("region_filter", lang),
+            REGIONS,
+            lambda v: t(f"region_{v}", lang),
+            help=t("region_help", lang),
+        )
+        choose(params.COUNTRY_MODE, t("country_mode", lang), COUNTRY_MODES, lambda v: t(f"country_mode_{v}", lang))
+        pick(params.COUNTRIES, t("countries_filter", lang), counted(params.COUNTRIES))
         pick(params.ATTACK_TYPES, t("attack_type", lang), options[params.ATTACK_TYPES])
         pick(params.TARGET_TYPES, t("target", lang), options[params.TARGET_TYPES])
         pick(params.NATIONALITIES, t("nationalities_filter", lang), options[params.NATIONALITIES])
@@ -136,7 +162,24 @@ with st.sidebar:
             key=params.MIN_CASUALTIES,
             help=t("min_casualties_help", lang),
         )
-        st.toggle(t("hide_vague", lang), value=state[params.HIDE_VAGUE_PLACES], key=params.HIDE_VAGUE_PLACES)
+        st.select_slider(
+            t("killed_range", lang),
+            KILLED_STOPS,
+            value=tuple(state[params.KILLED]),
+            key=params.KILLED,
+            format_func=lambda v: f"{v}+" if v == KILLED_STOPS[-1] else str(v),
+            help=t("killed_range_help", lang),
+        )
+        pick(
+            params.PLACE_PRECISIONS,
+            column_label("location_precision", lang),
+            {v: value_label("location_precision", v, lang) for v in LOCATION_PRECISIONS},
+        )
+        pick(
+            params.DATE_PRECISIONS,
+            column_label("date_precision", lang),
+            {v: value_label("date_precision", v, lang) for v in DATE_PRECISIONS},
+        )
         st.toggle(t("include_foiled", lang), value=state[params.FOILED], key=params.FOILED)
         if state[IMPORTS_KEY]:
             st.radio(

@@ -32,7 +32,14 @@ from geo.map.timebar import timebar_payload
 from geo.render.exports import chart_png as render_png
 from geo.render.exports import chart_svg as render_svg
 from geo.state import urlstate
-from geo.state.criteria import UPLOADS_KEY, attack_criteria, every_year, filter_arguments, selection_key
+from geo.state.criteria import (
+    UPLOADS_KEY,
+    attack_counts,
+    attack_criteria,
+    every_year,
+    filter_arguments,
+    selection_key,
+)
 from geo.state.criteria import filter_options as options_of
 from geo.state.view import PageView
 from geo.state.view import page_view as view_of
@@ -57,11 +64,25 @@ def basemap_json(data_dir: str = str(DATA_DIR)) -> tuple[str, str]:
     return basemap_collections(shapes(data_dir))
 
 
-@st.cache_data(show_spinner=False)
-def filter_options(lang: str, data_dir: str = str(DATA_DIR)) -> dict[str, dict[str, str]]:
-    """The sidebar's list filters: ids found in the data and their labels."""
-    data = dataset(data_dir)
-    return options_of(data.attacks, data.groups, lang)
+@st.cache_data(show_spinner=False, max_entries=32)
+def filter_options(
+    lang: str, imports: tuple = (), decisions: tuple = (), data_dir: str = str(DATA_DIR)
+) -> dict[str, dict[str, str]]:
+    """The sidebar's list filters: ids found in the data (curated and imported) and their labels."""
+    return options_of(incidents(imports, decisions, data_dir), dataset(data_dir).groups, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def filter_counts(
+    imports: tuple = (), decisions: tuple = (), data_dir: str = str(DATA_DIR)
+) -> dict[str, dict[str, int]]:
+    """How many incidents each group and each country has, curated and imported."""
+    return attack_counts(incidents(imports, decisions, data_dir))
+
+
+def incidents(imports: tuple = (), decisions: tuple = (), data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
+    """Every incident, curated or imported, unfiltered."""
+    return attacks({"imports": imports, "decisions": decisions}, data_dir)
 
 
 @st.cache_resource(show_spinner=False)
@@ -171,7 +192,7 @@ def page_view(state: Mapping, data_dir: str = str(DATA_DIR)) -> PageView:
     """The view in `state` (the session's), with its selection and filter options from the caches."""
     data = dataset(data_dir)
     criteria = attack_criteria(state, data.group_links)
-    options = filter_options(state[params.LANG], data_dir)
+    options = filter_options(state[params.LANG], criteria["imports"], criteria["decisions"], data_dir)
     return view_of(state, data, criteria, attacks(criteria, data_dir), options, date.today().isoformat())
 
 

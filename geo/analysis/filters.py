@@ -7,6 +7,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from geo.data.vocab import CENTRAL_ASIA
+
 # Which columns place each dataset in time: one year, or a period [start, end].
 YEAR_COLUMN = {"attacks": "year", "events": "year"}
 PERIOD_COLUMNS = {
@@ -122,6 +124,30 @@ def casualties_high(attacks: pd.DataFrame) -> pd.Series:
     return (killed + wounded).astype("int64")
 
 
+# Where an attack happened, as the region filter names it: anywhere, in one of the five republics
+# (geo.data.vocab.CENTRAL_ASIA) or outside them.
+ALL_REGIONS, INSIDE, OUTSIDE = REGIONS = ("all", "inside", "outside")
+# Whether the chosen countries are the only ones kept or the ones left out.
+INCLUDE, EXCLUDE = COUNTRY_MODES = ("include", "exclude")
+
+# The stops of the sidebar's killed range, closer together where most tolls are; the last means
+# that many or more, so the full range filters nothing.
+KILLED_STOPS = (0, 1, 2, 5, 10, 20, 50, 100, 200, 500)
+KILLED_ANY = (KILLED_STOPS[0], KILLED_STOPS[-1])
+
+
+def killed_in_range(attacks: pd.DataFrame, low: int, high: int | None) -> pd.Series:
+    """Whether the estimates of the killed reach into `low`–`high` (None: no upper bound), so a
+    toll the sources put at 3–12 is in 10–50 and in 0–5 alike. An attack whose toll no source gives
+    is in no range."""
+    upper = attacks["killed_high"].fillna(attacks["killed_low"])
+    lower = attacks["killed_low"].fillna(attacks["killed_high"])
+    inside = upper.ge(low).fillna(False)
+    if high is not None:
+        inside &= lower.le(high).fillna(False)
+    return inside.astype(bool)
+
+
 def _any_listed(cells: pd.Series, wanted: list[str] | tuple[str, ...]) -> pd.Series:
     return cells.fillna("").map(lambda cell: _mentions(cell, set(wanted)))
 
@@ -135,31 +161,44 @@ def select_attacks(
     target_types: list[str] | tuple[str, ...] = (),
     nationalities: list[str] | tuple[str, ...] = (),
     min_casualties: int = 0,
-    hide_vague_places: bool = False,
     include_foiled: bool = True,
     origin: str = "all",
     hide_doubtful: bool = False,
+    region: str = "all",
+    country_mode: str = "include",
+    location_precisions: list[str] | tuple[str, ...] = (),
+    date_precisions: list[str] | tuple[str, ...] = (),
+    killed_min: int = 0,
+    killed_max: int | None = None,
 ) -> pd.DataFrame:
     """Attacks passing every map filter; an empty list means no filter on that column.
 
     `origin` keeps the curated rows, the imported ones or both; `hide_doubtful` drops rows an
-    imported dataset flags as possibly not terrorism (GTD's doubtterr)."""
+    imported dataset flags as possibly not terrorism (GTD's doubtterr). `region` keeps the attacks
+    in the five republics or outside them; `country_mode` "exclude" drops `countries` rather than
+    keeping only them. `killed_min`–`killed_max` (None: no upper bound) see `killed_in_range`."""
     frame = attacks if years is None else in_years(attacks, "attacks", years)
     keep = pd.Series(True, index=frame.index)
     for column, wanted in (
         ("group_id", groups),
-        ("country_iso3", countries),
         ("attack_type", attack_types),
         ("target_type", target_types),
+        ("location_precision", location_precisions),
+        ("date_precision", date_precisions),
     ):
         if wanted:
             keep &= frame[column].isin(wanted)
+    if countries:
+        listed = frame["country_iso3"].isin(countries)
+        keep &= ~listed if country_mode == EXCLUDE else listed
+    if region != ALL_REGIONS:
+        keep &= frame["country_iso3"].isin(CENTRAL_ASIA) == (region == INSIDE)
     if nationalities:
         keep &= _any_listed(frame["perpetrator_nationalities"], nationalities)
     if min_casualties:
         keep &= casualties_high(frame) >= min_casualties
-    if hide_vague_places:
-        keep &= frame["location_precision"] != "country"
+    if killed_min or killed_max is not None:
+        keep &= killed_in_range(frame, killed_min, killed_max)
     if not include_foiled:
         keep &= ~frame["foiled"].astype(bool)
     if origin != "all" and "origin" in frame:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo import params
+from geo.analysis.filters import KILLED_ANY
 from geo.text.i18n import t
 from geo.text.sources import source_entries, source_markdown
 
@@ -193,8 +194,12 @@ def step_state(step: Step) -> dict:
         params.ATTACK_TYPES: [],
         params.TARGET_TYPES: [],
         params.NATIONALITIES: [],
+        params.REGION: "all",
+        params.COUNTRY_MODE: "include",
         params.MIN_CASUALTIES: 0,
-        params.HIDE_VAGUE_PLACES: False,
+        params.KILLED: KILLED_ANY,
+        params.PLACE_PRECISIONS: [],
+        params.DATE_PRECISIONS: [],
         params.FOILED: True,
     }
 

@@ -8,12 +8,13 @@ from collections.abc import Mapping
 import pandas as pd
 
 from geo import params
-from geo.analysis.filters import with_lineage
+from geo.analysis.filters import KILLED_STOPS, with_lineage
 from geo.data.countries import country_name
 from geo.data.vocab import ATTACK_TYPES, TARGET_TYPES
 from geo.text.escape import compact_json
 from geo.text.i18n import value_label
 from geo.text.labels import group_labels
+from geo.text.numbers import number_text
 
 # Session key of the imported files: (source, name, format, modification time) for each; the source
 # is a path, or an upload's fingerprint (see geo.io.userfiles.upload_source).
@@ -36,17 +37,34 @@ def attack_criteria(state: Mapping, group_links: pd.DataFrame) -> dict:
         "years": tuple(int(y) for y in state[params.YEARS]),
         "groups": tuple(attack_groups(state, group_links)),
         "countries": tuple(state[params.COUNTRIES]),
+        "country_mode": state[params.COUNTRY_MODE],
+        "region": state[params.REGION],
         "attack_types": tuple(state[params.ATTACK_TYPES]),
         "target_types": tuple(state[params.TARGET_TYPES]),
         "nationalities": tuple(state[params.NATIONALITIES]),
         "min_casualties": int(state[params.MIN_CASUALTIES]),
-        "hide_vague_places": bool(state[params.HIDE_VAGUE_PLACES]),
+        **killed_range(state[params.KILLED]),
+        "location_precisions": tuple(state[params.PLACE_PRECISIONS]),
+        "date_precisions": tuple(state[params.DATE_PRECISIONS]),
         "include_foiled": bool(state[params.FOILED]),
         "origin": state[params.ORIGIN],
         "hide_doubtful": bool(state[params.HIDE_DOUBTFUL]),
+        **incident_criteria(state),
+    }
+
+
+def incident_criteria(state: Mapping) -> dict:
+    """The imports of the session and the decisions on their links, as plain values."""
+    return {
         "imports": tuple(tuple(item) for item in state.get(IMPORTS_KEY, ())),
         "decisions": tuple(sorted((*pair, decision) for pair, decision in state.get(DECISIONS_KEY, {}).items())),
     }
+
+
+def killed_range(values) -> dict:
+    """The killed range of the sidebar as `select_attacks` takes it: the top stop means no upper bound."""
+    low, high = (int(v) for v in values)
+    return {"killed_min": low, "killed_max": None if high >= KILLED_STOPS[-1] else high}
 
 
 # The criteria that say which records make the incidents, not which incidents are selected.
@@ -84,6 +102,24 @@ def filter_options(attacks: pd.DataFrame, groups: pd.DataFrame, lang: str) -> di
         params.TARGET_TYPES: {
             v: value_label("target_type", v, lang) for v in TARGET_TYPES if v in set(attacks["target_type"])
         },
+    }
+
+
+def attack_counts(attacks: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """How many attacks each group and each country has in `attacks`."""
+    return {
+        params.GROUPS: attacks["group_id"].value_counts().to_dict(),
+        params.COUNTRIES: attacks["country_iso3"].value_counts().to_dict(),
+    }
+
+
+def counted_choices(labels: Mapping[str, str], counts: Mapping[str, int], chosen, lang: str) -> dict[str, str]:
+    """The ids of `labels` the data has (those in `counts`) or the view has chosen, in the order
+    of `labels`, each labelled with its count: 'Afghanistan (42)'."""
+    return {
+        key: f"{label} ({number_text(int(counts.get(key, 0)), lang)})"
+        for key, label in labels.items()
+        if counts.get(key) or key in chosen
     }
 
 

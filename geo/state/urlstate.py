@@ -6,6 +6,7 @@ labels, so a link keeps working whatever language it is opened in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode, urlsplit
 
@@ -13,9 +14,10 @@ import pandas as pd
 
 from geo import params
 from geo.analysis.cooperation import organization_labels
+from geo.analysis.filters import COUNTRY_MODES, KILLED_ANY, KILLED_STOPS, REGIONS
 from geo.analysis.story import STEPS
 from geo.data.countries import country_name
-from geo.data.vocab import ATTACK_TYPES, TARGET_TYPES
+from geo.data.vocab import ATTACK_TYPES, DATE_PRECISIONS, LOCATION_PRECISIONS, TARGET_TYPES
 from geo.text.i18n import DATASET_LABELS, LANGUAGES, dataset_label, t, value_label
 from geo.text.labels import group_labels
 
@@ -36,11 +38,23 @@ CHOICES = {
     params.STACK_BY: STACK_BY,
     params.MEASURE: MEASURES,
     params.ORIGIN: ORIGINS,
+    params.REGION: REGIONS,
+    params.COUNTRY_MODE: COUNTRY_MODES,
 }
-LISTS = (params.GROUPS, params.COUNTRIES, params.ATTACK_TYPES, params.TARGET_TYPES, params.NATIONALITIES, params.LAYERS)
+LISTS = (
+    params.GROUPS,
+    params.COUNTRIES,
+    params.ATTACK_TYPES,
+    params.TARGET_TYPES,
+    params.NATIONALITIES,
+    params.LAYERS,
+    params.PLACE_PRECISIONS,
+    params.DATE_PRECISIONS,
+)
+# What an older link's `precise=1` (hide the places known only by their country) asks for now.
+PRECISE_PLACES = tuple(p for p in LOCATION_PRECISIONS if p != "country")
 FLAGS = (
     params.LINEAGE,
-    params.HIDE_VAGUE_PLACES,
     params.FOILED,
     params.APPLY_FILTERS,
     params.ONLINE_TILES,
@@ -64,8 +78,12 @@ def state_defaults(year_span: tuple[int, int]) -> dict:
         params.ATTACK_TYPES: [],
         params.TARGET_TYPES: [],
         params.NATIONALITIES: [],
+        params.REGION: "all",
+        params.COUNTRY_MODE: "include",
         params.MIN_CASUALTIES: 0,
-        params.HIDE_VAGUE_PLACES: False,
+        params.KILLED: KILLED_ANY,
+        params.PLACE_PRECISIONS: [],
+        params.DATE_PRECISIONS: [],
         params.FOILED: True,
         params.DATASET: "attacks",
         params.SEARCH: "",
@@ -99,6 +117,8 @@ def allowed_values(
         params.TARGET_TYPES: TARGET_TYPES,
         params.LAYERS: MAP_LAYERS,
         params.DATASET: datasets,
+        params.PLACE_PRECISIONS: LOCATION_PRECISIONS,
+        params.DATE_PRECISIONS: DATE_PRECISIONS,
         **CHOICES,
     }
 
@@ -116,6 +136,13 @@ def _allowed_id(value: str, ids: Sequence[str]) -> str | None:
     return {id_.lower(): id_ for id_ in ids}.get(value.lower())
 
 
+def _killed(values: Sequence[str]):
+    stops = {str(stop): stop for stop in KILLED_STOPS}
+    if len(values) != 2 or not all(v in stops for v in values):
+        return None
+    return tuple(sorted(stops[v] for v in values))
+
+
 def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[str, Sequence[str]]) -> dict:
     """State from query parameters (each a list of strings); bad values fall back to defaults."""
     state = dict(defaults)
@@ -123,6 +150,8 @@ def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[
     for key, values in query.items():
         if key == params.YEARS:
             state[key] = _years(values, defaults[key]) or defaults[key]
+        elif key == params.KILLED:
+            state[key] = _killed(values) or defaults[key]
         elif key in LISTS:
             state[key] = [v for v in dict.fromkeys(values) if v in allowed[key]]
         elif key in FLAGS and first.get(key) in ("0", "1"):
@@ -138,6 +167,8 @@ def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[
             state[key] = first[key][:200]
         elif key in allowed and (found := _allowed_id(first.get(key, ""), allowed[key])) is not None:
             state[key] = found
+    if first.get(params.HIDE_VAGUE_PLACES) == "1" and params.PLACE_PRECISIONS not in query:
+        state[params.PLACE_PRECISIONS] = list(PRECISE_PLACES)
     return state
 
 
@@ -153,7 +184,7 @@ def encode(state: Mapping, defaults: Mapping) -> dict[str, str | list[str]]:
     for key, value in state.items():
         if key not in defaults or value is None or same(value, defaults[key]):
             continue
-        if key == params.YEARS:
+        if key in (params.YEARS, params.KILLED):
             query[key] = [str(v) for v in value]
         elif key in LISTS:
             # An empty list must still reach the URL when the default is not empty.
@@ -223,6 +254,12 @@ def widget_labels(
         params.NATIONALITIES: labelled(countries, country_name),
         params.ATTACK_TYPES: labelled(ATTACK_TYPES, lambda v, lang: value_label("attack_type", v, lang)),
         params.TARGET_TYPES: labelled(TARGET_TYPES, lambda v, lang: value_label("target_type", v, lang)),
+        params.REGION: labelled(REGIONS, lambda v, lang: t(f"region_{v}", lang)),
+        params.COUNTRY_MODE: labelled(COUNTRY_MODES, lambda v, lang: t(f"country_mode_{v}", lang)),
+        params.PLACE_PRECISIONS: labelled(
+            LOCATION_PRECISIONS, lambda v, lang: value_label("location_precision", v, lang)
+        ),
+        params.DATE_PRECISIONS: labelled(DATE_PRECISIONS, lambda v, lang: value_label("date_precision", v, lang)),
         params.ORGANIZATION: labelled(organizations["id"], lambda v, lang: org_names[lang][v]),
     }
 
@@ -235,6 +272,19 @@ def restored_ids(value, labels: Mapping[str, Sequence[str]]):
     by_label = {label: id_ for id_, names in labels.items() for label in names}
 
     def restored(item):
-        return item if item in labels else by_label.get(item, item)
+        if item in labels:
+            return item
+        return by_label.get(item) or by_label.get(uncounted(item), item)
 
     return [restored(item) for item in value] if isinstance(value, (list, tuple)) else restored(value)
+
+
+# A count after a label, as the sidebar's lists show how many attacks each choice has: "(42)",
+# "(1 234)" with any thousands separator.
+_COUNT = re.compile(r" \(\d[\d\s.,]*\)$")
+
+
+def uncounted(label):
+    """`label` without the count the sidebar shows after it: the count changes with the imports,
+    and a widget may hand back the label it showed before."""
+    return _COUNT.sub("", label) if isinstance(label, str) else label

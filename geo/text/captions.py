@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from datetime import date
 
 from geo import params
-from geo.text.i18n import t
+from geo.text.i18n import column_label, t, value_label
+from geo.text.numbers import number_text
 
 
 def view_caption(criteria: Mapping, names: Mapping[str, Mapping[str, str]], lang: str) -> str:
@@ -14,23 +15,39 @@ def view_caption(criteria: Mapping, names: Mapping[str, Mapping[str, str]], lang
     gives, for each list filter, the short name of each of its ids (groups by acronym)."""
     low, high = criteria["years"]
     parts = [t("caption_period", lang, low=low, high=high) if low != high else str(low)]
-    for key, param in (
-        ("groups", params.GROUPS),
-        ("countries", params.COUNTRIES),
-        ("attack_types", params.ATTACK_TYPES),
-        ("target_types", params.TARGET_TYPES),
-        ("nationalities", params.NATIONALITIES),
+    if criteria.get("region", "all") != "all":
+        parts.append(t("caption_region_" + criteria["region"], lang))
+    excluded = criteria.get("country_mode") == "exclude"
+    for key, label, param in (
+        ("groups", "groups", params.GROUPS),
+        ("countries", "countries_excluded" if excluded else "countries", params.COUNTRIES),
+        ("attack_types", "attack_types", params.ATTACK_TYPES),
+        ("target_types", "target_types", params.TARGET_TYPES),
+        ("nationalities", "nationalities", params.NATIONALITIES),
     ):
         if criteria[key]:
             values = ", ".join(names[param].get(v, v) for v in criteria[key])
-            parts.append(t("caption_filter", lang, label=t("caption_" + key, lang), values=values))
+            parts.append(t("caption_filter", lang, label=t("caption_" + label, lang), values=values))
+    for key, column in (("location_precisions", "location_precision"), ("date_precisions", "date_precision")):
+        if criteria.get(key):
+            values = ", ".join(value_label(column, v, lang) for v in criteria[key])
+            parts.append(t("caption_filter", lang, label=column_label(column, lang), values=values))
     if criteria["min_casualties"]:
         parts.append(t("caption_min_casualties", lang, n=criteria["min_casualties"]))
-    if criteria["hide_vague_places"]:
-        parts.append(t("caption_precise", lang))
+    if killed := killed_text(criteria.get("killed_min", 0), criteria.get("killed_max"), lang):
+        parts.append(t("caption_filter", lang, label=t("caption_killed", lang), values=killed))
     if not criteria["include_foiled"]:
         parts.append(t("caption_no_foiled", lang))
     return " · ".join(parts)
+
+
+def killed_text(low: int, high: int | None, lang: str) -> str:
+    """'10–50', '≥ 10' or '≤ 5': the killed range a view asks for; empty when it asks for none."""
+    if high is None:
+        return f"≥ {number_text(low, lang)}" if low else ""
+    if not low:
+        return f"≤ {number_text(high, lang)}"
+    return f"{number_text(low, lang)}–{number_text(high, lang)}"
 
 
 def stamp_lines(title: str, caption: str, years: tuple[int, int], sources: int, lang: str, today: str) -> list[str]:

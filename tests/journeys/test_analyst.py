@@ -50,7 +50,8 @@ def test_years_a_group_and_a_country_then_a_record_and_its_sources(journey):
     walk = journey("analyst-en")
     page = walk.open("/")
     sidebar = page.locator("[data-testid='stSidebar']")
-    low, high = sidebar.locator("[data-testid='stSlider'] input[type='range']").all()
+    # The years are the first slider; the killed range is another, in the attack filters.
+    low, high = sidebar.locator("[data-testid='stSlider']").first.locator("input[type='range']").all()
     low.focus()
     for _ in range(2015 - 1991):
         page.keyboard.press("ArrowRight")

@@ -63,7 +63,7 @@ def test_lineage_on_the_committed_links_reaches_iskp_from_the_imu(data):
         ({"nationalities": ("TJK",)}, "e"),
         ({"min_casualties": 20}, "ade"),
         ({"min_casualties": 100}, "ae"),
-        ({"hide_vague_places": True}, "abdef"),
+        ({"location_precisions": ("exact", "city", "province")}, "abdef"),
         ({"include_foiled": False}, "abcde"),
         ({"years": (2024, 2024), "include_foiled": False}, "e"),
     ],

@@ -174,8 +174,7 @@ def test_the_map_is_the_landing_page_in_each_language(data, lang, title, attacks
     assert map_ids(app) == set(data.attacks["id"])
 
 
-# Hiding country-level places is tested on sample data in tests/map: no committed attack is placed
-# only at country level, so here it would narrow nothing.
+# The region, countries left out, precisions and killed range: tests/pages/test_sidebar_filters.py.
 @pytest.mark.parametrize(
     "query,keep",
     [
@@ -237,7 +236,7 @@ def test_the_map_state_round_trips_through_the_url():
         "lineage": "1",
         "layers": ["attacks", "heatmap"],
         "choro": "casualties",
-        "precise": "1",
+        "place": ["city", "province"],
     }
     app = start(**query)
     assert app.pills(key=params.LAYERS).value == ["attacks", "heatmap"]

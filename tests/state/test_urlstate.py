@@ -29,7 +29,11 @@ ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "gr
         {params.GROUPS: ["iskp", "imu"], params.LINEAGE: True},
         {params.COUNTRIES: ["AFG"], params.NATIONALITIES: ["UZB", "RUS"]},
         {params.ATTACK_TYPES: ["bombing"], params.TARGET_TYPES: ["police", "civilians"]},
-        {params.MIN_CASUALTIES: 50, params.HIDE_VAGUE_PLACES: True, params.FOILED: False},
+        {params.MIN_CASUALTIES: 50, params.FOILED: False},
+        {params.REGION: "outside", params.COUNTRIES: ["AFG"], params.COUNTRY_MODE: "exclude"},
+        {params.KILLED: (10, 500)},
+        {params.KILLED: (0, 5)},
+        {params.PLACE_PRECISIONS: ["exact", "city"], params.DATE_PRECISIONS: ["day"]},
         {params.LAYERS: ["heatmap", "choropleth"], params.CHOROPLETH: "casualties", params.ONLINE_TILES: True},
         {params.LAYERS: []},
         {params.DATASET: "groups", params.SEARCH: "Tachkent", params.APPLY_FILTERS: False},
@@ -72,10 +76,33 @@ def test_defaults_leave_the_url_empty():
         ({"step": ["99"]}, params.STEP, 9),
         ({"step": ["0"]}, params.STEP, 1),
         ({"present": ["yes"]}, params.PRESENT, False),
+        ({"region": ["mars"]}, params.REGION, "all"),
+        ({"cmode": ["both"]}, params.COUNTRY_MODE, "include"),
+        ({"killed": ["7", "50"]}, params.KILLED, (0, 500)),  # not a stop of the slider
+        ({"killed": ["10"]}, params.KILLED, (0, 500)),
+        ({"killed": ["500", "10"]}, params.KILLED, (10, 500)),
+        ({"place": ["street", "city"]}, params.PLACE_PRECISIONS, ["city"]),
+        ({"dateprec": ["hour"]}, params.DATE_PRECISIONS, []),
     ],
 )
 def test_bad_values_fall_back_to_defaults(query, key, expected):
     assert decode(query, DEFAULTS, ALLOWED)[key] == expected
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        # Older links hid the places known only by their country with one flag.
+        ({"precise": ["1"]}, ["exact", "city", "province"]),
+        ({"precise": ["0"]}, []),
+        ({"precise": ["1"], "place": ["exact"]}, ["exact"]),  # the newer parameter wins
+        ({}, []),
+    ],
+)
+def test_an_older_link_hiding_vague_places_asks_for_the_precise_levels(query, expected):
+    state = decode(query, DEFAULTS, ALLOWED)
+    assert state[params.PLACE_PRECISIONS] == expected
+    assert params.HIDE_VAGUE_PLACES not in encode(state, DEFAULTS)
 
 
 @pytest.mark.parametrize(
@@ -110,6 +137,9 @@ LABELS = {
         ("Tués et blessés", "casualties"),  # a French one
         (["attacks", "Tués et blessés"], ["attacks", "casualties"]),
         ("unheard of", "unheard of"),  # anything else is left for the widget to refuse
+        ("Tués et blessés (42)", "casualties"),  # a label shown with a count that has since changed
+        ("Number of attacks (1\u202f234)", "attacks"),
+        ("Number of attacks (n)", "Number of attacks (n)"),
     ],
 )
 def test_a_label_left_in_place_of_an_id_is_turned_back_into_it(value, expected):
