@@ -11,7 +11,8 @@ from geo.data.vocab import CENTRAL_ASIA
 
 # CLDR's names are the general source; these are the short forms a map legend and a reader
 # expect where CLDR writes a long or formal one ("Hong Kong SAR China", "Palestinian
-# Territories", "Соединенные Штаты").
+# Territories", "Соединенные Штаты"), and the forms the regional press uses where CLDR differs
+# (Kirghizistan in the French press, Кыргызстан in Central Asia's Russian-language media).
 SHORT_NAMES = {
     "en": {
         "TUR": "Turkey",
@@ -23,6 +24,7 @@ SHORT_NAMES = {
         "COG": "Congo",
     },
     "fr": {
+        "KGZ": "Kirghizistan",
         "PSE": "Palestine",
         "HKG": "Hong Kong",
         "MAC": "Macao",
@@ -31,6 +33,7 @@ SHORT_NAMES = {
         "COG": "Congo",
     },
     "ru": {
+        "KGZ": "Кыргызстан",
         "USA": "США",
         "KOR": "Южная Корея",
         "PRK": "Северная Корея",

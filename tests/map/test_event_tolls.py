@@ -11,7 +11,7 @@ from geo.text.sources import who_says_what
 TASHKENT = "1999-02-16-tashkent"
 STOCKHOLM = "2017-04-07-stockholm"
 SURKHANDARYA = "2000-08-01-surkhandarya"
-WIKI = "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"
+NEWS = "https://news.example.org/tashkent-1999"
 LEFT_OUT = {"en": "left out of the range: ", "fr": "écarté de la fourchette : "}
 LATEST = {"en": "latest official figure", "fr": "dernier chiffre officiel"}
 KIND = {"en": ("Official", "Press"), "fr": ("Officiel", "Presse")}
@@ -20,8 +20,8 @@ KIND = {"en": ("Official", "Press"), "fr": ("Officiel", "Presse")}
 def tashkent_rows(lang: str) -> list[list]:
     official, press = KIND[lang]
     return [
-        ["1999-02-16", "Interior Ministry, via the press", "Wikipedia", official, "13", "100", "", WIKI, False],
-        ["1999-02-18", "Prosecutor General", "Wikipedia", official, "16", "128", LATEST[lang], WIKI, True],
+        ["1999-02-16", "Interior Ministry, via the press", "Example News", official, "13", "100", "", NEWS, False],
+        ["1999-02-18", "Prosecutor General", "Example News", official, "16", "128", LATEST[lang], NEWS, True],
         [
             "2024-04",
             "the essay",

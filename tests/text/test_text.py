@@ -92,7 +92,7 @@ def test_translation_fills_placeholders():
     [
         ("UZB", "en", "Uzbekistan"),
         ("UZB", "fr", "Ouzbékistan"),
-        ("KGZ", "fr", "Kirghizstan"),
+        ("KGZ", "fr", "Kirghizistan"),
         ("RUS", "fr", "Russie"),
         ("IRN", "en", "Iran"),
         ("TJK", "fr", "Tadjikistan"),
@@ -101,7 +101,7 @@ def test_translation_fills_placeholders():
         ("XKX", "fr", "Kosovo"),
         # Any language CLDR knows, with the few short forms kept over its formal ones.
         ("XKX", "ru", "Косово"),
-        ("KGZ", "ru", "Киргизия"),
+        ("KGZ", "ru", "Кыргызстан"),
         ("AFG", "ru", "Афганистан"),
         ("USA", "ru", "США"),
         ("HKG", "en", "Hong Kong"),

@@ -21,8 +21,8 @@ TASHKENT = "1999-02-16-tashkent"
         (
             "en",
             [
-                ["1999-02-16", "Interior Ministry, via the press", "Wikipedia", "Official", "13", "100", ""],
-                ["1999-02-18", "Prosecutor General", "Wikipedia", "Official", "16", "128", "latest official figure"],
+                ["1999-02-16", "Interior Ministry, via the press", "Example News", "Official", "13", "100", ""],
+                ["1999-02-18", "Prosecutor General", "Example News", "Official", "16", "128", "latest official figure"],
                 [
                     "2024-04",
                     "the essay",
@@ -37,8 +37,8 @@ TASHKENT = "1999-02-16-tashkent"
         (
             "fr",
             [
-                ["1999-02-16", "Interior Ministry, via the press", "Wikipedia", "Officiel", "13", "100", ""],
-                ["1999-02-18", "Prosecutor General", "Wikipedia", "Officiel", "16", "128", "dernier chiffre officiel"],
+                ["1999-02-16", "Interior Ministry, via the press", "Example News", "Officiel", "13", "100", ""],
+                ["1999-02-18", "Prosecutor General", "Example News", "Officiel", "16", "128", "dernier chiffre officiel"],
                 [
                     "2024-04",
                     "the essay",
@@ -81,8 +81,8 @@ def test_the_card_carries_who_says_what(fixture_data):
 def test_the_csv_cell_lists_every_figure_with_its_source(fixture_data):
     cells = tolls_by_source(fixture_data.attacks["id"], fixture_data.tolls)
     assert cells.tolist()[0] == (
-        "killed 13, wounded 100 (Interior Ministry, via the press; wiki_tashkent_1999; 1999-02-16); "
-        "killed 16, wounded 128 (Prosecutor General; wiki_tashkent_1999; 1999-02-18); "
+        "killed 13, wounded 100 (Interior Ministry, via the press; news_tashkent_1999; 1999-02-16); "
+        "killed 16, wounded 128 (Prosecutor General; news_tashkent_1999; 1999-02-18); "
         "killed 20 (the essay; boquerat_2024; 2024-04; left out: later figure with no source given)"
     )
     assert cells.tolist()[2] == ""
