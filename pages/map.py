@@ -81,6 +81,13 @@ with controls_area:
         help=t("online_tiles_help", lang),
         persist_state="session",
     )
+    controls[3].toggle(
+        t("fit_to_selection", lang),
+        value=state[params.FIT_TO_SELECTION],
+        key=params.FIT_TO_SELECTION,
+        help=t("fit_to_selection_help", lang),
+        persist_state="session",
+    )
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)

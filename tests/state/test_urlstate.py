@@ -22,6 +22,7 @@ ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "gr
         {params.ATTACK_TYPES: ["bombing"], params.TARGET_TYPES: ["police", "civilians"]},
         {params.MIN_CASUALTIES: 50, params.HIDE_VAGUE_PLACES: True, params.FOILED: False},
         {params.LAYERS: ["heatmap", "choropleth"], params.CHOROPLETH: "casualties", params.ONLINE_TILES: True},
+        {params.FIT_TO_SELECTION: True},
         {params.LAYERS: []},
         {params.DATASET: "groups", params.SEARCH: "Tachkent", params.APPLY_FILTERS: False},
         {params.STACK_BY: "country", params.MEASURE: "killed", params.PROFILE: "iskp"},
