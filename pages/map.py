@@ -86,6 +86,13 @@ with controls_area:
         help=t("online_tiles_help", lang),
         persist_state="session",
     )
+    controls[3].toggle(
+        t("fit_to_selection", lang),
+        value=state[params.FIT_TO_SELECTION],
+        key=params.FIT_TO_SELECTION,
+        help=t("fit_to_selection_help", lang),
+        persist_state="session",
+    )
     if state[params.ONLINE_TILES]:
         state[ASKED_KEY] = [key for key in state.get(ASKED_KEY, []) if key != params.ONLINE_TILES]
     elif params.ONLINE_TILES in state.get(ASKED_KEY, []):

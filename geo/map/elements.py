@@ -39,8 +39,14 @@ REGION_STYLE = {"fillColor": "#fffaf0", "fillOpacity": 1, "color": "#5a5a5a", "w
 
 
 # Panes stack the layers: the basemap under any online tiles (200), shaded countries under
-# borders and bases (400), attack circles above them, base symbols (markers, 600) on top.
-PANES = {"basemap": ("cajnBase", 150), "shade": ("cajnShade", 350), "events": ("cajnEvents", 450)}
+# borders (400), then bases and areas, attack circles on top of them all: a base drawn over an
+# attack would take the click meant for it.
+PANES = {
+    "basemap": ("cajnBase", 150),
+    "shade": ("cajnShade", 350),
+    "bases": ("cajnBases", 420),
+    "events": ("cajnEvents", 450),
+}
 
 
 SEA_COLOR = "#dce8f2"

@@ -121,6 +121,7 @@ def popup_labels(lang: str) -> dict:
         "record": t("record", lang),
         "unknown": t("unknown", lang),
         "more": t("more_below", lang),
+        "spread": t("spread_hint", lang),
         "who_says_what": t("who_says_what", lang),
         "toll_columns": [
             {"name": name, "label": t(f"toll_column_{name}", lang)}

@@ -89,12 +89,13 @@ def overlay_specs(
             if not foreign:
                 bases = of_groups(bases, "bases", attack_groups(view, data.group_links))
             collection = compact_json(base_collection(bases, data.groups, data.sources, lang))
-            specs.append(LayerSpec(layer, "cajnFeatures", collection, {}))
+            specs.append(LayerSpec(layer, "cajnFeatures", collection, pane_options("bases")))
     points, heat = "attacks" in layers, "heatmap" in layers
     events, events_key = (timeline.events, timeline.key) if timeline is not None else (len(attacks), key)
     if (points or heat) and events:
         layer = event_layer(payload_json, events, points, heat, events_key)
         specs.append(LayerSpec("attacks", "cajnEvents", payload_json, json.loads(layer.options)))
+        specs.append(zoom_spec(lang, view[params.FIT_TO_SELECTION]))
     shown = group_entries(first_seen(attacks["group_id"]), data.groups, lang) if points else None
     legend = legend_sections(
         lang, shown, statuses, "bases" in layers, "foreign_bases" in layers, breaks, view[params.CHOROPLETH], heat
@@ -110,6 +111,12 @@ def overlay_specs(
     if stamp:
         specs.append(LayerSpec("stamp", "cajnStamp", compact_json(list(stamp)), {}))
     return specs
+
+
+def zoom_spec(lang: str, follow: bool) -> LayerSpec:
+    """The button that fits the map to the attacks shown, and whether the map does so by itself
+    each time the selection changes."""
+    return LayerSpec("zoom", "cajnZoomTo", compact_json({"label": t("zoom_to_selection", lang)}), {"follow": follow})
 
 
 def page_keys_spec(keys: tuple[str, ...]) -> LayerSpec:
@@ -159,7 +166,9 @@ def bases_map(
     if not len(own):
         return None
     fmap = basemap(collections, lang, base_url_path)
-    JsonLayer("cajnFeatures", compact_json(base_collection(own, groups, sources, lang))).add_to(fmap)
+    JsonLayer("cajnFeatures", compact_json(base_collection(own, groups, sources, lang)), pane_options("bases")).add_to(
+        fmap
+    )
     legend = legend_sections(lang, bases=True)
     JsonLayer("cajnLegend", compact_json(legend), {"title": t("legend", lang), "collapsed": True}).add_to(fmap)
     margin = 1.5

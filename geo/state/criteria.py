@@ -124,7 +124,15 @@ def counted_choices(labels: Mapping[str, str], counts: Mapping[str, int], chosen
 
 
 # The parts of the view the map layers depend on.
-VIEW_KEYS = (params.LAYERS, params.YEARS, params.CHOROPLETH, params.ONLINE_TILES, params.GROUPS, params.LINEAGE)
+VIEW_KEYS = (
+    params.LAYERS,
+    params.YEARS,
+    params.CHOROPLETH,
+    params.ONLINE_TILES,
+    params.FIT_TO_SELECTION,
+    params.GROUPS,
+    params.LINEAGE,
+)
 
 
 def map_view(state: Mapping) -> dict:

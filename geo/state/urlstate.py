@@ -58,6 +58,7 @@ FLAGS = (
     params.FOILED,
     params.APPLY_FILTERS,
     params.ONLINE_TILES,
+    params.FIT_TO_SELECTION,
     params.PRESENT,
     params.HIDE_DOUBTFUL,
 )
@@ -91,6 +92,7 @@ def state_defaults(year_span: tuple[int, int]) -> dict:
         params.LAYERS: list(DEFAULT_LAYERS),
         params.CHOROPLETH: "attacks",
         params.ONLINE_TILES: False,
+        params.FIT_TO_SELECTION: False,
         params.STACK_BY: "group",
         params.MEASURE: "attacks",
         params.PROFILE: "imu",

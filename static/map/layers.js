@@ -254,8 +254,10 @@
     },
     _point: function (feature, latlng) {
       var p = feature.properties;
-      if (p.point === "area") { return L.circle(latlng, L.extend({radius: p.radius_m}, p.style)); }
-      return L.marker(latlng, {icon: shapeIcon(p.point, (p.style || {}).fillColor, 16), keyboard: false});
+      // In the layer's pane when it names one: under the attacks, which take the click.
+      var pane = this.options.pane ? {pane: this.options.pane} : {};
+      if (p.point === "area") { return L.circle(latlng, L.extend({radius: p.radius_m}, p.style, pane)); }
+      return L.marker(latlng, L.extend({icon: shapeIcon(p.point, (p.style || {}).fillColor, 16), keyboard: false}, pane));
     },
     _bind: function (feature, layer) {
       var p = feature.properties;
@@ -917,11 +919,16 @@
     onAdd: function (map) {
       ensurePane(map, this.options.pane, this.options.paneZ);
       map.on("cajnwindow", this._onWindow, this);
+      map.on("click", this._mapClicked, this);
+      map.on("zoomstart", this._unspread, this);
       if (this._cols) { this._show(map._cajnWindow || null); }
       L.FeatureGroup.prototype.onAdd.call(this, map);
     },
     onRemove: function (map) {
       map.off("cajnwindow", this._onWindow, this);
+      map.off("click", this._mapClicked, this);
+      map.off("zoomstart", this._unspread, this);
+      this._unspread();
       L.FeatureGroup.prototype.onRemove.call(this, map);
     },
     /* A rerun that sends the same payload gets this layer back (see L.cajnEvents): leave the
@@ -996,8 +1003,12 @@
         this.addLayer(this._heat);
       }
       if (this.options.points && this.options.cluster && L.markerClusterGroup) {
+        var pane = this.options.pane || "overlayPane";
+        // Clicks on clusters are handled by _clusterClick, which spreads out those on one place.
         this._cluster = L.markerClusterGroup({maxClusterRadius: 45, showCoverageOnHover: false,
-          spiderfyOnMaxZoom: true});
+          spiderfyOnMaxZoom: false, zoomToBoundsOnClick: false, clusterPane: pane, spiderfyDistanceMultiplier: 1.6,
+          spiderLegPolylineOptions: {weight: 1.5, color: "#222", opacity: 0.6, pane: pane}});
+        this._cluster.on("clusterclick clusterkeypress", this._clusterClick, this);
         this.addLayer(this._cluster);
       }
       this._show(this._map ? this._map._cajnWindow || null : null);
@@ -1020,6 +1031,7 @@
     _show: function (window_) {
       var range = this._run(window_), lo = range[0], hi = range[1], plo = this._lo, phi = this._hi;
       if (lo === plo && hi === phi) { return; }
+      this._unspread();
       var byDay = this._byDay, added = [], removed = [], k;
       function collect(list, from, to) { for (k = from; k < to; k++) { list.push(byDay[k]); } }
       if (hi <= plo || lo >= phi) {
@@ -1083,6 +1095,7 @@
         p.groups[c.group[i]].label,
         p.labels.killed + ": " + this._range(c.killed_low[i], c.killed_high[i]) + " · " +
         p.labels.wounded + ": " + this._range(c.wounded_low[i], c.wounded_high[i])];
+      if (!this._spreadOut && this._stack(i).length > 1) { lines.push(p.labels.spread); }
       this._tip.setContent(tooltipContent(lines)).setLatLng(e.sourceTarget.getLatLng());
       this._map.openTooltip(this._tip);
     },
@@ -1133,6 +1146,16 @@
     _click: function (e) {
       var i = this._index(e);
       if (i === null || !this._map) { return; }
+      // The click goes on to the map, which must not fold back the circles just spread out.
+      this._keepSpread = true;
+      if (!this._spreadOut || this._spreadOut.members.indexOf(i) < 0) {
+        var stack = this._stack(i);
+        if (stack.length > 1) {
+          this._unhover();
+          this._spread(stack);
+          return;
+        }
+      }
       var spec = this.popupSpec(i);
       L.popup({maxWidth: spec.figures ? 620 : 360, autoPanPaddingTopLeft: [60, 20]})
         .setLatLng(e.sourceTarget.getLatLng()).setContent(popupContent(spec)).openOn(this._map);
@@ -1158,4 +1181,221 @@
     }
     return layer;
   };
+
+  /* ---------- attacks on one place: spread out on click ---------- */
+
+  // Circles whose centres lie this close, in pixels, share one place at the zoom shown: a click
+  // there spreads them out around it, each on a leg, so that every one can be clicked.
+  var SAME_PLACE_PX = 6, SPREAD_GAP_PX = 4, SPREAD_START_PX = 14;
+
+  /* Positions around `centre` (a pixel point) for circles of `radii`, smallest first: along a
+   * spiral whose feet are their radii and a gap apart, its turns far enough apart for the next
+   * circles, so that no circle hides another. */
+  function spreadPositions(centre, radii) {
+    var positions = [], angle = -Math.PI / 2, dist = SPREAD_START_PX + radii[0];
+    for (var k = 0; k < radii.length; k++) {
+      positions.push(L.point(centre.x + dist * Math.cos(angle), centre.y + dist * Math.sin(angle)));
+      if (k + 1 < radii.length) {
+        var turn = (radii[k] + radii[k + 1] + SPREAD_GAP_PX) / dist;
+        angle += turn;
+        dist += (2 * radii[k + 1] + SPREAD_GAP_PX) * turn / (2 * Math.PI);
+      }
+    }
+    return positions;
+  }
+
+  L.CajnEvents.include({
+    /* Circle `i` and the circles shown whose centres lie within SAME_PLACE_PX of its, or of one of
+     * theirs, at the zoom shown. Clusters do this themselves. */
+    _stack: function (i) {
+      var map = this._map, self = this, points = {}, members = [i], seen = {}, k, m;
+      if (this._cluster || !map || !this.options.points) { return members; }
+      function at(j) { return points[j] || (points[j] = map.latLngToLayerPoint(self._latLng(j))); }
+      seen[i] = true;
+      for (m = 0; m < members.length; m++) {
+        var centre = at(members[m]);
+        for (k = this._lo; k < this._hi; k++) {
+          var j = this._byDay[k];
+          if (!seen[j] && at(j).distanceTo(centre) <= SAME_PLACE_PX) {
+            seen[j] = true;
+            members.push(j);
+          }
+        }
+      }
+      return members;
+    },
+    /* Moves the circles of `members` out around their place, each on a leg from it. */
+    _spread: function (members) {
+      this._unspread();
+      var map = this._map, self = this, pane = this.options.pane || "overlayPane";
+      var sum = L.point(0, 0);
+      members.forEach(function (j) { sum = sum.add(map.latLngToLayerPoint(self._latLng(j))); });
+      var centre = sum.divideBy(members.length), place = map.layerPointToLatLng(centre);
+      members.sort(function (a, b) { return self.radius(a) - self.radius(b); });
+      var positions = spreadPositions(centre, members.map(function (j) { return self.radius(j); }));
+      var drawn = [L.circleMarker(place, {radius: 3, weight: 1, color: "#222", fillColor: "#fff",
+        fillOpacity: 1, interactive: false, pane: pane})];
+      members.forEach(function (j, k) {
+        var foot = map.layerPointToLatLng(positions[k]);
+        drawn.unshift(L.polyline([place, foot], {weight: 1.2, color: "#222", opacity: 0.7, interactive: false,
+          pane: pane}));
+        self._markers[j].setLatLng(foot);
+      });
+      drawn.forEach(function (layer) { self.addLayer(layer); });
+      // The biggest at the back, as everywhere on the map.
+      members.slice().reverse().forEach(function (j) { self._markers[j].bringToFront(); });
+      this._spreadOut = {members: members, drawn: drawn};
+      this._panToSpread(positions, members);
+    },
+    /* Pans the map, if need be, so that the circles spread out are within it, clear of the time bar. */
+    _panToSpread: function (positions, members) {
+      var map = this._map, self = this, size = map.getSize(), origin = map.containerPointToLayerPoint([0, 0]);
+      var bar = map.getContainer().querySelector(".cajn-timebar");
+      var bottom = size.y - (bar ? bar.offsetHeight + LEGEND_GAP_PX : 0) - SPREAD_GAP_PX;
+      var box = L.bounds(positions.map(function (at, k) {
+        return at.subtract(origin).subtract([self.radius(members[k]), self.radius(members[k])]);
+      }));
+      positions.forEach(function (at, k) {
+        box.extend(at.subtract(origin).add([self.radius(members[k]), self.radius(members[k])]));
+      });
+      var dx = box.min.x < SPREAD_GAP_PX ? box.min.x - SPREAD_GAP_PX : Math.max(0, box.max.x - size.x + SPREAD_GAP_PX);
+      var dy = box.min.y < SPREAD_GAP_PX ? box.min.y - SPREAD_GAP_PX : Math.max(0, box.max.y - bottom);
+      if (dx || dy) { map.panBy([dx, dy], {animate: false}); }
+    },
+    /* Puts the circles spread out back on their place. */
+    _unspread: function () {
+      var out = this._spreadOut, self = this;
+      if (!out) { return; }
+      this._spreadOut = null;
+      out.drawn.forEach(function (layer) { self.removeLayer(layer); });
+      out.members.forEach(function (j) { self._markers[j].setLatLng(self._latLng(j)); });
+    },
+    _mapClicked: function () {
+      if (this._keepSpread) { this._keepSpread = false; } else { this._unspread(); }
+    },
+    /* A cluster whose attacks share one place at this zoom, or that zooming in would not split,
+     * spreads them out; another zooms in to them. */
+    _clusterClick: function (e) {
+      var cluster = e.layer, map = this._map;
+      if (!map || (e.type === "clusterkeypress" && e.originalEvent && e.originalEvent.key !== "Enter")) { return; }
+      var bounds = cluster.getBounds();
+      var span = map.latLngToLayerPoint(bounds.getNorthEast()).distanceTo(map.latLngToLayerPoint(bounds.getSouthWest()));
+      if (span <= SAME_PLACE_PX || map.getZoom() >= map.getMaxZoom() || map.getBoundsZoom(bounds) <= map.getZoom()) {
+        cluster.spiderfy();
+      } else {
+        cluster.zoomToBounds({padding: [20, 20]});
+      }
+    },
+    /* The bounds of the events the window shows (all without a time bar); not valid when none is. */
+    bounds: function () {
+      var bounds = L.latLngBounds([]);
+      for (var k = this._lo; k < this._hi; k++) { bounds.extend(this._latLng(this._byDay[k])); }
+      return bounds;
+    },
+    /* For scripts and tests: the events spread out around their place, or null. */
+    spreadOut: function () { return this._spreadOut ? this._spreadOut.members.slice() : null; }
+  });
+
+  /* ---------- zoom to the selection ---------- */
+
+  STYLE += [
+    ".cajn-zoomto button{display:block;width:30px;height:30px;padding:0;border:none;border-radius:4px;",
+    "background:#fff;cursor:pointer;color:#222}",
+    ".cajn-zoomto button:hover{background:#f4f4f4}",
+    ".cajn-zoomto button:disabled{color:#bbb;cursor:default}",
+    ".cajn-zoomto button:focus-visible{outline:2px solid #1a5fb4}",
+    ".cajn-zoomto svg{display:block;margin:auto}"
+  ].join("");
+
+  var FIT_PADDING_PX = 30, FIT_MAX_ZOOM = 8;
+  var FIT_ICON = '<svg width="18" height="18" viewBox="0 0 18 18" fill="none" stroke="currentColor" ' +
+    'stroke-width="2" aria-hidden="true"><path d="M2 6V2h4M12 2h4v4M16 12v4h-4M6 16H2v-4"/>' +
+    '<circle cx="9" cy="9" r="2.2" fill="currentColor" stroke="none"/></svg>';
+
+  function eventLayers(map) {
+    var found = [];
+    map.eachLayer(function (layer) { if (layer instanceof L.CajnEvents && found.indexOf(layer) < 0) { found.push(layer); } });
+    return found;
+  }
+
+  L.CajnZoomTo = L.Layer.extend({
+    initialize: function (payload, options) {
+      injectStyle();
+      this._label = payload.label;
+      L.setOptions(this, options);
+    },
+    onAdd: function (map) {
+      var self = this;
+      this._control = L.control({position: "topleft"});
+      this._control.onAdd = function () {
+        var box = el("div", null, "leaflet-bar leaflet-control cajn-zoomto");
+        var button = self._button = el("button");
+        button.type = "button";
+        button.innerHTML = FIT_ICON;
+        button.setAttribute("aria-label", self._label);
+        button.title = self._label;
+        button.addEventListener("click", function () { self.fit(); });
+        box.appendChild(button);
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      };
+      this._control.addTo(map);
+      map.on("cajnwindow", this._onWindow, this);
+      this._whenDrawn(function () {
+        self._update();
+        // Each new selection or period of the page is fitted once; a rerun that shows the same
+        // events (a click on one, a page following the time bar) leaves the view where it is.
+        if (self.options.follow && map._cajnFitted !== self._shown()) {
+          map._cajnFitted = self._shown();
+          self.fit();
+        }
+      });
+    },
+    onRemove: function (map) {
+      map.off("cajnwindow", this._onWindow, this);
+      map.removeControl(this._control);
+    },
+    _whenDrawn: function (next) {
+      var self = this, map = this._map;
+      Promise.all(eventLayers(map).map(function (layer) { return layer.ready; })).then(function () {
+        if (self._map === map) { next(); }
+      });
+    },
+    /* What the events layers show: their payload and the run of events of the window. */
+    _shown: function () {
+      return eventLayers(this._map).map(function (layer) {
+        return [layer.options.id, layer.options.key, layer._lo, layer._hi].join(":");
+      }).join("|");
+    },
+    _bounds: function () {
+      var bounds = L.latLngBounds([]);
+      eventLayers(this._map).forEach(function (layer) {
+        if (layer._cols && layer.shown()) { bounds.extend(layer.bounds()); }
+      });
+      return bounds;
+    },
+    _update: function () {
+      if (this._button && this._map) { this._button.disabled = !this._bounds().isValid(); }
+    },
+    /* The time bar moved the window: the reader is choosing what the map shows, so it does not
+     * move, and the page that follows the bar will not move it either. */
+    _onWindow: function () {
+      var self = this;
+      this._whenDrawn(function () {
+        self._update();
+        if (self.options.follow) { self._map._cajnFitted = self._shown(); }
+      });
+    },
+    /* Fits the map to the events shown, clear of the zoom buttons, the time bar and the open legend. */
+    fit: function () {
+      var map = this._map, bounds = map && this._bounds();
+      if (!bounds || !bounds.isValid()) { return; }
+      var bar = map.getContainer().querySelector(".cajn-timebar");
+      var legend = map.getContainer().querySelector(".cajn-legend[open]");
+      map.fitBounds(bounds, {paddingTopLeft: [FIT_PADDING_PX + 20, FIT_PADDING_PX],
+        paddingBottomRight: [FIT_PADDING_PX + (legend ? legend.offsetWidth : 0),
+          FIT_PADDING_PX + (bar ? bar.offsetHeight : 0)], maxZoom: FIT_MAX_ZOOM});
+    }
+  });
+  L.cajnZoomTo = function (payload, options) { return new L.CajnZoomTo(payload, options); };
 }());

@@ -276,7 +276,8 @@ def map_view(frame) -> tuple[float, float, float]:
 
 
 def click_attack(frame, lat: float, lon: float) -> str:
-    """Click the attack marker at (lat, lon) and return its popup's text."""
+    """Click the attack marker at (lat, lon) and return its popup's text; a marker that shares its
+    place with others spreads them out on the first click, and opens its popup on the second."""
     frame.evaluate(
         """([lat, lon]) => {
         for (const id in window.map._layers) {
@@ -284,7 +285,11 @@ def click_attack(frame, lat: float, lon: float) -> str:
             if (layer._cajnIndex !== undefined) {
                 const at = layer.getLatLng();
                 if (Math.abs(at.lat - lat) < 1e-4 && Math.abs(at.lng - lon) < 1e-4) {
-                    layer.fire('click', {latlng: at}, true); return;
+                    layer.fire('click', {latlng: at}, true);
+                    if (!window.map._popup || !window.map._popup.isOpen()) {
+                        layer.fire('click', {latlng: layer.getLatLng()}, true);
+                    }
+                    return;
                 }
             }
         }

@@ -245,6 +245,24 @@ def test_the_timebar_check_reports_a_name_that_is_not_read(layers, text, name):
     assert name in unread(timebar_names(payload), text) and name not in unread(timebar_names(payload), LAYERS_JS)
 
 
+def test_the_zoom_button_reads_its_label_and_option_and_both_are_documented(layers):
+    specs = [(payload, options) for factory, payload, options in layers if factory == "cajnZoomTo"]
+    assert specs, "no zoom button on a map with attacks"
+    names = {name for payload, options in specs for name in (*json.loads(payload), *options)}
+    assert names == {"label", "follow"}
+    assert unread(names, LAYERS_JS) == []
+    assert undocumented(names, factory_section("cajnZoomTo", README)) == []
+
+
+def test_attacks_draw_above_bases_and_areas(layers):
+    """A base drawn over an attack takes the click meant for it (Khar, in Bajaur)."""
+    bases = [options for factory, payload, options in layers if factory == "cajnFeatures" and '"point"' in payload]
+    events = [options for factory, _, options in layers if factory == "cajnEvents"]
+    assert bases and events
+    assert min(options["paneZ"] for options in events) > max(options.get("paneZ", 600) for options in bases)
+    assert "pane: this.options.pane" in without_comments(LAYERS_JS)
+
+
 def test_the_dated_features_carry_their_years(layers):
     properties = [f["properties"] for c in payloads(layers, "cajnFeatures") for f in c["features"]]
     assert any("years" in p for p in properties) and any("periods" in p for p in properties)

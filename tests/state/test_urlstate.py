@@ -35,6 +35,7 @@ ALLOWED = allowed_values(["imu", "iskp"], ["AFG", "UZB", "RUS"], ["attacks", "gr
         {params.KILLED: (0, 5)},
         {params.PLACE_PRECISIONS: ["exact", "city"], params.DATE_PRECISIONS: ["day"]},
         {params.LAYERS: ["heatmap", "choropleth"], params.CHOROPLETH: "casualties", params.ONLINE_TILES: True},
+        {params.FIT_TO_SELECTION: True},
         {params.LAYERS: []},
         {params.DATASET: "groups", params.SEARCH: "Tachkent", params.APPLY_FILTERS: False},
         {params.STACK_BY: "country", params.MEASURE: "killed", params.PROFILE: "iskp"},

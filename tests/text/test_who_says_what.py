@@ -38,7 +38,15 @@ TASHKENT = "1999-02-16-tashkent"
             "fr",
             [
                 ["1999-02-16", "Interior Ministry, via the press", "Example News", "Officiel", "13", "100", ""],
-                ["1999-02-18", "Prosecutor General", "Example News", "Officiel", "16", "128", "dernier chiffre officiel"],
+                [
+                    "1999-02-18",
+                    "Prosecutor General",
+                    "Example News",
+                    "Officiel",
+                    "16",
+                    "128",
+                    "dernier chiffre officiel",
+                ],
                 [
                     "2024-04",
                     "the essay",

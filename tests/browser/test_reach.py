@@ -1,0 +1,175 @@
+"""Every attack on the map is at most two clicks away at the default zoom, in a real browser on a
+projector's window: the Kabul attacks, which share a few pixels of the default view, spread out
+on a click and each opens its own popup on the next; no base or area takes a click meant for an
+attack (Khar, in Bajaur, lies on a base's symbol). The zoom button fits the map to the attacks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from geo.data.paths import ROOT
+from geo.map.elements import START_VIEW
+from geo.text.i18n import t
+from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, PROJECTOR, Server, map_frame, map_view
+
+ARTIFACTS = ROOT / "test-artifacts"
+KHAR = "2023-07-30-bajaur-jui-f-rally-bombing"
+EVENTS = "Object.values(window.map._layers).find(layer => layer instanceof L.CajnEvents)"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+
+# A point of the map's frame where a click lands on the circle of attack `id`, or, when none
+# does, on a circle of those it shares its place with; null if no circle of them can be hit.
+SPOT = (
+    """id => {
+  const events = """
+    + EVENTS
+    + """, map = window.map;
+  const index = events._payload.details.findIndex(detail => detail.id === id);
+  const hit = j => {
+    const marker = events._markers[j], centre = map.latLngToContainerPoint(marker.getLatLng());
+    const box = map.getContainer().getBoundingClientRect();
+    for (let d = 0; d <= marker.getRadius(); d++) {
+      for (let a = 0; a < 24; a++) {
+        const x = box.left + centre.x + d * Math.cos(a * Math.PI / 12);
+        const y = box.top + centre.y + d * Math.sin(a * Math.PI / 12);
+        if (document.elementFromPoint(x, y) === marker._path) { return [x, y]; }
+      }
+    }
+    return null;
+  };
+  const own = hit(index);
+  if (own) { return {at: own, own: true}; }
+  for (const j of events._stack(index)) { const at = hit(j); if (at) { return {at: at, own: false}; } }
+  return null;
+}"""
+)
+
+# Back to the default view: no popup, nothing spread out, the start's centre and zoom.
+RESET = (
+    """() => {
+  const events = """
+    + EVENTS
+    + """;
+  window.map.closePopup();
+  events._unspread();
+  window.map.setView(START, ZOOM, {animate: false});
+  window.__popups = [];
+}""".replace("START", str(list(START_VIEW["location"]))).replace("ZOOM", str(START_VIEW["zoom"]))
+)
+
+WATCH_POPUPS = """() => {
+  window.__popups = [];
+  window.map.on('popupopen', e => window.__popups.push(e.popup.getElement().innerText));
+}"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """The app on the committed data."""
+    server = Server(
+        tmp_path_factory.mktemp("reach-server"), command=(sys.executable, str(ROOT / "scripts" / "serve.py"))
+    )
+    yield server.start()
+    server.stop()
+
+
+def clicks_to_popup(page, frame, attack_id: str, record: str) -> int:
+    """Click as a reader would, from the default view, until the popup of `attack_id` opens; the
+    number of clicks it took. Fails if a click opens another popup (a base's, another attack's)."""
+    frame.evaluate(RESET)
+    # A closed popup fades out for a moment before it leaves the page, and would take the click.
+    frame.wait_for_function("() => !document.querySelector('.leaflet-popup')")
+    iframe = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+    for clicks in (1, 2, 3):
+        spot = frame.evaluate(SPOT, attack_id)
+        assert spot, f"no circle of {attack_id}'s place can be clicked"
+        x, y = iframe["x"] + spot["at"][0], iframe["y"] + spot["at"][1]
+        assert 0 <= x < PROJECTOR["width"] and 0 <= y < PROJECTOR["height"], (attack_id, x, y)
+        page.mouse.click(x, y)
+        page.wait_for_timeout(250)
+        popups = frame.evaluate("() => window.__popups")
+        if popups:
+            assert len(popups) == 1 and f"{record}: {attack_id}" in popups[0].splitlines(), (attack_id, popups)
+            return clicks
+        # A click on circles that share one place opens nothing: it spreads them out.
+        assert attack_id in frame.evaluate(f"() => {EVENTS}.spreadOut().map(i => {EVENTS}._payload.details[i].id)")
+    raise AssertionError(f"{attack_id} took more than two clicks")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_kabul_attack_is_two_clicks_away_and_no_base_takes_the_click(browser, app, data, lang):
+    page = browser.new_page(viewport=PROJECTOR)
+    hosts, errors = set(), []
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{app.url}/?lang={lang}")
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => {EVENTS} && {EVENTS}._cols", timeout=60_000)
+    frame.locator(".leaflet-container").scroll_into_view_if_needed()
+    # On a 1280 × 720 window the open legend covers Afghanistan: fold it, as a reader would.
+    frame.locator(".cajn-legend summary").click()
+    frame.evaluate(WATCH_POPUPS)
+    assert map_view(frame)[0] == START_VIEW["zoom"]
+
+    kabul = data.attacks[data.attacks["city"].str.startswith("Kabul")]["id"].tolist()
+    assert len(kabul) >= 15
+    record = t("record", lang)
+    clicks = {attack_id: clicks_to_popup(page, frame, attack_id, record) for attack_id in [*kabul, KHAR]}
+    # Kabul's attacks share a few pixels: each is reached by spreading them out, then its own circle.
+    assert {clicks[attack_id] for attack_id in kabul} == {2}
+    assert clicks[KHAR] <= 2
+    assert map_view(frame)[0] == START_VIEW["zoom"]
+
+    # Kabul spread out, as the first click leaves it.
+    page.mouse.move(1, 1)
+    frame.evaluate(RESET)
+    frame.wait_for_function("() => !document.querySelector('.leaflet-popup')")
+    spot = frame.evaluate(SPOT, kabul[0])["at"]
+    iframe = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+    page.mouse.click(iframe["x"] + spot[0], iframe["y"] + spot[1])
+    page.mouse.move(1, 1)
+    page.wait_for_timeout(300)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"reach-kabul-{lang}.png"))
+    (ARTIFACTS / f"reach-clicks-{lang}.json").write_text(json.dumps(clicks, indent=1))
+    assert errors == []
+    assert hosts <= LOCAL_HOSTS
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_zoom_button_fits_the_map_to_the_attacks_of_the_time_bar(browser, app, data, lang):
+    page = browser.new_page(viewport=PROJECTOR)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{app.url}/?lang={lang}&years=2021&years=2021&groups=iskp")
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => {EVENTS} && {EVENTS}._cols", timeout=60_000)
+    frame.locator(".leaflet-container").scroll_into_view_if_needed()
+    button = frame.get_by_role("button", name=t("zoom_to_selection", lang))
+    button.click()
+    page.wait_for_timeout(800)
+    shown = data.attacks[(data.attacks["year"] == 2021) & (data.attacks["group_id"] == "iskp")]
+    # What the map shows left of the open legend.
+    view = frame.evaluate(
+        """() => { const legend = document.querySelector('.cajn-legend').getBoundingClientRect();
+        const b = L.latLngBounds(window.map.getBounds().getSouthWest(),
+          window.map.containerPointToLatLng([legend.left, 0]));
+        return [window.map.getZoom(), b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }"""
+    )
+    assert view[0] > START_VIEW["zoom"]
+    assert view[1] <= shown["lat"].min() and shown["lat"].max() <= view[3]
+    assert view[2] <= shown["lon"].min() and shown["lon"].max() <= view[4]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"reach-zoom-{lang}.png"))
+    assert errors == []
+    page.close()
