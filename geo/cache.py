@@ -26,6 +26,7 @@ from geo.io.messages import Message, failure_of
 from geo.io.userfiles import UPLOAD_PREFIX
 from geo.map.basemap import basemap_collections, display_shapes
 from geo.map.events import event_payload
+from geo.map.labels import label_payload
 from geo.map.overlays import Timeline
 from geo.map.overlays import overlay_specs as layer_specs
 from geo.map.timebar import timebar_payload
@@ -55,6 +56,12 @@ def shapes(data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
 def basemap_json(data_dir: str = str(DATA_DIR)) -> tuple[str, str]:
     """The basemap's two collections (world, region) as JSON text."""
     return basemap_collections(shapes(data_dir))
+
+
+@st.cache_resource(show_spinner=False)
+def place_labels(lang: str, data_dir: str = str(DATA_DIR)) -> str:
+    """The basemap's place names in `lang` as JSON text, built once per language."""
+    return compact_json(label_payload(shapes(data_dir), lang))
 
 
 @st.cache_data(show_spinner=False)
