@@ -153,8 +153,8 @@ def russian_name(name: str, alternates: Sequence[str]) -> str | None:
             continue
         for spelling in _spellings(alternate, ENGLISH_LETTERS):
             ratio = max(
-                difflib.SequenceMatcher(None, target, spelling).ratio(),
-                *(LATIN_WEIGHT * difflib.SequenceMatcher(None, other, spelling).ratio() for other in latin),
+                [difflib.SequenceMatcher(None, target, spelling).ratio()]
+                + [LATIN_WEIGHT * difflib.SequenceMatcher(None, other, spelling).ratio() for other in latin]
             )
             if ratio > score:
                 best, score = alternate, ratio
