@@ -194,7 +194,8 @@
   var LABEL_GAP = 2;
 
   /* Places named at their zooms (payload.places, in the order they claim room), each skipped
-   * where it would overlap one already placed; a city's name goes right of its dot, else left.
+   * where it would overlap one already placed; a city's name goes right of its dot, else left,
+   * a country's at its label point, else a line above or below.
    * The pane has no pointer events, so a name never takes a click meant for a circle. */
   L.CajnLabels = L.Layer.extend({
     initialize: function (payload, options) {
@@ -244,8 +245,9 @@
         if (zoom < place[2] || zoom > place[3]) { return; }
         var kind = kinds[place[4]], text = kind === "country" ? place[5].toLocaleUpperCase(lang) : place[5];
         var at = map.latLngToLayerPoint([place[1], place[0]]), w = self._width(text, kind), h = 13;
+        // A country's name may move a line up or down, off a capital near its label point.
         var boxes = kind === "country"
-          ? [[at.x - w / 2, at.y - 7, at.x + w / 2, at.y + 7]]
+          ? [0, -16, 16].map(function (dy) { return [at.x - w / 2, at.y - 7 + dy, at.x + w / 2, at.y + 7 + dy]; })
           : [[at.x - 3, at.y - h / 2, at.x + 5 + w, at.y + h / 2], [at.x - 5 - w, at.y - h / 2, at.x + 3, at.y + h / 2]];
         for (var k = 0; k < boxes.length; k++) {
           if (free(boxes[k])) {
