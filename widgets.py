@@ -43,13 +43,23 @@ def _folium(fmap, layers: list, key: str, height: int, returned: list[str] | Non
 
 def map_widget(lang: str, layers: list, key: str, height: int, returned: list[str] | None = None, **position):
     """The basemap in `lang`, its assets under the server's base path, with `layers` drawn over it."""
-    return _folium(basemap(cache.basemap_json(), lang, _base_url_path()), layers, key, height, returned, **position)
+    fmap = basemap(cache.basemap_json(), lang, _base_url_path(), labels=cache.place_labels(lang))
+    return _folium(fmap, layers, key, height, returned, **position)
 
 
 def bases_map_widget(view: PageView, group: str, height: int) -> bool:
     """A small map of `group`'s bases and areas over all years; False, with nothing drawn, when it has none."""
     data = view.data
-    fmap = bases_map(cache.basemap_json(), data.bases, group, data.groups, data.sources, view.lang, _base_url_path())
+    fmap = bases_map(
+        cache.basemap_json(),
+        data.bases,
+        group,
+        data.groups,
+        data.sources,
+        view.lang,
+        _base_url_path(),
+        labels=cache.place_labels(view.lang),
+    )
     if fmap is not None:
         _folium(fmap, [], f"bases-{group}", height)
     return fmap is not None

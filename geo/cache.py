@@ -26,6 +26,7 @@ from geo.io.messages import Message, failure_of
 from geo.io.userfiles import UPLOAD_PREFIX
 from geo.map.basemap import basemap_collections, display_shapes
 from geo.map.events import event_payload
+from geo.map.labels import label_payload
 from geo.map.overlays import Timeline
 from geo.map.overlays import overlay_specs as layer_specs
 from geo.map.timebar import timebar_payload
@@ -83,6 +84,12 @@ def filter_counts(
 def incidents(imports: tuple = (), decisions: tuple = (), data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
     """Every incident, curated or imported, unfiltered."""
     return attacks({"imports": imports, "decisions": decisions}, data_dir)
+
+
+@st.cache_resource(show_spinner=False)
+def place_labels(lang: str, data_dir: str = str(DATA_DIR)) -> str:
+    """The basemap's place names in `lang` as JSON text, built once per language."""
+    return compact_json(label_payload(shapes(data_dir), lang))
 
 
 @st.cache_resource(show_spinner=False)

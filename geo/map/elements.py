@@ -39,11 +39,12 @@ REGION_STYLE = {"fillColor": "#fffaf0", "fillOpacity": 1, "color": "#5a5a5a", "w
 
 
 # Panes stack the layers: the basemap under any online tiles (200), shaded countries under
-# borders (400), then bases and areas, attack circles on top of them all: a base drawn over an
-# attack would take the click meant for it.
+# borders (400), place names, then bases and areas, attack circles on top of them all: a base
+# drawn over an attack would take the click meant for it, and a name must never take one.
 PANES = {
     "basemap": ("cajnBase", 150),
     "shade": ("cajnShade", 350),
+    "labels": ("cajnLabels", 410),
     "bases": ("cajnBases", 420),
     "events": ("cajnEvents", 450),
 }
@@ -132,11 +133,20 @@ def new_map(world: str, region: str, base_url_path: str = "", attribution: str =
 
 
 def basemap(
-    collections: tuple[str, str], lang: str, base_url_path: str = "", attribution_key: str = "shapes_attribution_short"
+    collections: tuple[str, str],
+    lang: str,
+    base_url_path: str = "",
+    attribution_key: str = "shapes_attribution_short",
+    labels: str = "",
 ) -> folium.Map:
-    """The map frame with its country shapes and the Natural Earth credit."""
+    """The map frame with its country shapes and the Natural Earth credit, and the place names
+    of `labels` (`label_payload` in geo/map/labels.py, as JSON) with GeoNames' credit."""
     world, region = collections
-    return new_map(world, region, base_url_path, t(attribution_key, lang))
+    fmap = new_map(world, region, base_url_path, t(attribution_key, lang))
+    if labels:
+        options = {**pane_options("labels"), "attribution": html.escape(t("places_attribution_short", lang))}
+        JsonLayer("cajnLabels", labels, {**options, "lang": lang}).add_to(fmap)
+    return fmap
 
 
 def feature_group(name: str, *layers: MacroElement) -> folium.FeatureGroup:

@@ -160,12 +160,14 @@ def bases_map(
     sources: pd.DataFrame,
     lang: str,
     base_url_path: str = "",
+    labels: str = "",
 ) -> folium.Map | None:
-    """A small map of one group's bases and areas over all years; None when it has none."""
+    """A small map of one group's bases and areas over all years, with the place names of
+    `labels`; None when it has none."""
     own = bases[bases["group_id"].fillna("").str.split(";").map(lambda ids: group_id in ids)]
     if not len(own):
         return None
-    fmap = basemap(collections, lang, base_url_path)
+    fmap = basemap(collections, lang, base_url_path, labels=labels)
     JsonLayer("cajnFeatures", compact_json(base_collection(own, groups, sources, lang)), pane_options("bases")).add_to(
         fmap
     )

@@ -33,6 +33,7 @@ from geo.data.countries import CENTRAL_ASIA
 from geo.map.choropleth import CHOROPLETH_COLORS, class_labels, color_of, country_totals, nice_breaks
 from geo.map.elements import REGION_STYLE, SEA_COLOR, WORLD_STYLE
 from geo.map.features import BORDER_STYLES, FOREIGN_BASE_COLOR
+from geo.map.labels import CAPITAL_ZOOM, cities_in, region_box
 from geo.map.markers import VAGUE_PLACES, marker_casualties, marker_radius
 from geo.text.captions import subtitle
 from geo.text.i18n import t, value_label
@@ -82,6 +83,9 @@ LEGEND_GAP_IN = 0.3
 SUBTITLE_WRAP = 118
 
 
+SOURCE_WRAP = 150
+
+
 # Legend layouts tried in turn until one fits beside the map: (font size, columns, wrap width in
 # characters, widest legend in inches). The map keeps the rest of the page's width.
 LEGEND_LAYOUTS = (
@@ -105,6 +109,20 @@ WORLD_LABEL = {"fontsize": 8, "color": "#5e5e5e", "fontstyle": "italic"}
 
 
 LABEL_WRAP = 16
+
+
+# City names: under the circles (zorder 6), so that a name never hides an attack.
+CITY_LABEL = {"fontsize": 7.5, "color": "#262626"}
+
+
+CITY_DOT = {"s": 6, "color": "#3a3a3a", "edgecolors": "white", "linewidths": 0.4, "zorder": 5.5}
+
+
+# A printed page is read closer than a screen: its cities are those the map names one zoom in.
+PRINT_ZOOM_STEP = 1
+
+
+CSS_PX_PER_INCH = 96
 
 
 def circle_radii(attacks: pd.DataFrame) -> np.ndarray:
@@ -438,6 +456,55 @@ def _place_labels(ax, renderer, places: list, circles: np.ndarray, placed: list[
             text.remove()
 
 
+def map_zoom(ax) -> float:
+    """The interactive map's zoom at which a degree is as wide as on `ax`."""
+    west, east = ax.get_xlim()
+    px_per_degree = ax.bbox.width / ax.figure.dpi * CSS_PX_PER_INCH / (east - west)
+    return math.log2(px_per_degree * 360 / 256)
+
+
+def _place_cities(ax, renderer, cities: pd.DataFrame, circles: np.ndarray, placed: list[Bbox]) -> None:
+    """Each city's dot and name, right of it or left, clear of the labels `placed` (else
+    dropped), preferably clear of the circles; the largest claim their room first."""
+    to_data = ax.transData.inverted()
+    frame = ax.bbox
+    for city in cities.itertuples(index=False):
+        x, y = ax.transData.transform((city.lon, city.lat))
+        style = {**CITY_LABEL, "fontweight": "bold" if city.capital else "normal"}
+        text = ax.text(city.lon, city.lat, city.label, va="center", zorder=5.6, parse_math=False, usetex=False, **style)
+        text.set_path_effects([withStroke(linewidth=2, foreground="white", alpha=0.85)])
+        box = text.get_window_extent(renderer)
+        width, height, gap = box.width, box.height, 3.0 * ax.figure.dpi / POINTS_PER_INCH
+        fits, fallback = None, None
+        for left in (False, True):
+            x0 = x - gap - width if left else x - gap
+            spot = Bbox.from_bounds(x0, y - height / 2, width + 2 * gap, height)
+            if spot.x0 < frame.x0 or spot.x1 > frame.x1 or spot.y0 < frame.y0 or spot.y1 > frame.y1:
+                continue
+            if any(spot.overlaps(other) for other in placed):
+                continue
+            hits = (
+                (circles[:, 0] < spot.x1)
+                & (circles[:, 2] > spot.x0)
+                & (circles[:, 1] < spot.y1)
+                & (circles[:, 3] > spot.y0)
+            ).any()
+            if not hits:
+                fits = (left, spot)
+                break
+            fallback = fallback or (left, spot)
+        chosen = fits or fallback
+        if chosen is None:
+            text.remove()
+            continue
+        left, spot = chosen
+        anchor = x - gap if left else x + gap
+        text.set_position(to_data.transform((anchor, y)))
+        text.set_horizontalalignment("right" if left else "left")
+        ax.scatter([city.lon], [city.lat], **CITY_DOT)
+        placed.append(spot)
+
+
 def _circle_boxes(ax, attacks: pd.DataFrame, dpi: float) -> np.ndarray:
     """Each circle's (x0, y0, x1, y1) in display pixels."""
     if not len(attacks):
@@ -643,10 +710,30 @@ def briefing_figure(
     bar = _scale_bar(ax, west, east, south, north)
     obstacles = _circle_boxes(ax, attacks if "attacks" in layers else attacks.iloc[0:0], fig.dpi)
     bar_box = Bbox.union([artist.get_window_extent(renderer) for artist in bar])
-    _place_labels(ax, renderer, label_places(shapes, view, lang), obstacles, [bar_box])
+    # As on the interactive map, capitals claim their room first, then countries, then cities.
+    placed = [bar_box]
+    zoom = max(CAPITAL_ZOOM, math.floor(map_zoom(ax)) + PRINT_ZOOM_STEP)
+    cities = cities_in(view, zoom, lang, region_box(shapes))
+    _place_cities(ax, renderer, cities[cities["capital"]], obstacles, placed)
+    _place_labels(ax, renderer, label_places(shapes, view, lang), obstacles, placed)
+    _place_cities(ax, renderer, cities[~cities["capital"]], obstacles, placed)
 
-    source = t("export_source", lang, today=today) + " " + t("briefing_credit", lang)
-    fig.text(PAD_IN / width_in, 0.16 / height_in, source, fontsize=8.5, color="#444444", parse_math=False, usetex=False)
+    source = " ".join(
+        (t("export_source", lang, today=today), t("briefing_credit", lang), t("briefing_places_credit", lang))
+    )
+    # Two lines when the credits run past the page's width (they do in French and Russian).
+    source = "\n".join(textwrap.wrap(source, SOURCE_WRAP, break_on_hyphens=False))
+    fig.text(
+        PAD_IN / width_in,
+        0.06 / height_in,
+        source,
+        fontsize=8.5,
+        color="#444444",
+        va="bottom",
+        linespacing=1.2,
+        parse_math=False,
+        usetex=False,
+    )
     return fig, [label.replace("\n", " ") for label in labels]
 
 

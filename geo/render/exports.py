@@ -10,11 +10,13 @@ import vl_convert
 from geo import params
 from geo.analysis.totals import sources_cited
 from geo.map.elements import basemap
+from geo.map.labels import label_payload
 from geo.map.overlays import feature_groups, overlay_specs
 from geo.map.standalone import standalone_html
 from geo.render.briefing import briefing_png
 from geo.render.tables import for_display, to_csv_with_citation, tolls_by_source
 from geo.text.captions import map_title, stamp_lines
+from geo.text.escape import compact_json
 from geo.text.i18n import t
 
 
@@ -48,7 +50,8 @@ def map_downloads(
 
     def html() -> str:
         groups = feature_groups(overlay_specs(data, attacks, payload_json, view, shapes, lang, key, attribution, stamp))
-        return standalone_html(basemap(collections, lang), groups, title=title)
+        labels = compact_json(label_payload(shapes, lang))
+        return standalone_html(basemap(collections, lang, labels=labels), groups, title=title)
 
     def table() -> bytes:
         shown = for_display(attacks, data.sources)

@@ -140,6 +140,7 @@ STRINGS: dict[str, str | Plural] = {
     "clicked_hint": "Click an attack on the map to see its full record here.",
     "record_sources": "Sources",
     "shapes_attribution_short": "Shapes: Natural Earth",
+    "places_attribution_short": "Places: GeoNames (CC BY 4.0)",
     "map_data_attribution": Plural("Data: {n} cited source", "Data: {n} cited sources"),
     "unknown_group": "Unknown or unattributed",
     "perpetrators": "Perpetrators from",
@@ -234,6 +235,7 @@ STRINGS: dict[str, str | Plural] = {
     "chart_by_destination": "Attacks abroad by country hit",
     "no_abroad": "No attack abroad by Central Asian nationals in this selection.",
     "briefing_credit": "Country shapes: Natural Earth.",
+    "briefing_places_credit": "Places: GeoNames (CC BY 4.0).",
     "stamp_sources": Plural(
         "Data: {n} cited source · Country shapes: Natural Earth",
         "Data: {n} cited sources · Country shapes: Natural Earth",

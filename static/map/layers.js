@@ -179,6 +179,111 @@
     if (name && !map.getPane(name)) { map.createPane(name).style.zIndex = zIndex || 400; }
   }
 
+  /* ---------- place names: countries and cities, drawn without tiles ---------- */
+
+  var LABEL_STYLE = [
+    ".cajn-label{position:absolute;left:0;top:0;white-space:nowrap;pointer-events:none;color:#262626;",
+    "font:11px/13px system-ui,sans-serif;text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}",
+    ".cajn-label-capital{font-weight:700}",
+    ".cajn-label-country{color:#707070;font:600 12px/14px system-ui,sans-serif;letter-spacing:.08em}",
+    ".cajn-label-dot{position:absolute;left:0;top:0;width:4px;height:4px;border-radius:50%;",
+    "background:#3a3a3a;border:1px solid #fff;pointer-events:none}"
+  ].join("");
+  var LABEL_FONTS = {country: "600 12px system-ui,sans-serif", capital: "700 11px system-ui,sans-serif",
+    city: "11px system-ui,sans-serif"};
+  var LABEL_GAP = 2;
+
+  /* Places named at their zooms (payload.places, in the order they claim room), each skipped
+   * where it would overlap one already placed; a city's name goes right of its dot, else left,
+   * a country's at its label point, else a line above or below.
+   * The pane has no pointer events, so a name never takes a click meant for a circle. */
+  L.CajnLabels = L.Layer.extend({
+    initialize: function (payload, options) {
+      L.setOptions(this, options);
+      this._payload = payload;
+      this._placed = [];
+    },
+    onAdd: function (map) {
+      ensurePane(map, this.options.pane, this.options.paneZ);
+      if (!document.getElementById("cajn-label-style")) {
+        var style = document.createElement("style");
+        style.id = "cajn-label-style";
+        style.textContent = LABEL_STYLE;
+        document.head.appendChild(style);
+      }
+      var pane = map.getPane(this.options.pane) || map.getPanes().overlayPane;
+      pane.style.pointerEvents = "none";
+      this._box = L.DomUtil.create("div", "cajn-labels", pane);
+      this._layout();
+    },
+    onRemove: function () { L.DomUtil.remove(this._box); },
+    getEvents: function () {
+      return {zoomstart: this._hide, zoomend: this._layout, viewreset: this._layout, moveend: this._draw};
+    },
+    getAttribution: function () { return this.options.attribution; },
+    placed: function () { return this._placed; },
+    _hide: function () { this._box.style.display = "none"; },
+    _width: function (text, kind) {
+      var ctx = this._ctx || (this._ctx = document.createElement("canvas").getContext("2d"));
+      ctx.font = LABEL_FONTS[kind];
+      return ctx.measureText(text).width + (kind === "country" ? 0.96 * text.length : 0);
+    },
+    /* Chooses the names shown at this zoom over the whole map, so that a pan shows or hides none. */
+    _layout: function () {
+      var map = this._map, zoom = map.getZoom(), kinds = this._payload.kinds, lang = this.options.lang;
+      var taken = [], placed = [], self = this;
+      function free(b) {
+        for (var k = 0; k < taken.length; k++) {
+          var o = taken[k];
+          if (b[0] < o[2] + LABEL_GAP && o[0] < b[2] + LABEL_GAP && b[1] < o[3] + LABEL_GAP && o[1] < b[3] + LABEL_GAP) {
+            return false;
+          }
+        }
+        return true;
+      }
+      this._payload.places.forEach(function (place) {
+        if (zoom < place[2] || zoom > place[3]) { return; }
+        var kind = kinds[place[4]], text = kind === "country" ? place[5].toLocaleUpperCase(lang) : place[5];
+        var at = map.latLngToLayerPoint([place[1], place[0]]), w = self._width(text, kind), h = 13;
+        // A country's name may move a line up or down, off a capital near its label point.
+        var boxes = kind === "country"
+          ? [0, -16, 16].map(function (dy) { return [at.x - w / 2, at.y - 7 + dy, at.x + w / 2, at.y + 7 + dy]; })
+          : [[at.x - 3, at.y - h / 2, at.x + 5 + w, at.y + h / 2], [at.x - 5 - w, at.y - h / 2, at.x + 3, at.y + h / 2]];
+        for (var k = 0; k < boxes.length; k++) {
+          if (free(boxes[k])) {
+            taken.push(boxes[k]);
+            placed.push({kind: kind, text: text, at: at, box: boxes[k], right: k === 0, latlng: [place[1], place[0]]});
+            return;
+          }
+        }
+      });
+      this._placed = placed;
+      this._draw();
+      this._box.style.display = "";
+    },
+    /* Writes the placed names that fall in the view or near it. */
+    _draw: function () {
+      var map = this._map, view = map.getPixelBounds().pad(0.5), origin = map.getPixelOrigin();
+      var box = this._box;
+      box.textContent = "";
+      this._placed.forEach(function (label) {
+        var b = label.box;
+        if (b[2] + origin.x < view.min.x || b[0] + origin.x > view.max.x ||
+            b[3] + origin.y < view.min.y || b[1] + origin.y > view.max.y) { return; }
+        var text = L.DomUtil.create("div", "cajn-label cajn-label-" + label.kind, box);
+        text.textContent = label.text;
+        if (label.kind === "country") {
+          L.DomUtil.setPosition(text, L.point(b[0], b[1]));
+          return;
+        }
+        var dot = L.DomUtil.create("div", "cajn-label-dot", box);
+        L.DomUtil.setPosition(dot, L.point(label.at.x - 3, label.at.y - 3));
+        L.DomUtil.setPosition(text, L.point(label.right ? label.at.x + 5 : b[0], b[1]));
+      });
+    }
+  });
+  L.cajnLabels = function (payload, options) { return new L.CajnLabels(payload, options); };
+
   /* ---------- styled GeoJSON features: basemap, choropleth, borders, bases ---------- */
 
   function shapeIcon(shape, color, size) {

@@ -19,6 +19,7 @@ from geo.map import eventpack
 from geo.map.basemap import basemap_collections
 from geo.map.elements import JsonLayer, basemap, feature_group, new_map
 from geo.map.events import DETAIL_UP_TO, event_layer, event_payload
+from geo.map.labels import KINDS, label_payload
 from geo.map.markers import marker_casualties, marker_radius
 from geo.map.overlays import TILES, Timeline, bases_map, overlay_specs, page_keys_spec
 from geo.map.standalone import standalone_html
@@ -97,9 +98,10 @@ def layers(data, shapes) -> list[tuple[str, str, dict]]:
     )
     found = [(spec.factory, spec.payload, spec.options) for spec in [*specs, *scrubbed, page_keys_spec(("ArrowLeft",))]]
     collections = basemap_collections(shapes)
+    labels = compact_json(label_payload(shapes, "en"))
     for fmap in (
-        basemap(collections, "en"),
-        bases_map(collections, data.bases, "imu", data.groups, data.sources, "en"),
+        basemap(collections, "en", labels=labels),
+        bases_map(collections, data.bases, "imu", data.groups, data.sources, "en", labels=labels),
     ):
         for child in fmap._children.values():
             if isinstance(child, JsonLayer):
@@ -261,6 +263,32 @@ def test_attacks_draw_above_bases_and_areas(layers):
     assert bases and events
     assert min(options["paneZ"] for options in events) > max(options.get("paneZ", 600) for options in bases)
     assert "pane: this.options.pane" in without_comments(LAYERS_JS)
+
+
+def test_every_name_of_the_label_payload_is_read_in_layers_js_and_documented(layers):
+    (payload, *_) = payloads(layers, "cajnLabels")
+    names = set(payload)
+    assert names == {"kinds", "places"} and payload["kinds"] == list(KINDS)
+    assert unread(names, LAYERS_JS) == []
+    assert undocumented(names | set(KINDS), factory_section("cajnLabels", README)) == []
+    # [lon, lat, from, to, kind, name], as the README and layers.js read them.
+    assert {len(place) for place in payload["places"]} == {6}
+    assert all(isinstance(place[5], str) and 0 <= place[4] < len(KINDS) for place in payload["places"])
+
+
+@pytest.mark.parametrize(
+    "check,text",
+    [
+        ("read", LAYERS_JS.replace("_payload.places", "_payload.names")),
+        ("documented", README.replace("| `places` |", "| the places |")),
+    ],
+)
+def test_the_label_check_reports_a_name_that_is_missing(layers, check, text):
+    (payload, *_) = payloads(layers, "cajnLabels")
+    if check == "read":
+        assert "places" in unread(set(payload), text)
+    else:
+        assert "places" in undocumented(set(payload), factory_section("cajnLabels", text))
 
 
 def test_the_dated_features_carry_their_years(layers):

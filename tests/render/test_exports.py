@@ -424,3 +424,42 @@ def test_every_story_step_is_cited_and_shows_what_it_speaks_of(data, step):
 def test_entering_the_story_shows_the_steps_view_unless_a_link_names_years(page, previous, query, applied):
     viewed = {**state_defaults((1991, 2025)), **story_view(3, page, previous, query.keys())}
     assert (viewed[params.YEARS] == STEPS[2].years) is applied
+
+
+def place_texts(ax) -> dict[str, object]:
+    """The names written on the map, country and city, by their text."""
+    return {text.get_text().replace("\n", " "): text for text in ax.texts if not text.get_text().endswith("km")}
+
+
+@pytest.mark.parametrize(
+    "lang,cities",
+    [
+        ("en", {"Tashkent", "Kabul", "Dushanbe", "Astana"}),
+        ("fr", {"Tachkent", "Kaboul", "Astana"}),
+        ("ru", {"Ташкент", "Кабул", "Астана"}),
+    ],
+)
+def test_the_briefing_names_the_main_cities_of_its_extent_without_overlaps(data, shapes, lang, cities):
+    attacks = data.attacks[data.attacks["lon"].between(55, 80) & data.attacks["lat"].between(36, 44)]
+    fig, _ = briefing_figure(shapes, data, attacks, ["attacks"], (1991, 2025), "T", "C", lang, "2026-01-01")
+    ax = drawn(fig)
+    texts = place_texts(ax)
+    assert cities <= set(texts)
+    boxes = [text.get_window_extent() for text in texts.values()]
+    frame = ax.get_window_extent()
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 for b in boxes)
+    overlapping = [
+        (a, b) for i, a in enumerate(texts) for j, b in enumerate(texts) if i < j and boxes[i].overlaps(boxes[j])
+    ]
+    assert overlapping == []
+    # Under the circles: a name never hides an attack.
+    circles = max(collection.get_zorder() for collection in ax.collections)
+    assert all(texts[name].get_zorder() < circles for name in cities)
+
+
+def test_the_credits_stay_on_the_page_in_every_language(data, shapes):
+    for lang in ("en", "fr", "ru"):
+        fig, _ = briefing_figure(shapes, data, data.attacks, ["attacks"], (1991, 2025), "T", "C", lang, "2026-01-01")
+        source = fig.texts[-1]
+        assert t("briefing_places_credit", lang) in source.get_text().replace("\n", " ")
+        assert source.get_window_extent().x1 <= fig.bbox.x1
