@@ -88,7 +88,16 @@ def filter_options(attacks: pd.DataFrame, groups: pd.DataFrame, lang: str) -> di
 
 
 # The parts of the view the map layers depend on.
-VIEW_KEYS = (params.LAYERS, params.YEARS, params.CHOROPLETH, params.ONLINE_TILES, params.GROUPS, params.LINEAGE)
+VIEW_KEYS = (
+    params.LAYERS,
+    params.YEARS,
+    params.CHOROPLETH,
+    params.COLOR_BY,
+    params.SIZE_BY,
+    params.ONLINE_TILES,
+    params.GROUPS,
+    params.LINEAGE,
+)
 
 
 def map_view(state: Mapping) -> dict:
