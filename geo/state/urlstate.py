@@ -136,7 +136,8 @@ def decode(query: Mapping[str, Sequence[str]], defaults: dict, allowed: Mapping[
         elif key == params.SEARCH and key in first:
             state[key] = first[key][:200]
         elif key in allowed and first.get(key, "").lower() in allowed[key]:
-            state[key] = first[key].lower() if key == params.LANG else first[key]
+            # The value allowed, not the one written: a widget looks its value up among its ids.
+            state[key] = first[key].lower()
     return state
 
 
