@@ -149,7 +149,12 @@ with view_area:
         st.info(t("no_attacks", lang))
     clicked = map_widget(
         lang,
-        feature_groups(with_focus(cache.map_layers(view, time_bar=True), focus_option(position, linked.flights))),
+        feature_groups(
+            with_focus(
+                cache.map_layers(view, time_bar=True),
+                focus_option(position, linked.flights if linked.by_table else None),
+            )
+        ),
         MAP_KEY,
         PRESENT_MAP_HEIGHT if view.present else MAP_HEIGHT,
         [CLICK_CHANNEL, TIMEBAR_CHANNEL],

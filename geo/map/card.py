@@ -41,6 +41,8 @@ class Linked(NamedTuple):
     rows: tuple[int, ...] = ()
     click: str | None = None
     table: str | None = None
+    # Whether the table chose it: only then does the map fly to it (a clicked circle is in view).
+    by_table: bool = False
 
 
 def follow_choice(
@@ -66,14 +68,14 @@ def follow_choice(
         if index is not None and index < len(shown_ids):
             chosen = shown_ids[index]
             select = row_of(chosen)
-            return memory._replace(chosen=chosen, rows=tuple(select), table=table_key), select
+            return memory._replace(chosen=chosen, rows=tuple(select), table=table_key, by_table=False), select
     if table_key != memory.table:
         select = row_of(memory.chosen)
         return memory._replace(rows=tuple(select), table=table_key), select
     if rows != memory.rows:
         picked = table_ids[rows[0]] if rows and rows[0] < len(table_ids) else None
         flights = memory.flights + (picked is not None)
-        return memory._replace(chosen=picked, flights=flights, rows=rows), None
+        return memory._replace(chosen=picked, flights=flights, rows=rows, by_table=picked is not None), None
     return memory, None
 
 

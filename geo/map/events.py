@@ -183,9 +183,10 @@ def event_payload(
     return payload
 
 
-def focus_option(index: int | None, flight: int) -> dict | None:
+def focus_option(index: int | None, flight: int | None) -> dict | None:
     """The events layer's `focus`: the attack at `index` ringed, and flown to once per `flight` (the
-    count of choices made in the table: a rerun that sends the same one again does not move the map)."""
+    count of choices made in the table: a rerun that sends the same one again does not move the map;
+    None for an attack chosen on the map, which is in view already)."""
     return None if index is None else {"index": index, "zoom": FOCUS_ZOOM, "fly": flight}
 
 

@@ -1160,7 +1160,7 @@
           interactive: false, className: style[2], pane: self.options.pane || "overlayPane"});
       });
       this._rings.forEach(function (ring) { self.addLayer(ring); });
-      if (this._map && f.fly !== lastFlight) {
+      if (this._map && f.fly !== null && f.fly !== lastFlight) {
         lastFlight = f.fly;
         this._map.flyTo(at, Math.max(this._map.getZoom(), f.zoom), {duration: 0.8});
       }

@@ -178,17 +178,17 @@ SHOWN = ["z", "a", "b", "c", "y"]
         # The first run: nothing chosen, the table's selection written empty.
         (Linked(), (), None, "t", Linked(table="t"), []),
         # A row picked: its attack, and a flight.
-        (Linked(table="t"), (1,), None, "t", Linked("b", 1, (1,), None, "t"), None),
+        (Linked(table="t"), (1,), None, "t", Linked("b", 1, (1,), None, "t", True), None),
         # The same selection again (a rerun from elsewhere): nothing changes, no second flight.
-        (Linked("b", 1, (1,), None, "t"), (1,), None, "t", Linked("b", 1, (1,), None, "t"), None),
+        (Linked("b", 1, (1,), None, "t", True), (1,), None, "t", Linked("b", 1, (1,), None, "t", True), None),
         # The row unpicked: nothing chosen, the flights counted so far kept.
         (Linked("b", 1, (1,), None, "t"), (), None, "t", Linked(None, 1, (), None, "t"), None),
         # A circle clicked: its attack, its row selected, no flight.
-        (Linked("b", 1, (1,), None, "t"), (1,), "k:3:99", "t", Linked("c", 1, (2,), "k:3:99", "t"), [2]),
+        (Linked("b", 1, (1,), None, "t", True), (1,), "k:3:99", "t", Linked("c", 1, (2,), "k:3:99", "t"), [2]),
         # A circle of a year the table does not list: no row selected.
         (Linked(table="t"), (), "k:4:5", "t", Linked("y", 0, (), "k:4:5", "t"), []),
         # The same click, still returned by the map: the row picked since wins.
-        (Linked("c", 1, (2,), "k:3:99", "t"), (0,), "k:3:99", "t", Linked("a", 2, (0,), "k:3:99", "t"), None),
+        (Linked("c", 1, (2,), "k:3:99", "t"), (0,), "k:3:99", "t", Linked("a", 2, (0,), "k:3:99", "t", True), None),
         # A click on another selection is only remembered.
         (Linked("a", 1, (0,), None, "t"), (0,), "old:3:7", "t", Linked("a", 1, (0,), "old:3:7", "t"), None),
         # Other filters: the table's rows are others, its selection follows the chosen attack.
@@ -214,3 +214,4 @@ def test_the_focus_rides_on_the_events_layer_only():
     assert focused[0].options == {"id": "x", "focus": {"index": 3, "zoom": FOCUS_ZOOM, "fly": 2}}
     assert focused[1] == specs[1] and focused[0].payload == specs[0].payload
     assert with_focus(specs, focus_option(None, 2))[0].options["focus"] is None
+    assert with_focus(specs, focus_option(3, None))[0].options["focus"]["fly"] is None
