@@ -1162,10 +1162,18 @@
       this._rings.forEach(function (ring) { self.addLayer(ring); });
       if (this._map && f.fly !== null && f.fly !== lastFlight) {
         lastFlight = f.fly;
-        this._map.flyTo(at, Math.max(this._map.getZoom(), f.zoom), {duration: 0.8});
+        var zoom = Math.max(this._map.getZoom(), f.zoom);
+        this._map.flyTo(clearOfLegend(this._map, at, zoom), zoom, {duration: 0.8});
       }
     }
   });
+  /* Where to centre the map for `at` to show beside the legend, not under it: the legend, open,
+   * covers much of the right half of a projector's map. */
+  function clearOfLegend(map, at, zoom) {
+    var legend = map.getContainer().querySelector(".cajn-legend");
+    var shift = legend ? legend.getBoundingClientRect().width / 2 : 0;
+    return map.unproject(map.project(at, zoom).add([shift, 0]), zoom);
+  }
   /* The `fly` of the last focus flown to: a rerun that sends the same focus again leaves the map
    * where the reader has put it since. */
   var lastFlight = null;

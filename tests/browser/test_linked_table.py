@@ -27,6 +27,15 @@ RING = "path.cajn-ring"
 # The table's header and rows, in pixels: glide's grid draws on a canvas, so a row is clicked where
 # it is drawn, at the row marker on its left; its rows are read from the grid's accessible table.
 HEADER, ROW = 35, 35
+# Whether the ring shows inside the map, clear of the legend.
+RING_CLEAR_OF_LEGEND = """() => {
+  const ring = document.querySelector('path.cajn-ring').getBoundingClientRect();
+  const legend = document.querySelector('.cajn-legend').getBoundingClientRect();
+  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const apart = ring.right < legend.left || ring.left > legend.right
+    || ring.bottom < legend.top || ring.top > legend.bottom;
+  return apart && ring.left > map.left && ring.right < map.right;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +95,12 @@ def test_a_row_flies_the_map_to_its_attack_and_a_circle_selects_its_row(browser,
     frame.wait_for_selector(RING, timeout=30_000)
     (chosen,) = [row for _, row in attacks[attacks["year"] == 2024].iterrows() if third.startswith(row_start(row))]
     frame.wait_for_function(
-        "([lat, lon, zoom]) => map.getZoom() >= zoom && map.distance(map.getCenter(), [lat, lon]) < 1000",
+        "([lat, lon, zoom]) => map.getZoom() >= zoom && map.getBounds().contains([lat, lon])",
         arg=[float(chosen["lat"]), float(chosen["lon"]), FOCUS_ZOOM],
         timeout=30_000,
     )
     assert ring_at(frame) == pytest.approx([chosen["lat"], chosen["lon"]], abs=1e-4)
+    assert frame.evaluate(RING_CLEAR_OF_LEGEND) is True
     assert selected_row(page) == third
     assert frame.locator(".leaflet-popup").count() == 0
     card = page.locator(".st-key-record_card")
