@@ -124,6 +124,8 @@ def column_config(columns: dict[str, Column]) -> dict:
         "link": lambda c: st.column_config.LinkColumn(c.label, help=c.help, display_text=SITE_OF_URL),
         "list": lambda c: st.column_config.ListColumn(c.label, help=c.help),
         "number": lambda c: st.column_config.NumberColumn(c.label, help=c.help, format="%.4g"),
+        "count": lambda c: st.column_config.NumberColumn(c.label, help=c.help, format="%d"),
+        "date": lambda c: st.column_config.DateColumn(c.label, help=c.help, format="YYYY-MM-DD"),
         "choice": lambda c: st.column_config.SelectboxColumn(c.label, help=c.help, options=c.options, required=True),
     }
     return {name: kinds[column.kind](column) for name, column in columns.items()}

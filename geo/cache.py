@@ -204,11 +204,15 @@ def page_view(state: Mapping, data_dir: str = str(DATA_DIR)) -> PageView:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def event_payload_json(criteria: dict, lang: str, data_dir: str = str(DATA_DIR)) -> str:
-    """The packed attacks of a selection as JSON, ready for the map."""
+def event_payload_json(
+    criteria: dict, lang: str, data_dir: str = str(DATA_DIR), color_by: str = "group", size_by: str = "both"
+) -> str:
+    """The packed attacks of a selection as JSON, ready for the map, coloured and sized as asked."""
     data = dataset(data_dir)
     chosen = attacks(criteria, data_dir)
-    return compact_json(event_payload(chosen, data.groups, data.sources, lang, tolls=data.tolls))
+    return compact_json(
+        event_payload(chosen, data.groups, data.sources, lang, tolls=data.tolls, color_by=color_by, size_by=size_by)
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -222,9 +226,8 @@ def timebar_json(criteria: dict, span: tuple[int, int], lang: str, data_dir: str
 def timeline(criteria: dict, span: tuple[int, int], lang: str, data_dir: str = str(DATA_DIR)) -> Timeline:
     """What a map scrubbed in the browser needs besides its view: the time bar, the selection over every year."""
     scrubbed = every_year(criteria)
-    return Timeline(
-        timebar_json(criteria, span, lang, data_dir), len(attacks(scrubbed, data_dir)), selection_key(scrubbed)
-    )
+    every = attacks(scrubbed, data_dir)
+    return Timeline(timebar_json(criteria, span, lang, data_dir), len(every), selection_key(scrubbed), every)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -258,7 +261,13 @@ def overlay_specs(
     return layer_specs(
         data,
         attacks(criteria, data_dir),
-        event_payload_json(every_year(criteria) if scrubbed else criteria, lang, data_dir),
+        event_payload_json(
+            every_year(criteria) if scrubbed else criteria,
+            lang,
+            data_dir,
+            view[params.COLOR_BY],
+            view[params.SIZE_BY],
+        ),
         view,
         shapes(data_dir),
         lang,

@@ -7,13 +7,14 @@ import streamlit as st
 from geo import cache, keys, params
 from geo.analysis.filters import step_years
 from geo.analysis.totals import attack_totals
-from geo.map.card import attack_card, clicked_index
-from geo.map.overlays import feature_groups
+from geo.map.card import Linked, attack_card, follow_choice
+from geo.map.events import focus_option
+from geo.map.overlays import feature_groups, with_focus
 from geo.map.timebar import TIMEBAR_CHANNEL, years_to_follow
 from geo.render.exports import map_downloads
-from geo.render.tables import attack_table
+from geo.render.tables import sortable_attack_table
 from geo.state.criteria import PENDING_YEARS_KEY, every_year, selection_key
-from geo.state.urlstate import ASKED_KEY, CHOROPLETH_METRICS, MAP_LAYERS
+from geo.state.urlstate import ASKED_KEY, CHOROPLETH_METRICS, COLOR_FIELDS, MAP_LAYERS, SIZE_FIELDS
 from geo.text.i18n import t, value_label
 from geo.text.numbers import range_text
 from widgets import MAP_HEIGHT, PRESENT_MAP_HEIGHT, data_table, download_row, map_widget, record_card
@@ -21,6 +22,11 @@ from widgets import MAP_HEIGHT, PRESENT_MAP_HEIGHT, data_table, download_row, ma
 PLAY_SECONDS = 1.5
 # Session key of the last report of the time bar the page followed: a report is followed once.
 TIMEBAR_REPORT_KEY = "timebar_report"
+# The map's widget key (its last returned value sits under it), and the session key of the attack
+# chosen in the table or on the map (`geo.map.card.Linked`).
+MAP_KEY = "map"
+LINKED_KEY = "map_linked"
+CLICK_CHANNEL = "last_object_clicked_tooltip"
 view = cache.page_view(st.session_state)
 state, data, lang, attacks = st.session_state, view.data, view.lang, view.attacks
 totals = attack_totals(attacks)
@@ -99,6 +105,23 @@ with controls_area:
         # A link's wish only: nothing leaves the machine until the person here says so.
         st.info(t("online_tiles_asked", lang), icon=":material/public:")
         st.button(t("online_tiles_turn_on", lang), on_click=turn_on_tiles, key=keys.TURN_ON_TILES)
+    looks = st.columns([3, 3, 4])
+    looks[0].selectbox(
+        t("color_by", lang),
+        COLOR_FIELDS,
+        index=COLOR_FIELDS.index(state[params.COLOR_BY]),
+        key=params.COLOR_BY,
+        format_func=lambda v: value_label("color_by", v, lang),
+        persist_state="session",
+    )
+    looks[1].selectbox(
+        t("size_by", lang),
+        SIZE_FIELDS,
+        index=SIZE_FIELDS.index(state[params.SIZE_BY]),
+        key=params.SIZE_BY,
+        format_func=lambda v: value_label("size_by", v, lang),
+        persist_state="session",
+    )
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)
@@ -115,19 +138,45 @@ def play():
         st.rerun(scope="app")
 
 
+# The map holds the selection over every year, which its time bar scrubs through; the table the
+# sidebar's years. A row picked there and a circle clicked choose the same attack, read before the
+# map is drawn so that its ring comes with this run.
+scrubbed = every_year(view.criteria)
+shown = cache.attacks(scrubbed)
+table, columns = sortable_attack_table(attacks, data.groups, data.sources, lang)
+picked = (state.get(keys.MAP_TABLE) or {}).get("selection", {}).get("rows", [])
+linked, select = follow_choice(
+    state.get(LINKED_KEY, Linked()),
+    picked,
+    (state.get(MAP_KEY) or {}).get(CLICK_CHANNEL),
+    selection_key(scrubbed),
+    view.key,
+    attacks["id"],
+    shown["id"],
+)
+state[LINKED_KEY] = linked
+if select is not None:
+    # The table is drawn further down: its selection may still be set in this run.
+    state[keys.MAP_TABLE] = {"selection": {"rows": select, "columns": []}}
+shown_ids = list(shown["id"])
+position = shown_ids.index(linked.chosen) if linked.chosen in shown_ids else None
+
 with view_area:
     play()
     if not len(attacks):
         st.info(t("no_attacks", lang))
     clicked = map_widget(
         lang,
-        feature_groups(cache.map_layers(view, time_bar=True)),
-        "map",
+        feature_groups(
+            with_focus(
+                cache.map_layers(view, time_bar=True),
+                focus_option(position, linked.flights if linked.by_table else None),
+            )
+        ),
+        MAP_KEY,
         PRESENT_MAP_HEIGHT if view.present else MAP_HEIGHT,
-        ["last_object_clicked_tooltip", TIMEBAR_CHANNEL],
+        [CLICK_CHANNEL, TIMEBAR_CHANNEL],
     )
-    # The map holds the selection over every year, which its time bar scrubs through.
-    scrubbed = every_year(view.criteria)
     report = (clicked or {}).get(TIMEBAR_CHANNEL)
     followed = years_to_follow(
         report, selection_key(scrubbed), state.get(TIMEBAR_REPORT_KEY), view.span, view.data_span
@@ -138,13 +187,11 @@ with view_area:
         # The slider is drawn already: the frame applies the years at the top of the next run.
         state[PENDING_YEARS_KEY] = followed
         st.rerun(scope="app")
-    shown = cache.attacks(scrubbed)
-    index = clicked_index((clicked or {}).get("last_object_clicked_tooltip"), selection_key(scrubbed))
 record_card(
     None
-    if index is None or index >= len(shown)
+    if position is None
     else attack_card(
-        shown.iloc[index],
+        shown.iloc[position],
         data.groups,
         data.sources,
         lang,
@@ -161,7 +208,7 @@ download_row(
         cache.shapes(),
         cache.basemap_json(),
         attacks,
-        cache.event_payload_json(view.criteria, lang),
+        cache.event_payload_json(view.criteria, lang, color_by=state[params.COLOR_BY], size_by=state[params.SIZE_BY]),
         view.map_view,
         view.criteria,
         view.caption,
@@ -174,4 +221,5 @@ download_row(
 )
 with st.container(key=keys.SELECTED_EVENTS):
     st.subheader(t("selected_events", lang), anchor=False)
-    data_table(*attack_table(attacks, data.groups, data.sources, lang), keys.MAP_TABLE)
+    st.caption(t("map_table_hint", lang))
+    data_table(table, columns, keys.MAP_TABLE, on_select="rerun", selection_mode="single-row")

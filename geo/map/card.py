@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 import pandas as pd
 
 from geo.data.countries import country_name
@@ -14,11 +17,65 @@ from geo.text.sources import citation_markdown, source_entries, source_markdown,
 
 
 def clicked_index(value: str | None, key: str) -> int | None:
-    """The position of the clicked attack in the current selection, if the click belongs to it."""
-    if not value or ":" not in value:
+    """The position of the clicked attack in the current selection, if the click belongs to it
+    (`value` is "selectionKey:index:stamp", the stamp telling two clicks on one circle apart)."""
+    parts = str(value or "").split(":")
+    if len(parts) == 3:
+        parts = parts[:2]
+    if len(parts) != 2:
         return None
-    click_key, _, index = value.rpartition(":")
+    click_key, index = parts
     return int(index) if click_key == key and index.isdigit() else None
+
+
+class Linked(NamedTuple):
+    """What the map page remembers of the attack chosen in its table or on its map, across reruns."""
+
+    # The chosen attack's id, or None.
+    chosen: str | None = None
+    # How many times the table has chosen an attack: the map flies to it once per choice.
+    flights: int = 0
+    # The table's selection (row positions) and the map's click last followed, and the selection
+    # the table's rows belong to.
+    rows: tuple[int, ...] = ()
+    click: str | None = None
+    table: str | None = None
+    # Whether the table chose it: only then does the map fly to it (a clicked circle is in view).
+    by_table: bool = False
+
+
+def follow_choice(
+    memory: Linked, rows: Sequence[int], click: str | None, key: str, table_key: str, table_ids, shown_ids
+) -> tuple[Linked, list[int] | None]:
+    """The attack chosen after this rerun, and the rows the table must show selected (None to leave it).
+
+    `rows` is the table's selection, `click` the map's last click on the selection `key` (its
+    attacks `shown_ids`, in payload order), `table_ids` the attacks of the table (of the selection
+    `table_key`) in row order. A row picked in the table chooses its attack and asks for a flight;
+    a circle clicked chooses its attack and selects its row (none when the table does not list it).
+    When the table lists another selection, its selection, which holds row positions, is redrawn
+    from the chosen attack."""
+    rows = tuple(rows)
+    table_ids, shown_ids = list(table_ids), list(shown_ids)
+
+    def row_of(attack_id: str | None) -> list[int]:
+        return [table_ids.index(attack_id)] if attack_id in table_ids else []
+
+    if click != memory.click:
+        index = clicked_index(click, key)
+        memory = memory._replace(click=click)
+        if index is not None and index < len(shown_ids):
+            chosen = shown_ids[index]
+            select = row_of(chosen)
+            return memory._replace(chosen=chosen, rows=tuple(select), table=table_key, by_table=False), select
+    if table_key != memory.table:
+        select = row_of(memory.chosen)
+        return memory._replace(rows=tuple(select), table=table_key), select
+    if rows != memory.rows:
+        picked = table_ids[rows[0]] if rows and rows[0] < len(table_ids) else None
+        flights = memory.flights + (picked is not None)
+        return memory._replace(chosen=picked, flights=flights, rows=rows, by_table=picked is not None), None
+    return memory, None
 
 
 def records_side_by_side(row: pd.Series, records: pd.DataFrame, groups: pd.DataFrame, lang: str) -> pd.DataFrame:

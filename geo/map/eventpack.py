@@ -32,6 +32,7 @@ LAYOUT = (
     ("killed_high", "<u2"),
     ("wounded_low", "<u2"),
     ("wounded_high", "<u2"),
+    ("hue", "<u2"),
     ("flags", "u1"),
 )
 # Level 1 is several times faster than the default 6 for a few percent more bytes.
@@ -112,8 +113,10 @@ def first_seen(values: pd.Series) -> list[str]:
     return pd.unique(values.to_numpy(dtype=object)).tolist()
 
 
-def columns(attacks: pd.DataFrame, group_order: list[str], country_order: list[str]) -> dict[str, np.ndarray]:
-    """The packed columns of `attacks`, unencoded."""
+def columns(
+    attacks: pd.DataFrame, group_order: list[str], country_order: list[str], hue: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """The packed columns of `attacks`, unencoded; `hue`, each circle's colour (by group when None)."""
     days = (attacks["date"].to_numpy(dtype="datetime64[D]") - EPOCH).astype(np.int64)
     packed = {
         "lat": np.round(attacks["lat"].to_numpy(dtype=float) * COORDINATE_SCALE).astype(np.int32),
@@ -123,13 +126,14 @@ def columns(attacks: pd.DataFrame, group_order: list[str], country_order: list[s
         "country": indices(attacks["country_iso3"], country_order),
         "flags": flags(attacks),
     }
+    packed["hue"] = packed["group"] if hue is None else np.asarray(hue, dtype=np.uint16)
     packed.update({column: counts(attacks[column]) for column in COUNT_COLUMNS})
     return packed
 
 
-def pack(attacks: pd.DataFrame, group_order: list[str], country_order: list[str]) -> str:
+def pack(attacks: pd.DataFrame, group_order: list[str], country_order: list[str], hue: np.ndarray | None = None) -> str:
     """The columns of `attacks` as one gzip-compressed, base64-encoded buffer."""
-    packed = columns(attacks, group_order, country_order)
+    packed = columns(attacks, group_order, country_order, hue)
     buffer = b"".join(packed[name].astype(dtype, copy=False).tobytes() for name, dtype in LAYOUT)
     return base64.b64encode(gzip.compress(buffer, compresslevel=COMPRESS_LEVEL, mtime=0)).decode("ascii")
 

@@ -13,6 +13,7 @@ from geo.data.countries import country_name
 from geo.data.vocab import DATE_PRECISIONS, LOCATION_PRECISIONS, RESPONSIBILITIES
 from geo.map import eventpack
 from geo.map.elements import JsonLayer, pane_options
+from geo.map.hues import hues
 from geo.map.markers import VAGUE_PLACES, radius_schema
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_table
@@ -31,6 +32,10 @@ DETAIL_UP_TO = 3000
 # then the address the source's cell links to and the mark of the latest official figure.
 TOLL_FIELDS = (*TOLL_COLUMNS, "url", "latest")
 TOLL_LINKS = {"source": "url"}
+
+
+# The zoom the map flies to for an attack chosen in the table, unless the reader is closer already.
+FOCUS_ZOOM = 7
 
 
 # Viridis stops: ordered in lightness, so density reads without telling hues apart.
@@ -134,11 +139,12 @@ def popup_labels(lang: str) -> dict:
     }
 
 
-def event_schema() -> dict:
-    """What the browser needs to read the packed columns and size the circles, whatever the language."""
+def event_schema(size_by: str = "both") -> dict:
+    """What the browser needs to read the packed columns and size the circles by `size_by`, whatever
+    the language."""
     return {
         **eventpack.schema(),
-        "radius": radius_schema(),
+        "radius": radius_schema(size_by),
         "vague_places": list(VAGUE_PLACES),
         "toll_fields": list(TOLL_FIELDS),
     }
@@ -151,17 +157,21 @@ def event_payload(
     lang: str,
     detail_up_to: int = DETAIL_UP_TO,
     tolls: pd.DataFrame | None = None,
+    color_by: str = "group",
+    size_by: str = "both",
 ) -> dict:
-    """Everything the browser needs to draw `attacks`, with full text only for small selections,
-    and who says what for the attacks that have figures in `tolls`, whatever the selection's size
-    (the figures file bounds it)."""
+    """Everything the browser needs to draw `attacks`, coloured by `color_by` and sized by
+    `size_by`, with full text only for small selections, and who says what for the attacks that
+    have figures in `tolls`, whatever the selection's size (the figures file bounds it)."""
     group_order = eventpack.first_seen(attacks["group_id"])
     country_order = eventpack.first_seen(attacks["country_iso3"])
+    hue, hue_entries = hues(attacks, color_by, groups, lang)
     payload = {
-        "schema": event_schema(),
+        "schema": event_schema(size_by),
         "n": len(attacks),
-        "columns": eventpack.pack(attacks, group_order, country_order),
+        "columns": eventpack.pack(attacks, group_order, country_order, hue),
         "groups": group_entries(group_order, groups, lang),
+        "hues": hue_entries,
         "countries": [country_name(code, lang) for code in country_order],
         "locale": NUMBER_LOCALES[lang],
         "labels": popup_labels(lang),
@@ -172,6 +182,13 @@ def event_payload(
     if len(attacks) <= detail_up_to:
         payload["details"], payload["sources"] = event_details(attacks, sources, lang)
     return payload
+
+
+def focus_option(index: int | None, flight: int | None) -> dict | None:
+    """The events layer's `focus`: the attack at `index` ringed, and flown to once per `flight` (the
+    count of choices made in the table: a rerun that sends the same one again does not move the map;
+    None for an attack chosen on the map, which is in view already)."""
+    return None if index is None else {"index": index, "zoom": FOCUS_ZOOM, "fly": flight}
 
 
 def event_layer(payload_json: str, n: int, points: bool, heat: bool, key: str) -> JsonLayer:

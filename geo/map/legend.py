@@ -8,18 +8,28 @@ from geo.map.features import BORDER_STYLES, FOREIGN_BASE_COLOR
 from geo.map.markers import marker_radius
 from geo.text.i18n import t, value_label
 
+# The legend's words for each size: the section's title, and the label of a circle of n.
+SIZE_WORDS = {
+    "both": ("legend_size", "legend_casualties"),
+    "killed": ("legend_size_killed", "legend_killed"),
+    "wounded": ("legend_size_wounded", "legend_wounded"),
+    "fixed": ("legend_size_fixed", None),
+}
 
-def size_items(lang: str) -> list[dict]:
-    """Circles for 0, 10 and 100 casualties, drawn at the size the map uses."""
+
+def size_items(lang: str, size_by: str = "both") -> list[dict]:
+    """Circles for 0, 10 and 100 of what sizes them, drawn at the size the map uses; none when
+    every circle has the same size."""
+    label = SIZE_WORDS[size_by][1]
     items = []
-    for casualties in (0, 10, 100):
-        radius = marker_radius(casualties)
+    for casualties in (0, 10, 100) if label else ():
+        radius = marker_radius(casualties, size_by)
         items.append(
             {
                 "shape": "circle",
                 "size": round(2 * radius + 2),
                 "color": "#bbbbbb",
-                "label": t("legend_casualties", lang, n=casualties),
+                "label": t(label, lang, n=casualties),
             }
         )
     return items
@@ -34,17 +44,21 @@ def legend_sections(
     breaks: list[int] | None = None,
     metric: str = "attacks",
     heat: bool = False,
+    color_by: str = "group",
+    size_by: str = "both",
 ) -> list[dict]:
-    """The legend for the layers on the map, one section each; `groups_shown` as {label, color}."""
+    """The legend for the layers on the map, one section each; `groups_shown`, the colours of the
+    circles by `color_by`, as {label, color}, and their sizes by `size_by`."""
     sections = []
     if groups_shown is not None:
         items = [{"shape": "circle", "color": group["color"], "label": group["label"]} for group in groups_shown]
-        sections.append({"title": t("legend_groups", lang), "items": items})
+        title = "legend_groups" if color_by == "group" else f"legend_color_{color_by}"
+        sections.append({"title": t(title, lang), "items": items})
         sections.append(
             {
-                "title": t("legend_size", lang),
+                "title": t(SIZE_WORDS[size_by][0], lang),
                 "items": [
-                    *size_items(lang),
+                    *size_items(lang, size_by),
                     {"shape": "circle", "color": "#bbbbbb", "opacity": 0.3, "label": t("legend_vague_place", lang)},
                     {
                         "shape": "circle",

@@ -17,9 +17,9 @@ from geo import params
 from geo.analysis.filters import in_years, of_groups
 from geo.map.choropleth import choropleth_collection
 from geo.map.elements import JsonLayer, basemap, feature_group, online_tiles, pane_options
-from geo.map.eventpack import first_seen
-from geo.map.events import event_layer, group_entries
+from geo.map.events import event_layer
 from geo.map.features import base_collection, border_collection, border_statuses
+from geo.map.hues import hue_legend
 from geo.map.legend import legend_sections
 from geo.state.criteria import attack_groups, map_view
 from geo.text.escape import compact_json
@@ -31,11 +31,13 @@ TILES = "tiles"
 
 class Timeline(NamedTuple):
     """A map scrubbed in the browser: the time bar's JSON payload, and the selection over every
-    year (its count and fingerprint) that the event payload then holds."""
+    year (its count and fingerprint, and the attacks, which the legend's colours are given over)
+    that the event payload then holds."""
 
     payload: str
     events: int
     key: str
+    attacks: pd.DataFrame | None = None
 
 
 class LayerSpec(NamedTuple):
@@ -96,9 +98,20 @@ def overlay_specs(
         layer = event_layer(payload_json, events, points, heat, events_key)
         specs.append(LayerSpec("attacks", "cajnEvents", payload_json, json.loads(layer.options)))
         specs.append(zoom_spec(lang, view[params.FIT_TO_SELECTION]))
-    shown = group_entries(first_seen(attacks["group_id"]), data.groups, lang) if points else None
+    color_by, size_by = view[params.COLOR_BY], view[params.SIZE_BY]
+    among = timeline.attacks if timeline is not None else None
+    shown = hue_legend(attacks, color_by, data.groups, lang, among) if points else None
     legend = legend_sections(
-        lang, shown, statuses, "bases" in layers, "foreign_bases" in layers, breaks, view[params.CHOROPLETH], heat
+        lang,
+        shown,
+        statuses,
+        "bases" in layers,
+        "foreign_bases" in layers,
+        breaks,
+        view[params.CHOROPLETH],
+        heat,
+        color_by,
+        size_by,
     )
     specs.append(
         LayerSpec(
@@ -117,6 +130,15 @@ def zoom_spec(lang: str, follow: bool) -> LayerSpec:
     """The button that fits the map to the attacks shown, and whether the map does so by itself
     each time the selection changes."""
     return LayerSpec("zoom", "cajnZoomTo", compact_json({"label": t("zoom_to_selection", lang)}), {"follow": follow})
+
+
+def with_focus(specs: list[tuple], focus: dict | None) -> list[LayerSpec]:
+    """`specs` with the events layer's `focus` option set (see `focus_option`): the same payload,
+    so the browser keeps the layer it drew and only rings, and perhaps flies to, the attack."""
+    return [
+        spec._replace(options={**spec.options, "focus": focus}) if spec.factory == "cajnEvents" else spec
+        for spec in map(LayerSpec._make, specs)
+    ]
 
 
 def page_keys_spec(keys: tuple[str, ...]) -> LayerSpec:

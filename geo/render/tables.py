@@ -124,8 +124,8 @@ ATTACK_TABLE_COLUMNS = (
 @dataclass(frozen=True)
 class Column:
     """How a table column is shown: its header, its kind ("text", "link" to a web address shown as the
-    site's name, "list", "number", or "choice" among `options`, the one column a person may edit)
-    and an optional help text."""
+    site's name, "list", "number", "count" (a whole number), "date", or "choice" among `options`,
+    the one column a person may edit) and an optional help text."""
 
     label: str
     kind: str = "text"
@@ -186,6 +186,21 @@ def attack_table(
         source=Column(labels["source"], "link"),
         other_sources=Column(labels["other_sources"], "list"),
     )
+    return table, columns
+
+
+def sortable_attack_table(
+    attacks: pd.DataFrame, groups: pd.DataFrame, sources: pd.DataFrame, lang: str
+) -> tuple[pd.DataFrame, dict[str, Column]]:
+    """`attack_table` with the date as a date and the tolls as numbers, so that the table sorts by
+    them: a date known to the month or the year counts as its first day (its precision is the next
+    column), a toll is its low estimate (the record card gives the range), empty when unknown."""
+    table, columns = attack_table(attacks, groups, sources, lang)
+    table["date"] = pd.to_datetime(attacks["date"]).dt.normalize().to_numpy()
+    for name in ("killed", "wounded"):
+        table[name] = pd.to_numeric(attacks[f"{name}_low"], errors="coerce").astype("Int64").to_numpy()
+        columns[name] = Column(columns[name].label, "count", t("low_estimate_help", lang))
+    columns["date"] = Column(columns["date"].label, "date")
     return table, columns
 
 

@@ -128,6 +128,8 @@ VIEW_KEYS = (
     params.LAYERS,
     params.YEARS,
     params.CHOROPLETH,
+    params.COLOR_BY,
+    params.SIZE_BY,
     params.ONLINE_TILES,
     params.FIT_TO_SELECTION,
     params.GROUPS,

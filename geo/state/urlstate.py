@@ -24,6 +24,10 @@ from geo.text.labels import group_labels
 MAP_LAYERS = ("attacks", "bases", "foreign_bases", "borders", "choropleth", "heatmap")
 DEFAULT_LAYERS = ("attacks", "bases", "borders")
 CHOROPLETH_METRICS = ("attacks", "casualties")
+# What the map's circles may be coloured and sized by: `geo.map.hues` and `geo.map.markers` say
+# what each means.
+COLOR_FIELDS = ("group", "attack_type", "target", "location_precision", "dataset")
+SIZE_FIELDS = ("both", "killed", "wounded", "fixed")
 STACK_BY = ("group", "country")
 MEASURES = ("attacks", "killed", "wounded")
 ORIGINS = ("all", "curated", "imported")
@@ -35,6 +39,8 @@ PAGE_PATHS = ("map", "story", "timeline", "groups", "cooperation", "abroad", "da
 CHOICES = {
     params.LANG: LANGUAGES,
     params.CHOROPLETH: CHOROPLETH_METRICS,
+    params.COLOR_BY: COLOR_FIELDS,
+    params.SIZE_BY: SIZE_FIELDS,
     params.STACK_BY: STACK_BY,
     params.MEASURE: MEASURES,
     params.ORIGIN: ORIGINS,
@@ -91,6 +97,8 @@ def state_defaults(year_span: tuple[int, int]) -> dict:
         params.APPLY_FILTERS: True,
         params.LAYERS: list(DEFAULT_LAYERS),
         params.CHOROPLETH: "attacks",
+        params.COLOR_BY: "group",
+        params.SIZE_BY: "both",
         params.ONLINE_TILES: False,
         params.FIT_TO_SELECTION: False,
         params.STACK_BY: "group",
@@ -245,6 +253,8 @@ def widget_labels(
     org_names = {lang: organization_labels(organizations, lang) for lang in LANGUAGES}
     return {
         params.CHOROPLETH: labelled(CHOROPLETH_METRICS, lambda v, lang: value_label("choropleth", v, lang)),
+        params.COLOR_BY: labelled(COLOR_FIELDS, lambda v, lang: value_label("color_by", v, lang)),
+        params.SIZE_BY: labelled(SIZE_FIELDS, lambda v, lang: value_label("size_by", v, lang)),
         params.LAYERS: labelled(MAP_LAYERS, lambda v, lang: value_label("layer", v, lang)),
         params.STACK_BY: labelled(STACK_BY, lambda v, lang: t(f"stack_{v}", lang)),
         params.MEASURE: labelled(MEASURES, lambda v, lang: t(f"measure_{v}", lang)),

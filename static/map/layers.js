@@ -166,12 +166,14 @@
    * The channel is streamlit-folium's, not a public API: its frontend keeps the state it sends
    * back to Python in window.__GLOBAL_DATA__, and on the map's own click (the marker's click
    * bubbles up to it) sends, 250 ms later, the fields the page asked for. The page asks for
-   * last_object_clicked_tooltip, which holds "selectionKey:index" (the events layer's `key`
-   * option, then the event's position in the payload); geo/map/card.py's clicked_index decodes
-   * it and ignores a click made on another selection. Outside the dashboard (an exported HTML
+   * last_object_clicked_tooltip, which holds "selectionKey:index:stamp" (the events layer's `key`
+   * option, the event's position in the payload, the time of the click); geo/map/card.py's
+   * clicked_index decodes it and ignores a click made on another selection. Outside the dashboard (an exported HTML
    * file) the global is absent and a click only opens the popup. */
   function reportClick(value) {
-    if (window.__GLOBAL_DATA__) { window.__GLOBAL_DATA__.last_object_clicked_tooltip = value; }
+    // The time of the click makes a second click on the same circle news to the frontend, which
+    // sends only what changed: the table may have chosen another attack in between.
+    if (window.__GLOBAL_DATA__) { window.__GLOBAL_DATA__.last_object_clicked_tooltip = value + ":" + Date.now(); }
   }
 
   /* Panes order the layers: basemap, then shaded countries, borders and bases, then events. */
@@ -1067,7 +1069,7 @@
       return Math.min(r.max, r.base + r.per_root * Math.sqrt(this._casualties(i)));
     },
     _markerOptions: function (i) {
-      var color = this._payload.groups[this._cols.group[i]].color;
+      var color = this._payload.hues[this._cols.hue[i]].color;
       var foiled = this._flag(i, "foiled") === 1;
       var vague = this._schema.vague_places.indexOf(this._flagValue(i, "location_precision")) >= 0;
       return {
@@ -1266,25 +1268,66 @@
         .setLatLng(e.sourceTarget.getLatLng()).setContent(popupContent(spec)).openOn(this._map);
       reportClick(this.options.key + ":" + i);
     },
-    getAttribution: function () { return this.options.attribution; }
+    getAttribution: function () { return this.options.attribution; },
+    /* The attack the dashboard chose (the `focus` option): a ring around its circle, and a flight
+     * to it when the choice is new to this frame. */
+    focus: function (focus) {
+      var self = this;
+      this._focus = focus || null;
+      return this.ready.then(function () { self._ring(); return self; });
+    },
+    _ring: function () {
+      var self = this, f = this._focus;
+      (this._rings || []).forEach(function (ring) { self.removeLayer(ring); });
+      this._rings = [];
+      if (!f || f.index >= this._payload.n) { return; }
+      var at = this._latLng(f.index), radius = this.radius(f.index) + 4;
+      // White under black: the ring reads on any fill and on the sea.
+      this._rings = [["#ffffff", 6, "cajn-ring-halo"], ["#000000", 2.5, "cajn-ring"]].map(function (style) {
+        return L.circleMarker(at, {radius: radius, color: style[0], weight: style[1], fill: false, opacity: 1,
+          interactive: false, className: style[2], pane: self.options.pane || "overlayPane"});
+      });
+      this._rings.forEach(function (ring) { self.addLayer(ring); });
+      if (this._map && f.fly !== null && f.fly !== lastFlight) {
+        lastFlight = f.fly;
+        var zoom = Math.max(this._map.getZoom(), f.zoom);
+        this._map.flyTo(clearOfLegend(this._map, at, zoom), zoom, {duration: 0.8});
+      }
+    }
   });
+  /* Where to centre the map for `at` to show beside the legend, not under it: the legend, open,
+   * covers much of the right half of a projector's map. */
+  function clearOfLegend(map, at, zoom) {
+    var legend = map.getContainer().querySelector(".cajn-legend");
+    var shift = legend ? legend.getBoundingClientRect().width / 2 : 0;
+    return map.unproject(map.project(at, zoom).add([shift, 0]), zoom);
+  }
+  /* The `fly` of the last focus flown to: a rerun that sends the same focus again leaves the map
+   * where the reader has put it since. */
+  var lastFlight = null;
   /* The events layers of the last runs, by their payload's `id` and the options that change what
    * they draw: a rerun of the dashboard sends every layer again, and streamlit-folium evaluates
    * them anew; the same payload then gets the layer already unpacked and drawn, in the state the
    * time bar left it. */
   var EVENT_LAYERS = [], KEPT_EVENT_LAYERS = 2;
+  /* The layer, ringing the attack `focus` names once it is on the map (the run's script adds it
+   * to its feature group, and that to the map, after this returns). */
+  function focused(layer, focus) {
+    layer.focus(focus);
+    return layer;
+  }
   L.cajnEvents = function (payload, options) {
     var o = options || {};
     var id = o.id ? [o.id, o.key, o.points, o.heat, o.cluster].join("|") : null;
     for (var i = 0; id && i < EVENT_LAYERS.length; i++) {
-      if (EVENT_LAYERS[i].id === id) { return EVENT_LAYERS[i].layer; }
+      if (EVENT_LAYERS[i].id === id) { return focused(EVENT_LAYERS[i].layer, o.focus); }
     }
     var layer = new L.CajnEvents(payload, options);
     if (id) {
       EVENT_LAYERS.push({id: id, layer: layer});
       if (EVENT_LAYERS.length > KEPT_EVENT_LAYERS) { EVENT_LAYERS.shift(); }
     }
-    return layer;
+    return focused(layer, o.focus);
   };
 
   /* ---------- attacks on one place: spread out on click ---------- */

@@ -18,7 +18,7 @@ from geo.data.paths import ROOT
 from geo.map import eventpack
 from geo.map.basemap import basemap_collections
 from geo.map.elements import JsonLayer, basemap, feature_group, new_map
-from geo.map.events import DETAIL_UP_TO, event_layer, event_payload
+from geo.map.events import DETAIL_UP_TO, event_layer, event_payload, focus_option
 from geo.map.labels import KINDS, label_payload
 from geo.map.markers import marker_casualties, marker_radius
 from geo.map.overlays import TILES, Timeline, bases_map, overlay_specs, page_keys_spec
@@ -322,6 +322,13 @@ def test_every_option_python_passes_is_documented_under_its_factory(layers):
         if factory != TILES
     }
     assert {factory: names for factory, names in missing.items() if names} == {}
+
+
+def test_the_focus_of_the_events_layer_is_read_in_layers_js_and_documented():
+    focus = focus_option(3, 1)
+    assert set(focus) == {"index", "zoom", "fly"}
+    assert unread([*focus, "focus", "hues", "hue"], LAYERS_JS) == []
+    assert undocumented([*focus, "focus"], factory_section("cajnEvents", README)) == []
 
 
 def test_the_click_channel_is_documented_where_it_is_used():

@@ -16,6 +16,7 @@ from geo.data.load import load_dataset
 from geo.data.paths import ROOT
 from geo.io.linking import REJECTED
 from geo.io.userfiles import save_decisions
+from geo.text.escape import escape_markdown
 from geo.text.i18n import t
 from tests.apptest import chart_spec, only, page_title, start, table
 from tests.samples import GTD_ROWS, PROJECT_ROW, SKIPS, gtd_export
@@ -246,6 +247,38 @@ def test_the_map_state_round_trips_through_the_url():
         written = app.query_params[key]
         as_list = list(written) if isinstance(written, (list, tuple)) else [written]
         assert as_list == (value if isinstance(value, list) else [value])
+
+
+@pytest.mark.parametrize("lang,labels", [("en", ("Place precision", "Killed")), ("fr", ("Précision du lieu", "Tués"))])
+def test_the_colour_and_the_size_of_the_circles_are_chosen_by_id_and_kept_in_the_url(lang, labels):
+    app = start(lang=lang, colour="target", size="fixed")
+    colour, size = app.selectbox(key=params.COLOR_BY), app.selectbox(key=params.SIZE_BY)
+    assert (colour.value, size.value) == ("target", "fixed")
+    colour.set_value("location_precision").run()
+    app.selectbox(key=params.SIZE_BY).set_value("killed").run()
+    assert not app.exception
+    assert (app.query_params[params.COLOR_BY], app.query_params[params.SIZE_BY]) == ("location_precision", "killed")
+    shown = app.selectbox(key=params.COLOR_BY).format_func("location_precision")
+    assert (shown, app.selectbox(key=params.SIZE_BY).format_func("killed")) == labels
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_row_picked_in_the_map_s_table_fills_the_record_card(data, lang):
+    app = start(lang=lang, years=["2024", "2024"])
+    card = app.get_by_key(keys.RECORD_CARD)
+    assert [caption.value for caption in card.caption] == [t("clicked_hint", lang)]
+    rows = table(app, keys.SELECTED_EVENTS)
+    assert pd.api.types.is_datetime64_any_dtype(rows["date"]) and pd.api.types.is_integer_dtype(rows["killed"])
+    app.session_state[keys.MAP_TABLE] = {"selection": {"rows": [2], "columns": []}}
+    app.run()
+    assert not app.exception
+    chosen = rows["id"].iloc[2]
+    text = "\n".join(block.value for block in app.get_by_key(keys.RECORD_CARD).markdown)
+    day = f"{data.attacks.set_index('id').loc[chosen, 'date']:%Y-%m-%d}"
+    assert escape_markdown(chosen) in text and escape_markdown(day) in text
+    app.session_state[keys.MAP_TABLE] = {"selection": {"rows": [], "columns": []}}
+    app.run()
+    assert [caption.value for caption in app.get_by_key(keys.RECORD_CARD).caption] == [t("clicked_hint", lang)]
 
 
 def test_an_empty_selection_says_so(data):
