@@ -464,8 +464,8 @@ def map_zoom(ax) -> float:
 
 
 def _place_cities(ax, renderer, cities: pd.DataFrame, circles: np.ndarray, placed: list[Bbox]) -> None:
-    """Each city's dot and name, right of it or left, clear of the labels `placed` (else
-    dropped), preferably clear of the circles; the largest claim their room first."""
+    """Each city's dot and name, right of it, above, below or left, clear of the labels `placed`
+    (else dropped), preferably clear of the circles; the largest claim their room first."""
     to_data = ax.transData.inverted()
     frame = ax.bbox
     for city in cities.itertuples(index=False):
@@ -476,9 +476,13 @@ def _place_cities(ax, renderer, cities: pd.DataFrame, circles: np.ndarray, place
         box = text.get_window_extent(renderer)
         width, height, gap = box.width, box.height, 3.0 * ax.figure.dpi / POINTS_PER_INCH
         fits, fallback = None, None
-        for left in (False, True):
-            x0 = x - gap - width if left else x - gap
-            spot = Bbox.from_bounds(x0, y - height / 2, width + 2 * gap, height)
+        for side in ("right", "above", "below", "left"):
+            if side in ("right", "left"):
+                x0 = x - gap - width if side == "left" else x - gap
+                spot = Bbox.from_bounds(x0, y - height / 2, width + 2 * gap, height)
+            else:
+                y0 = y + gap if side == "above" else y - gap - height
+                spot = Bbox.from_bounds(x - width / 2 - gap, y0, width + 2 * gap, height)
             if spot.x0 < frame.x0 or spot.x1 > frame.x1 or spot.y0 < frame.y0 or spot.y1 > frame.y1:
                 continue
             if any(spot.overlaps(other) for other in placed):
@@ -490,19 +494,30 @@ def _place_cities(ax, renderer, cities: pd.DataFrame, circles: np.ndarray, place
                 & (circles[:, 3] > spot.y0)
             ).any()
             if not hits:
-                fits = (left, spot)
+                fits = (side, spot)
                 break
-            fallback = fallback or (left, spot)
+            fallback = fallback or (side, spot)
         chosen = fits or fallback
         if chosen is None:
             text.remove()
             continue
-        left, spot = chosen
-        anchor = x - gap if left else x + gap
-        text.set_position(to_data.transform((anchor, y)))
-        text.set_horizontalalignment("right" if left else "left")
+        side, spot = chosen
+        anchor = {"right": (x + gap, y), "left": (x - gap, y)}.get(side, (x, (spot.y0 + spot.y1) / 2))
+        text.set_position(to_data.transform(anchor))
+        text.set_horizontalalignment({"right": "left", "left": "right"}.get(side, "center"))
         ax.scatter([city.lon], [city.lat], **CITY_DOT)
         placed.append(spot)
+
+
+def _beside(ax, cities: pd.DataFrame, obstacles: np.ndarray) -> np.ndarray:
+    """`obstacles` and, for each city, the room its name takes right of its dot (about 14 points
+    high and 60 wide): a country's name placed there would push the city's name out."""
+    if not len(cities):
+        return obstacles
+    scale = ax.figure.dpi / POINTS_PER_INCH
+    dots = ax.transData.transform(cities[["lon", "lat"]].to_numpy(dtype=float))
+    rooms = np.column_stack([dots[:, 0], dots[:, 1] - 7 * scale, dots[:, 0] + 60 * scale, dots[:, 1] + 7 * scale])
+    return np.vstack([obstacles, rooms]) if len(obstacles) else rooms
 
 
 def _circle_boxes(ax, attacks: pd.DataFrame, dpi: float) -> np.ndarray:
@@ -710,12 +725,17 @@ def briefing_figure(
     bar = _scale_bar(ax, west, east, south, north)
     obstacles = _circle_boxes(ax, attacks if "attacks" in layers else attacks.iloc[0:0], fig.dpi)
     bar_box = Bbox.union([artist.get_window_extent(renderer) for artist in bar])
-    # As on the interactive map, capitals claim their room first, then countries, then cities.
+    # On a slide the region's countries are named first (a capital's name would take Kyrgyzstan's
+    # little room), keeping clear of the room right of each capital where possible; then capitals,
+    # the other countries, and cities.
     placed = [bar_box]
     zoom = max(CAPITAL_ZOOM, math.floor(map_zoom(ax)) + PRINT_ZOOM_STEP)
     cities = cities_in(view, zoom, lang, region_box(shapes))
-    _place_cities(ax, renderer, cities[cities["capital"]], obstacles, placed)
-    _place_labels(ax, renderer, label_places(shapes, view, lang), obstacles, placed)
+    capitals = cities[cities["capital"]]
+    countries = label_places(shapes, view, lang)
+    _place_labels(ax, renderer, [p for p in countries if p[3]], _beside(ax, capitals, obstacles), placed)
+    _place_cities(ax, renderer, capitals, obstacles, placed)
+    _place_labels(ax, renderer, [p for p in countries if not p[3]], obstacles, placed)
     _place_cities(ax, renderer, cities[~cities["capital"]], obstacles, placed)
 
     source = " ".join(

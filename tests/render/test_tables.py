@@ -143,7 +143,7 @@ def test_the_attack_table_leads_with_when_where_and_who_and_ends_with_the_id(fix
         ("fr", "1999-02-16-tashkent", "location_precision", "ville"),
         ("en", "2000-08-01-surkhandarya", "location_precision", "province"),
         ("fr", "1999-02-16-tashkent", "source", "https://en.wikipedia.org/wiki/1999_Tashkent_bombings"),
-        ("fr", "1999-02-16-tashkent", "other_sources", []),
+        ("fr", "1999-02-16-tashkent", "other_sources", ["news.example.org"]),
     ],
 )
 def test_the_attack_table_writes_each_value_in_the_language(fixture_data, lang, event, column, expected):
@@ -201,7 +201,7 @@ def test_citation_names_dataset_rows_and_date(lang, expected):
 
 def test_row_counts_cover_every_dataset(fixture_data):
     counts = row_counts(fixture_data.tables(), "en")
-    assert counts["Rows"].tolist() == [3, 2, 5, 2, 1, 1, 1, 1, 2, 2, 2, 2, 3, 5]
+    assert counts["Rows"].tolist() == [3, 2, 7, 2, 1, 1, 1, 1, 2, 2, 2, 2, 3, 5]
 
 
 REVIEWED = pd.DataFrame(
