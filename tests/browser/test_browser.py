@@ -553,7 +553,9 @@ def test_an_uploaded_export_shows_on_the_map_and_its_markup_stays_text(browser, 
             const layer = window.map._layers[id];
             const at = layer.getLatLng && layer._cajnIndex !== undefined ? layer.getLatLng() : null;
             if (at && Math.abs(at.lat - 50.7374) < 1e-4 && Math.abs(at.lng - 7.0982) < 1e-4) {
+                // A first click on attacks sharing one place spreads them; the second opens the popup.
                 layer.fire('click', {latlng: at}, true);
+                if (!document.querySelector('.leaflet-popup')) layer.fire('click', {latlng: layer.getLatLng()}, true);
             }
         }
     }""")
