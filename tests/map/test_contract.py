@@ -418,12 +418,16 @@ READ_MARKERS = """async () => {
     marker.fire('mouseover', at, true);
     const tip = document.querySelector('.leaflet-tooltip > div');
     marker.fire('click', at, true);
+    // A circle sharing its place with others spreads them out first; a second click opens it.
+    const stacked = events.spreadOut() !== null;
+    if (stacked) { marker.fire('click', {latlng: marker.getLatLng()}, true); }
     // The popup just opened: a closed one fades out for a moment before it leaves the page.
     const popup = events._map._popup.getElement();
     const rows = [...popup.querySelectorAll('.cajn-popup > table tr')];
     const figures = popup.querySelector('.cajn-figures table');
     read.push({
       index: marker._cajnIndex,
+      stacked,
       radius: marker.getRadius(),
       tip: [...tip.children].map(line => line.textContent),
       rows: Object.fromEntries(rows.map(row => [row.cells[0].textContent, row.cells[1].textContent])),
@@ -437,6 +441,7 @@ READ_MARKERS = """async () => {
     });
     marker.fire('mouseout', at, true);
     events._map.closePopup();
+    events._unspread();
   }
   return read.sort((a, b) => a.index - b.index);
 }"""
@@ -473,7 +478,10 @@ def test_popups_and_tooltips_write_tolls_as_python_does(browser, tmp_path, data,
     for marker, row in zip(drawn, LARGE_TOLLS.itertuples(index=False)):
         tolls = toll_text(row.killed_low, row.killed_high, lang), toll_text(row.wounded_low, row.wounded_high, lang)
         assert (marker["rows"][killed], marker["rows"][wounded]) == tolls, row.id
-        assert marker["tip"][-1] == f"{killed}: {tolls[0]} · {wounded}: {tolls[1]}", row.id
+        # A circle on a place it shares says so last, under its tolls.
+        tip = marker["tip"][:-1] if marker["stacked"] else marker["tip"]
+        assert marker["stacked"] == (marker["tip"][-1] == t("spread_hint", lang)), row.id
+        assert tip[-1] == f"{killed}: {tolls[0]} · {wounded}: {tolls[1]}", row.id
     big = drawn[0]["rows"][killed]
     assert big == ("1,200–1,500" if lang == "en" else "1\u202f200–1\u202f500")
 
