@@ -96,6 +96,18 @@ def sources_are_citable(frame: pd.DataFrame) -> list[Problem]:
     ]
 
 
+def sources_are_distinct(frame: pd.DataFrame) -> list[Problem]:
+    """One page is one source: two rows with the same URL would count it twice in the share of
+    source kinds and split the rows citing it."""
+    first: dict[str, str] = {}
+    problems = []
+    for i, (source_id, url) in enumerate(zip(frame["id"], frame["url"])):
+        if url and url in first:
+            problems.append(Problem("sources.csv", line_of(i), "url", url, f"is already the URL of {first[url]}"))
+        first.setdefault(url, source_id)
+    return problems
+
+
 def mirrors_name_their_original(frame: pd.DataFrame) -> list[Problem]:
     """A mirror says what it copies, so the original can be found and cited instead."""
     bad = frame.index[(frame["kind"] == "mirror") & (frame["mirrors"] == "")]
@@ -373,6 +385,7 @@ def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Pro
     if "sources" in tables:
         sources_frame = tables["sources"]
         problems += sources_are_citable(sources_frame)
+        problems += sources_are_distinct(sources_frame)
         problems += mirrors_name_their_original(sources_frame)
         # rows_cite_a_primary_source and mirrors_are_few are not run yet: on the data of
         # 2026-12-01, 44 tolls, 5 context rows, 2 borders and 1 membership still cite no primary

@@ -196,6 +196,13 @@ def test_a_mirror_must_name_what_it_copies(data_dir):
     ]
 
 
+def test_a_page_cited_under_two_ids_is_reported_on_the_second(data_dir):
+    sources = pd.read_csv(data_dir / "sources.csv", dtype=str, keep_default_na=False)
+    set_cell(data_dir, "sources.csv", 1, "url", sources.at[0, "url"])
+    found = [(p.file, p.line, p.column, p.value, p.rule) for p in check_data(data_dir)[2] if p.column == "url"]
+    assert found == [("sources.csv", 3, "url", sources.at[0, "url"], f"is already the URL of {sources.at[0, 'id']}")]
+
+
 def test_a_named_mirror_passes(data_dir):
     set_cell(data_dir, "sources.csv", 2, "kind", "mirror")
     set_cell(data_dir, "sources.csv", 2, "mirrors", "Wikipedia article 'Islamic Movement of Uzbekistan'")
