@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from geo import keys
 from geo.data.countries import country_name
 from geo.data.load import load_dataset
 from geo.text.i18n import t
@@ -33,10 +34,11 @@ def choose(page, label: str, option: str) -> None:
 
 
 def table_rows(page, expected: int) -> int:
-    """How many rows the page's table shows, once it shows `expected` (or after 15 s)."""
-    page.locator("[data-testid='stDataFrame']").first.scroll_into_view_if_needed()
+    """How many rows the table of selected attacks shows, once it shows `expected` (or after 15 s);
+    the record card above it has grids of its own."""
+    page.locator(f".st-key-{keys.SELECTED_EVENTS} [data-testid='stDataFrame']").scroll_into_view_if_needed()
     # The grid is drawn on a canvas; its accessible table says how many rows it holds, header included.
-    grid = "[data-testid='stDataFrame'] table[role='grid']"
+    grid = f".st-key-{keys.SELECTED_EVENTS} [data-testid='stDataFrame'] table[role='grid']"
     with contextlib.suppress(PlaywrightTimeout):  # the count is then reported as it is
         page.wait_for_function(
             f"n => document.querySelector(\"{grid}\").getAttribute('aria-rowcount') == n + 1",
