@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
@@ -15,7 +16,7 @@ from geo.map.overlays import bases_map
 from geo.render.tables import Column, to_csv_bytes
 from geo.state.view import PageView
 from geo.text.escape import escape_markdown
-from geo.text.i18n import t
+from geo.text.i18n import t, value_label
 from geo.text.sources import SITE_OF_URL, numbered
 
 MAP_HEIGHT = 620
@@ -115,6 +116,19 @@ def year_slider(label: str, span: tuple[int, int], key: str, where=st) -> int:
         where.markdown(f"**{escape_markdown(label)}**: {low}")
         return low
     return where.slider(label, low, high, key=key)
+
+
+def kept_selectbox(where, text: str, options: Sequence[str], key: str, lang: str) -> str:
+    """A choice among `options`, named by the string `text` and each worded as `value_label(text, ...)`
+    says, drawn in `where` and kept under `key` in the session state for the other pages."""
+    return where.selectbox(
+        t(text, lang),
+        options,
+        index=options.index(st.session_state[key]),
+        key=key,
+        format_func=lambda v: value_label(text, v, lang),
+        persist_state="session",
+    )
 
 
 def column_config(columns: dict[str, Column]) -> dict:

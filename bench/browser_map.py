@@ -30,19 +30,17 @@ the rerun redraw at 10k.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
+from bench.load_sessions import free_port, percentile, start_server
 from bench.map import synthetic_attacks
 from geo import params
 from geo.data.load import load_dataset
-from geo.data.paths import ROOT
 from geo.map.basemap import basemap_collections, display_shapes
 from geo.map.elements import basemap
 from geo.map.events import event_layer, event_payload
@@ -51,22 +49,15 @@ from geo.map.standalone import standalone_html
 from geo.map.timebar import timebar_payload
 from geo.state.urlstate import state_defaults
 from geo.text.escape import compact_json
+from tests.journeys.harness import CHROMIUM
+from tests.journeys.harness import CHROMIUM_ARGS as JOURNEY_ARGS
 
 SIZES = (10_000, 200_000)
 SPAN = (1991, 2025)
 LAYERS = ["attacks", "heatmap", "bases", "borders"]
 TARGETS = {"frame_p95_ms_10k": 33, "frame_p95_ms_200k": 100, "ratio_10k": 10}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--enable-precise-memory-info",
-]
+# The journeys' browser, and the JS heap measured to the byte rather than rounded.
+CHROMIUM_ARGS = [*JOURNEY_ARGS, "--enable-precise-memory-info"]
 SESSIONS = 5
 RECORD_S = 4.0
 
@@ -119,8 +110,7 @@ REUSE = """async (options) => {
 
 
 def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] if ordered else float("nan")
+    return percentile(values, 0.95)
 
 
 def standalone_page(n: int, data, shapes, collections) -> tuple[str, dict, dict]:
@@ -221,42 +211,12 @@ def measure_size(playwright, n: int, data, shapes, collections, folder: Path) ->
     }
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_app(log: Path) -> tuple[subprocess.Popen, str]:
+    """The app on a free loopback port, started as bench.load_sessions starts it; and its address."""
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "serve.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            return server, url
-        except OSError:
-            time.sleep(0.5)
-    server.terminate()
-    raise RuntimeError("the app did not start")
+    with log.open("w") as out:
+        server = start_server(port, out)
+    return server, f"http://127.0.0.1:{port}"
 
 
 def app_frame(page, timeout: float = 120):

@@ -23,7 +23,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,29 +35,13 @@ from playwright.async_api import async_playwright
 
 from bench.load_sessions import CHROMIUM, MARKERS, RAMP_S, cpu_s, map_frame, marker_count, percentile, wait_for_change
 from geo.text.i18n import t
+from scripts.cluster import COOKIE, free_ports, replica_stats
 
 ROOT = Path(__file__).resolve().parent.parent
 CLUSTER = ROOT / "scripts" / "cluster.py"
 SESSIONS = 6
-COOKIE = "dashboard_replica"
 STEP_TIMEOUT_MS = 240_000
 GTD_FILE = ROOT / "tests" / "fixtures" / "imports" / "gtd_sample_latin1.csv"
-
-
-def free_ports(count: int) -> int:
-    """The first of `count` consecutive free ports: the balancer's, then each replica's."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = probe.getsockname()[1]
-        try:
-            for port in range(first, first + count):
-                with socket.socket() as sock:
-                    sock.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        return first
-    raise SystemExit("no run of free ports")
 
 
 class Cluster:
@@ -92,13 +75,8 @@ class Cluster:
 
     def open_connections(self) -> dict[str, int]:
         """Current connections per replica, from HAProxy's stats socket."""
-        with socket.socket(socket.AF_UNIX) as sock:
-            sock.connect(str(self.workdir / "haproxy.sock"))
-            sock.sendall(b"show stat\n")
-            lines = sock.makefile().read().splitlines()
-        header = lines[0].lstrip("# ").split(",")
-        rows = [dict(zip(header, line.split(","))) for line in lines[1:] if line]
-        return {r["svname"]: int(r["scur"]) for r in rows if r["pxname"] == "replicas" and r["svname"] in self.pids}
+        rows = replica_stats(self.workdir)
+        return {name: int(row["scur"]) for name, row in rows.items() if name in self.pids}
 
     def kill(self, name: str) -> None:
         os.kill(self.pids[name], signal.SIGKILL)

@@ -17,7 +17,15 @@ from geo.state.criteria import PENDING_YEARS_KEY, every_year, selection_key
 from geo.state.urlstate import ASKED_KEY, CHOROPLETH_METRICS, COLOR_FIELDS, MAP_LAYERS, SIZE_FIELDS
 from geo.text.i18n import t, value_label
 from geo.text.numbers import range_text
-from widgets import MAP_HEIGHT, PRESENT_MAP_HEIGHT, data_table, download_row, map_widget, record_card
+from widgets import (
+    MAP_HEIGHT,
+    PRESENT_MAP_HEIGHT,
+    data_table,
+    download_row,
+    kept_selectbox,
+    map_widget,
+    record_card,
+)
 
 PLAY_SECONDS = 1.5
 # Session key of the last report of the time bar the page followed: a report is followed once.
@@ -106,22 +114,8 @@ with controls_area:
         st.info(t("online_tiles_asked", lang), icon=":material/public:")
         st.button(t("online_tiles_turn_on", lang), on_click=turn_on_tiles, key=keys.TURN_ON_TILES)
     looks = st.columns([3, 3, 4])
-    looks[0].selectbox(
-        t("color_by", lang),
-        COLOR_FIELDS,
-        index=COLOR_FIELDS.index(state[params.COLOR_BY]),
-        key=params.COLOR_BY,
-        format_func=lambda v: value_label("color_by", v, lang),
-        persist_state="session",
-    )
-    looks[1].selectbox(
-        t("size_by", lang),
-        SIZE_FIELDS,
-        index=SIZE_FIELDS.index(state[params.SIZE_BY]),
-        key=params.SIZE_BY,
-        format_func=lambda v: value_label("size_by", v, lang),
-        persist_state="session",
-    )
+    kept_selectbox(looks[0], "color_by", COLOR_FIELDS, params.COLOR_BY, lang)
+    kept_selectbox(looks[1], "size_by", SIZE_FIELDS, params.SIZE_BY, lang)
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)

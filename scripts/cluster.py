@@ -24,6 +24,7 @@ import os
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -34,9 +35,41 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SERVE = ROOT / "scripts" / "serve.py"
 COOKIE = "dashboard_replica"
+# HAProxy's stats socket, in the cluster's working folder.
+STATS_SOCKET = "haproxy.sock"
 STARTUP_S = 180
 # Docker's embedded name server: in compose, a replica restarted under a new address is found again.
 DOCKER_DNS = "127.0.0.11:53"
+
+
+def free_ports(count: int) -> int:
+    """The first of `count` consecutive free ports on loopback: the balancer's, then each replica's."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = probe.getsockname()[1]
+        if first + count >= 65535:
+            continue
+        try:
+            for port in range(first, first + count):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return first
+    raise RuntimeError("no run of free ports")
+
+
+def replica_stats(workdir: Path) -> dict[str, dict[str, str]]:
+    """HAProxy's statistics per replica (and the backend's total, as BACKEND), read from the stats
+    socket of the cluster working in `workdir`."""
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.connect(str(workdir / STATS_SOCKET))
+        sock.sendall(b"show stat\n")
+        lines = sock.makefile().read().splitlines()
+    header = lines[0].lstrip("# ").split(",")
+    rows = [dict(zip(header, line.split(","))) for line in lines[1:] if line]
+    return {row["svname"]: row for row in rows if row["pxname"] == "replicas"}
 
 
 def health_path(base_path: str = "") -> str:
@@ -174,7 +207,7 @@ def main(argv: list[str]) -> int:
     replicas = [(f"replica{n + 1}", "127.0.0.1", first + n) for n in range(options.replicas)]
     config = workdir / "haproxy.cfg"
     config.write_text(
-        haproxy_config(replicas, f"{options.address}:{options.port}", str(workdir / "haproxy.sock"), options.base_path)
+        haproxy_config(replicas, f"{options.address}:{options.port}", str(workdir / STATS_SOCKET), options.base_path)
     )
     subprocess.run([binary, "-c", "-q", "-f", str(config)], check=True)
     # Signed cookies must read the same on every replica, or a browser sent elsewhere is refused.

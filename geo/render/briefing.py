@@ -390,36 +390,40 @@ def _fit_legend(fig: Figure, renderer, rows: list, top_in: float, height_in: flo
     return legend, labels
 
 
-def _label_centre(
-    ax, part, x: float, y: float, width: float, height: float, placed: list[Bbox], circles: np.ndarray
-) -> tuple[float, float, Bbox] | None:
-    """Where a `width` x `height` label goes near (x, y) (display pixels): inside the axes, clear
-    of the labels `placed`, its centre in `part`; clear of the circles if a position allows."""
-    frame = ax.bbox
-    to_data = ax.transData.inverted()
+def _first_clear(spots: Iterable[tuple], frame: Bbox, placed: list[Bbox], circles: np.ndarray) -> tuple | None:
+    """The first of `spots` (each a tuple ending in its box, in display pixels) inside `frame` and
+    clear of the boxes `placed` and of the `circles`' boxes; else the first clear of `placed` only;
+    else None. Country names and city names alike claim their room this way."""
     fallback = None
-    for dx, dy in [(0, 0)] + [
-        (i * width / 3, j * height) for j in (0, 1, -1, 2, -2) for i in (0, 1, -1) if (i, j) != (0, 0)
-    ]:
-        cx, cy = x + dx, y + dy
-        box = Bbox.from_bounds(cx - width / 2, cy - height / 2, width, height)
-        if (
-            box.x0 < frame.x0
-            or box.x1 > frame.x1
-            or box.y0 < frame.y0
-            or box.y1 > frame.y1
-            or any(box.overlaps(other) for other in placed)
-        ):
+    for spot in spots:
+        box = spot[-1]
+        if box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1:
             continue
-        if (dx, dy) != (0, 0) and not part.contains(shapely.Point(*to_data.transform((cx, cy)))):
+        if any(box.overlaps(other) for other in placed):
             continue
         hits = (
             (circles[:, 0] < box.x1) & (circles[:, 2] > box.x0) & (circles[:, 1] < box.y1) & (circles[:, 3] > box.y0)
         ).any()
         if not hits:
-            return cx, cy, box
-        fallback = fallback or (cx, cy, box)
+            return spot
+        fallback = fallback or spot
     return fallback
+
+
+def _label_centre(
+    ax, part, x: float, y: float, width: float, height: float, placed: list[Bbox], circles: np.ndarray
+) -> tuple[float, float, Bbox] | None:
+    """Where a `width` x `height` label goes near (x, y) (display pixels): inside the axes, clear
+    of the labels `placed`, its centre in `part`; clear of the circles if a position allows."""
+    to_data = ax.transData.inverted()
+    shifts = [(0, 0)] + [(i * width / 3, j * height) for j in (0, 1, -1, 2, -2) for i in (0, 1, -1) if (i, j) != (0, 0)]
+    spots = (
+        (x + dx, y + dy, Bbox.from_bounds(x + dx - width / 2, y + dy - height / 2, width, height))
+        for dx, dy in shifts
+        # Off its own point, a name stays over its country.
+        if (dx, dy) == (0, 0) or part.contains(shapely.Point(*to_data.transform((x + dx, y + dy))))
+    )
+    return _first_clear(spots, ax.bbox, placed, circles)
 
 
 def _place_labels(ax, renderer, places: list, circles: np.ndarray, placed: list[Bbox]) -> None:
@@ -467,7 +471,6 @@ def _place_cities(ax, renderer, cities: pd.DataFrame, circles: np.ndarray, place
     """Each city's dot and name, right of it, above, below or left, clear of the labels `placed`
     (else dropped), preferably clear of the circles; the largest claim their room first."""
     to_data = ax.transData.inverted()
-    frame = ax.bbox
     for city in cities.itertuples(index=False):
         x, y = ax.transData.transform((city.lon, city.lat))
         style = {**CITY_LABEL, "fontweight": "bold" if city.capital else "normal"}
@@ -475,29 +478,14 @@ def _place_cities(ax, renderer, cities: pd.DataFrame, circles: np.ndarray, place
         text.set_path_effects([withStroke(linewidth=2, foreground="white", alpha=0.85)])
         box = text.get_window_extent(renderer)
         width, height, gap = box.width, box.height, 3.0 * ax.figure.dpi / POINTS_PER_INCH
-        fits, fallback = None, None
-        for side in ("right", "above", "below", "left"):
-            if side in ("right", "left"):
-                x0 = x - gap - width if side == "left" else x - gap
-                spot = Bbox.from_bounds(x0, y - height / 2, width + 2 * gap, height)
-            else:
-                y0 = y + gap if side == "above" else y - gap - height
-                spot = Bbox.from_bounds(x - width / 2 - gap, y0, width + 2 * gap, height)
-            if spot.x0 < frame.x0 or spot.x1 > frame.x1 or spot.y0 < frame.y0 or spot.y1 > frame.y1:
-                continue
-            if any(spot.overlaps(other) for other in placed):
-                continue
-            hits = (
-                (circles[:, 0] < spot.x1)
-                & (circles[:, 2] > spot.x0)
-                & (circles[:, 1] < spot.y1)
-                & (circles[:, 3] > spot.y0)
-            ).any()
-            if not hits:
-                fits = (side, spot)
-                break
-            fallback = fallback or (side, spot)
-        chosen = fits or fallback
+        wide = width + 2 * gap
+        sides = [
+            ("right", Bbox.from_bounds(x - gap, y - height / 2, wide, height)),
+            ("above", Bbox.from_bounds(x - width / 2 - gap, y + gap, wide, height)),
+            ("below", Bbox.from_bounds(x - width / 2 - gap, y - gap - height, wide, height)),
+            ("left", Bbox.from_bounds(x - gap - width, y - height / 2, wide, height)),
+        ]
+        chosen = _first_clear(sides, ax.bbox, placed, circles)
         if chosen is None:
             text.remove()
             continue

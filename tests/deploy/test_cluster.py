@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import pytest
 from geo.data.paths import ROOT
 from geo.io.importer import digest
 from geo.text.i18n import t
+from scripts.cluster import COOKIE, free_ports, replica_stats
 from tests.journeys.harness import CHROMIUM
 
 pytestmark = [
@@ -24,36 +24,6 @@ pytestmark = [
     pytest.mark.skipif(not shutil.which("haproxy") and not Path("/usr/sbin/haproxy").exists(), reason="no HAProxy"),
 ]
 GTD_FILE = ROOT / "tests" / "fixtures" / "imports" / "gtd_sample_latin1.csv"
-COOKIE = "dashboard_replica"
-
-
-def free_ports(count: int) -> int:
-    """The first of `count` consecutive free ports: the balancer's, then each replica's."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = probe.getsockname()[1]
-        if first + count >= 65535:
-            continue
-        try:
-            for port in range(first, first + count):
-                with socket.socket() as sock:
-                    sock.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        return first
-    raise RuntimeError("no run of free ports")
-
-
-def stats(workdir: Path) -> dict[str, dict[str, str]]:
-    """HAProxy's statistics per replica, read from its stats socket."""
-    with socket.socket(socket.AF_UNIX) as sock:
-        sock.connect(str(workdir / "haproxy.sock"))
-        sock.sendall(b"show stat\n")
-        lines = sock.makefile().read().splitlines()
-    header = lines[0].lstrip("# ").split(",")
-    rows = [dict(zip(header, line.split(","))) for line in lines[1:] if line]
-    return {row["svname"]: row for row in rows if row["pxname"] == "replicas"}
 
 
 @pytest.fixture(scope="module")
@@ -92,12 +62,16 @@ def test_the_balancer_pins_each_browser_with_a_cookie_and_checks_every_replica(c
     # New browsers go to each replica in turn.
     assert cookies == {f"{COOKIE}=replica1", f"{COOKIE}=replica2"}
     pinned = urllib.request.Request(f"{url}/_stcore/health", headers={"Cookie": f"{COOKIE}=replica2"})
-    before = int(stats(workdir)["replica2"]["stot"])
+    before = int(replica_stats(workdir)["replica2"]["stot"])
     assert urllib.request.urlopen(pinned, timeout=10).read() == b"ok"
-    assert int(stats(workdir)["replica2"]["stot"]) == before + 1
+    assert int(replica_stats(workdir)["replica2"]["stot"]) == before + 1
 
     def checks() -> dict:
-        return {name: (row["status"], row["check_status"]) for name, row in stats(workdir).items() if name != "BACKEND"}
+        return {
+            name: (row["status"], row["check_status"])
+            for name, row in replica_stats(workdir).items()
+            if name != "BACKEND"
+        }
 
     # A replica counts as up once its health check has passed; the first one may still be running.
     deadline = time.monotonic() + 30
@@ -137,7 +111,7 @@ def test_an_import_saved_through_one_replica_is_there_for_a_new_session_on_the_o
     page.locator("[data-testid='stAlertContentSuccess']").filter(has_text=saved_name).wait_for(timeout=60_000)
     first.close()
 
-    other = stats(workdir)["replica1"]["stot"]
+    other = replica_stats(workdir)["replica1"]["stot"]
     second = on_replica(browser, url, "replica2")
     page = second.new_page()
     page.goto(f"{url}/import")
@@ -147,4 +121,4 @@ def test_an_import_saved_through_one_replica_is_there_for_a_new_session_on_the_o
     assert page.context.cookies(url)[0]["value"] == "replica2"
     second.close()
     # Everything the second browser asked went to the other replica.
-    assert stats(workdir)["replica1"]["stot"] == other
+    assert replica_stats(workdir)["replica1"]["stot"] == other

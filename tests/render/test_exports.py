@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 import shapely
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 from geo import params
@@ -25,6 +26,7 @@ from geo.map.standalone import standalone_html
 from geo.render.briefing import (
     DEFAULT_EXTENT,
     MARGIN_PT,
+    _first_clear,
     briefing_figure,
     briefing_png,
     circle_radii,
@@ -184,6 +186,39 @@ def test_the_view_holds_each_circle_and_box_with_a_margin_in_the_frame_s_shape(p
         assert contains((west, south, east, north), (x - pad / cos, y - pad, x + pad / cos, y + pad))
     for kept in keep:
         assert contains((west, south, east, north), kept)
+
+
+FRAME = Bbox.from_extents(0, 0, 100, 100)
+LEFT, MIDDLE, OUTSIDE = (
+    Bbox.from_extents(0, 0, 20, 10),
+    Bbox.from_extents(40, 0, 60, 10),
+    Bbox.from_extents(90, 0, 110, 10),
+)
+
+
+@pytest.mark.parametrize(
+    "spots,placed,circles,chosen",
+    [
+        # The first spot inside the frame and clear of everything.
+        ([("out", OUTSIDE), ("left", LEFT), ("middle", MIDDLE)], [], [], "left"),
+        # A spot over a placed label is never taken; one over a circle only when no spot is clear of both.
+        ([("left", LEFT), ("middle", MIDDLE)], [Bbox.from_extents(10, 5, 30, 15)], [], "middle"),
+        ([("left", LEFT), ("middle", MIDDLE)], [], [(45, 5, 50, 8)], "left"),
+        ([("middle", MIDDLE), ("left", LEFT)], [], [(45, 5, 50, 8)], "left"),
+        ([("left", LEFT), ("middle", MIDDLE)], [], [(5, 5, 8, 8), (45, 5, 50, 8)], "left"),
+        ([("middle", MIDDLE), ("left", LEFT)], [], [(5, 5, 8, 8), (45, 5, 50, 8)], "middle"),
+        # A name may touch a circle, not another name.
+        ([("middle", MIDDLE), ("left", LEFT)], [], [(60, 0, 65, 5), (20, 0, 25, 5)], "middle"),
+        ([("middle", MIDDLE), ("left", LEFT)], [Bbox.from_extents(60, 0, 70, 10)], [], "left"),
+        ([("out", OUTSIDE), ("left", LEFT)], [LEFT], [], None),
+        ([], [], [], None),
+    ],
+)
+def test_a_name_takes_the_first_spot_clear_of_the_names_placed_and_preferably_of_the_circles(
+    spots, placed, circles, chosen
+):
+    found = _first_clear(spots, FRAME, placed, np.array(circles, dtype=float).reshape(-1, 4))
+    assert (found[0] if found else None) == chosen
 
 
 def test_the_view_of_2024_holds_the_kerman_and_crocus_circles(data, shapes):
