@@ -19,7 +19,7 @@ from geo.analysis.trends import key_events
 from geo.data.vocab import CONTEXT_TOPICS, MEMBERSHIP_STATUSES
 from geo.render.charts import bases_chart, context_chart, events_chart, membership_map, titled
 from geo.text.captions import year_subtitle
-from geo.text.i18n import t, value_label
+from geo.text.i18n import SOURCE_LANGUAGE, t, value_label
 from geo.text.sources import cited_lines
 from widgets import chart_block, sources_expander, year_slider
 
@@ -94,7 +94,7 @@ indicator = st.selectbox(t("context_indicator", lang), list(options), format_fun
 rows = indicator_rows(data.context, indicator, lang)
 st.caption(t("context_range", lang))
 chart_block(
-    titled(context_chart(rows, labels), rows["label"].iloc[0], view.plain_subtitle),
+    titled(context_chart(rows, labels, notes=lang == SOURCE_LANGUAGE), rows["label"].iloc[0], view.plain_subtitle),
     f"context-{indicator}",
     rows,
     lang,

@@ -586,10 +586,12 @@ def yearly_runs(rows: pd.DataFrame, key: str) -> pd.Series:
     return gap.groupby(ordered[key]).cumsum().reindex(rows.index)
 
 
-def context_chart(rows: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart:
+def context_chart(rows: pd.DataFrame, labels: dict[str, str], notes: bool = True) -> alt.LayerChart:
     """An indicator over the years, one colour per country; a bar spans each range sources give.
 
-    The line joins consecutive years only: drawn across a gap it would invent the years between."""
+    The line joins consecutive years only: drawn across a gap it would invent the years between.
+    The rows' notes are written in English only: `notes` leaves them out of the hover text of a
+    chart in another language (the table below the chart keeps them)."""
     data = numbers_for_browser(rows.assign(value=(rows["low"] + rows["high"]) / 2))
     color = alt.Color(
         "country:N",
@@ -606,21 +608,31 @@ def context_chart(rows: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart:
     tooltip = [
         alt.Tooltip("country:N", title=labels["country"]),
         alt.Tooltip("year:Q", title=labels["year"], format="d"),
-        alt.Tooltip("low:Q", title="min"),
-        alt.Tooltip("high:Q", title="max"),
-        alt.Tooltip("notes:N", title=" "),
+        alt.Tooltip("low:Q", title=labels["low"]),
+        alt.Tooltip("high:Q", title=labels["high"]),
+        *([alt.Tooltip("notes:N", title=labels["notes"])] if notes else []),
     ]
     ranges = (
         alt.Chart(data)
         .mark_rule(strokeWidth=3, opacity=0.6)
-        .encode(x=x, y=alt.Y("low:Q", title=unit), y2="high:Q", color=color, tooltip=tooltip)
+        .encode(
+            x=x,
+            y=alt.Y("low:Q", title=unit),
+            y2=alt.Y2("high:Q", title=labels["high"]),
+            color=color,
+            tooltip=tooltip,
+        )
     )
-    points = alt.Chart(data).mark_point(filled=True, size=60).encode(x=x, y="value:Q", color=color, tooltip=tooltip)
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=60)
+        .encode(x=x, y=alt.Y("value:Q", title=unit), color=color, tooltip=tooltip)
+    )
     per_year = data.groupby(["country_iso3", "country", "year"], as_index=False)["value"].mean()
     per_year["run"] = yearly_runs(per_year, "country_iso3")
     lines = (
         alt.Chart(numbers_for_browser(per_year))
         .mark_line(opacity=0.7, strokeWidth=1.5)
-        .encode(x=x, y="value:Q", color=color, detail=alt.Detail("run:N"))
+        .encode(x=x, y=alt.Y("value:Q", title=unit), color=color, detail=alt.Detail("run:N"))
     )
     return alt.layer(lines, ranges, points).properties(width=WIDTH - 120, height=260)

@@ -710,6 +710,9 @@ CHART_WORDS: dict[str, str] = {
     "origin": "Perpetrators from",
     "place": "Place",
     "value": "Value",
+    "low": "Lowest figure",
+    "high": "Highest figure",
+    "notes": "Notes",
     "by": "Group",
     "from": "From",
 }

@@ -285,6 +285,26 @@ def test_context_lines_never_bridge_a_missing_year(data):
     assert len(rows) > 3 and (gaps <= 1).all()
 
 
+@pytest.mark.parametrize(
+    "lang,notes,titles",
+    [
+        ("en", True, ["Country", "Year", "Lowest figure", "Highest figure", "Notes"]),
+        ("fr", False, ["Pays", "Année", "Chiffre le plus bas", "Chiffre le plus haut"]),
+        ("ru", False, ["Страна", "Год", "Наименьшая цифра", "Наибольшая цифра"]),
+    ],
+)
+def test_context_hover_text_is_in_the_language_and_leaves_english_notes_to_english(data, lang, notes, titles):
+    rows = indicator_rows(data.context, "remittances_gdp", lang)
+    spec = context_chart(rows, chart_labels(lang), notes=notes).to_dict()
+    for layer in layers(spec):
+        if "tooltip" in layer["encoding"]:
+            assert [tip["title"] for tip in layer["encoding"]["tooltip"]] == titles
+        # Every axis and range end is titled: an untitled field shows its column name in the chart's description.
+        for channel in ("y", "y2"):
+            if channel in layer["encoding"]:
+                assert layer["encoding"][channel].get("title") not in (None, "value", "high", "low")
+
+
 # ---------- subtitles ----------
 
 
