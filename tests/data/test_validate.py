@@ -209,6 +209,19 @@ def test_a_named_mirror_passes(data_dir):
     assert not [p.rule for p in check_data(data_dir)[2] if "mirror must say" in p.rule]
 
 
+@pytest.mark.parametrize(
+    "file,row,column",
+    [("attacks.csv", 0, "source_ids"), ("groups.csv", 0, "source_ids"), ("tolls.csv", 0, "source_id")],
+)
+def test_a_row_citing_only_a_mirror_is_reported(data_dir, file, row, column):
+    set_cell(data_dir, "sources.csv", 2, "kind", "mirror")
+    set_cell(data_dir, "sources.csv", 2, "mirrors", "Wikipedia article 'Islamic Movement of Uzbekistan'")
+    set_cell(data_dir, file, row, column, "wiki_imu")
+    found = [(p.file, p.line, p.column, p.value, p.rule) for p in check_data(data_dir)[2]]
+    rule = "must cite at least one source of kind news, official, court, research, ngo, dataset (cites only: mirror)"
+    assert (file, row + 2, column, "wiki_imu", rule) in found
+
+
 KINDS = {"wiki_imu": "encyclopedia", "wiki_sco": "encyclopedia", "blog_a": "blog", "mirror_a": "mirror"}
 KINDS |= {"news_a": "news", "ifri": "research"}
 
