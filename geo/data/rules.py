@@ -142,6 +142,26 @@ def rows_cite_a_primary_source(name: str, frame: pd.DataFrame, column: str, kind
 MAX_MIRROR_SHARE = 0.05
 
 
+def cited_sources(tables: Tables) -> set[str]:
+    """The ids of sources that some row of the data cites."""
+    cited: set[str] = set()
+    for frame in tables.values():
+        for column in ("source_ids", "source_id"):
+            if column in frame:
+                cited.update(ref for cell in frame[column] for ref in cell.split(";") if ref)
+    return cited
+
+
+def mirrors_are_cited(sources: pd.DataFrame, cited: set[str]) -> list[Problem]:
+    """A mirror stands in for an original that could not be found: once every row citing it cites
+    the original instead, it goes, so that the list of sources holds only what the data rests on."""
+    unused = sources.index[(sources["kind"] == "mirror") & ~sources["id"].isin(cited)]
+    return [
+        Problem("sources.csv", line_of(i), "id", sources.at[i, "id"], "is a mirror no row cites: remove it")
+        for i in unused
+    ]
+
+
 def mirrors_are_few(sources: pd.DataFrame, cited: set[str]) -> list[Problem]:
     """Fewer than 5% of the sources the data cites are mirrors. Rows of sources.csv are never
     deleted, so a mirror whose citations were all replaced by its original no longer counts."""
@@ -393,6 +413,8 @@ def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Pro
                 problems += rows_cite_a_primary_source(name, frame, "source_ids", kinds)
         if "tolls" in tables:
             problems += rows_cite_a_primary_source("tolls", tables["tolls"], "source_id", kinds)
+        cited = cited_sources(tables)
+        problems += mirrors_are_cited(sources_frame, cited)
         # mirrors_are_few is not run yet: on the data of 2026-12-01, 91 of the 1106 cited sources
         # (8.2%) are mirrors. Register it once the originals they copy are cited.
     return problems

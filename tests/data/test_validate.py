@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from geo.data.problems import DataValidationError
-from geo.data.rules import mirrors_are_few, rows_cite_a_primary_source
+from geo.data.rules import cited_sources, mirrors_are_cited, mirrors_are_few, rows_cite_a_primary_source
 from geo.data.validate import check_data, main, validated_tables
 from tests.datafolder import set_cell
 
@@ -274,3 +274,28 @@ def test_mirrors_are_few_counts_cited_sources_only(kinds, cited, words):
         [problem] = problems
         assert (problem.file, problem.line, problem.column, problem.value) == ("sources.csv", None, "kind", "mirror")
         assert words in problem.rule
+
+
+UNCITED_MIRROR_CASES = [
+    # kinds of the sources, ids cited, lines reported
+    (["mirror", "news"], {"s0", "s1"}, []),
+    (["mirror", "news"], {"s1"}, [2]),
+    (["news", "mirror", "mirror"], {"s2"}, [3]),
+    (["news", "encyclopedia"], set(), []),
+]
+
+
+@pytest.mark.parametrize("kinds,cited,lines", UNCITED_MIRROR_CASES)
+def test_a_mirror_no_row_cites_is_reported(kinds, cited, lines):
+    sources = pd.DataFrame({"id": [f"s{i}" for i in range(len(kinds))], "kind": kinds})
+    problems = mirrors_are_cited(sources, cited)
+    assert [(p.file, p.line, p.column, p.rule) for p in problems] == [
+        ("sources.csv", line, "id", "is a mirror no row cites: remove it") for line in lines
+    ]
+
+
+def test_cited_sources_reads_lists_and_single_ids(data_dir):
+    tables, _ = validated_tables(data_dir)
+    cited = cited_sources(tables)
+    assert set(tables["tolls"]["source_id"]) <= cited
+    assert {ref for cell in tables["attacks"]["source_ids"] for ref in cell.split(";")} <= cited
