@@ -11,6 +11,8 @@ import io
 import math
 import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
@@ -87,16 +89,131 @@ SOURCE_WRAP = 150
 
 
 # Legend layouts tried in turn until one fits beside the map: (font size, columns, wrap width in
-# characters, widest legend in inches). The map keeps the rest of the page's width.
+# characters, widest legend in inches). The map keeps the rest of the page's width. 7 points
+# (about 15 pixels at 150 dpi) is the floor: smaller, a projected slide's legend is not read.
 LEGEND_LAYOUTS = (
     (9.0, 1, 36, 3.4),
     (8.0, 1, 40, 3.4),
     (7.0, 1, 44, 3.4),
     (8.0, 2, 28, 5.2),
     (7.0, 2, 30, 5.2),
-    (7.0, 3, 26, 6.4),
-    (6.0, 3, 28, 6.4),
+    (7.0, 3, 22, 6.4),
 )
+
+
+# The legend's spacing, in font sizes, and its size as planned before it is drawn: DejaVu Sans's
+# line, its extra lines and its average character, rounded up so that a plan rarely overruns.
+LABEL_SPACING = 0.45
+HANDLE_TEXT_PAD = 0.6
+COLUMN_SPACING = 1.4
+MIN_HANDLE = 2.4
+TEXT_EM = 1.2
+LINE_EM = 1.4
+CHAR_EM = 0.62
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """A legend row as the plan sees it: its text, its symbol's height in points (0 for a blank
+    symbol, the text still aligned with the others), whether it is a heading (no symbol, flush with
+    the symbols) and, for a group, its number of attacks (None for any other row)."""
+
+    label: str
+    symbol_pt: float = 10.0
+    incidents: int | None = None
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class LegendPlan:
+    """How the legend is drawn: the layout, the rows in its tallest column, the entries listed (by
+    index; None for the closing row) and how many groups that row counts instead of listing them."""
+
+    fontsize: float
+    columns: int
+    wrap: int
+    rows: int
+    shown: tuple[int | None, ...]
+    others: int
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(label: str, wrap: int) -> tuple[int, int]:
+    """(lines, characters in the longest line) of `label` wrapped at `wrap` characters."""
+    lines = textwrap.wrap(label, wrap, break_on_hyphens=False, break_long_words=False) or [""]
+    return len(lines), max(len(line) for line in lines)
+
+
+def _legend_size(entries: Sequence[LegendEntry], layout: tuple) -> tuple[float, float, int]:
+    """(width, height) in inches and rows of the tallest column of `entries` in `layout`, split into
+    columns as matplotlib splits them: the first ones one entry longer when they do not divide."""
+    fontsize, columns, wrap, _widest = layout
+    widest_symbol = max((e.symbol_pt for e in entries), default=0.0)
+    handle = max(MIN_HANDLE * fontsize, widest_symbol + 2) + HANDLE_TEXT_PAD * fontsize
+    width = height = 0.0
+    rows = 0
+    for column in (c for c in np.array_split(np.arange(len(entries)), columns) if len(c)):
+        tall = wide = 0.0
+        for i in column:
+            lines, chars = _wrapped(entries[i].label, wrap)
+            text = fontsize * (TEXT_EM + (lines - 1) * LINE_EM)
+            tall += max(text, entries[i].symbol_pt + 3)
+            # A heading has no symbol and starts where the symbols do.
+            wide = max(wide, chars * CHAR_EM * fontsize + (0 if entries[i].heading else handle))
+        tall += (len(column) - 1) * LABEL_SPACING * fontsize
+        height, rows = max(height, tall), max(rows, len(column))
+        width += wide
+    width += (len(entries) and min(columns, len(entries)) - 1) * COLUMN_SPACING * fontsize
+    return width / POINTS_PER_INCH, height / POINTS_PER_INCH, rows
+
+
+def plan_legend(
+    entries: Sequence[LegendEntry],
+    height_in: float,
+    closing: str = "and 00 other groups",
+    layouts: Sequence[tuple] = LEGEND_LAYOUTS,
+) -> LegendPlan:
+    """The first of `layouts` in which every entry fits `height_in` and the layout's width; else the
+    layout that lists the most groups, the largest by attacks, in their order, followed by the row
+    `closing` counting the others (never a single one: that row would take the room of the group
+    it hides). The earlier layout wins a tie."""
+    groups = [i for i, e in enumerate(entries) if e.incidents is not None]
+    largest = sorted(groups, key=lambda i: -entries[i].incidents)
+
+    def arranged(kept: int) -> tuple[list[LegendEntry], tuple[int | None, ...]]:
+        listed = set(largest[:kept])
+        shown: list[int | None] = [i for i, e in enumerate(entries) if e.incidents is None or i in listed]
+        if kept < len(groups):
+            # The closing row follows the last group listed, or stands where the groups would.
+            last = max(listed, default=groups[0] - 1)
+            shown.insert(sum(1 for i in shown if i <= last), None)
+        return [entries[i] if i is not None else LegendEntry(closing, 0.0) for i in shown], tuple(shown)
+
+    def fits(rows: list[LegendEntry], layout: tuple) -> tuple[bool, int]:
+        width, height, tallest = _legend_size(rows, layout)
+        return width <= layout[3] and height <= height_in, tallest
+
+    every, shown = arranged(len(groups))
+    for layout in layouts:
+        ok, tallest = fits(every, layout)
+        if ok:
+            return LegendPlan(layout[0], layout[1], layout[2], tallest, shown, 0)
+    # Past every layout: the one listing the most groups; with none listed, the roomiest.
+    best, most = None, -1
+    for layout in layouts:
+        for kept in range(len(groups) - 2, most, -1):
+            rows, shown = arranged(kept)
+            ok, tallest = fits(rows, layout)
+            if ok:
+                best, most = LegendPlan(layout[0], layout[1], layout[2], tallest, shown, len(groups) - kept), kept
+                break
+    if best is None:
+        # A lone group is listed rather than counted as "1 other".
+        kept = int(len(groups) == 1)
+        rows, shown = arranged(kept)
+        layout = layouts[-1]
+        best = LegendPlan(layout[0], layout[1], layout[2], fits(rows, layout)[1], shown, len(groups) - kept)
+    return best
 
 
 REGION_LABEL = {"fontsize": 10, "color": "#2b2b2b", "fontweight": "bold"}
@@ -249,6 +366,32 @@ class _HeadingHandler(HandlerBase):
         return handlebox.add_artist(Line2D([], []))
 
 
+class _Group(Line2D):
+    """A group's row: its colour, and its attacks, which rank it when the legend cannot list all."""
+
+    def __init__(self, color: str, label: str, incidents: int):
+        super().__init__(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=10,
+            color=color,
+            alpha=0.8,
+            markeredgecolor="#222222",
+            markeredgewidth=0.6,
+            label=label,
+        )
+        self.incidents = incidents
+
+
+class _Closing(Line2D):
+    """The row counting the groups the legend has no room to list; no symbol, its text aligned with theirs."""
+
+    def __init__(self, label: str):
+        super().__init__([], [], linestyle="", label=label)
+
+
 class _Ring(Line2D):
     """The dashed ring of a foiled plot (a Line2D marker's edge cannot be dashed)."""
 
@@ -341,7 +484,11 @@ def _draw_attacks(ax, attacks: pd.DataFrame, colors: dict[str, str]) -> None:
 def _attack_rows(attacks: pd.DataFrame, groups: pd.DataFrame, lang: str) -> list:
     """Legend rows for the attacks drawn: groups, then sizes, and the pale and dashed symbols when used."""
     rows: list = [_Heading(t("legend_groups", lang))]
-    rows += [_circle(color, 10, label) for label, color in legend_entries(attacks, groups, lang)]
+    counts = attacks["group_id"].value_counts()
+    ids = dict.fromkeys(attacks["group_id"])
+    rows += [
+        _Group(color, label, int(counts[g])) for g, (label, color) in zip(ids, legend_entries(attacks, groups, lang))
+    ]
     rows.append(_Heading(t("legend_size", lang)))
     rows += [_circle("#bbbbbb", 2 * marker_radius(n), t("legend_casualties", lang, n=n)) for n in (0, 10, 100)]
     if (~attacks["foiled"] & attacks["location_precision"].isin(VAGUE_PLACES)).any():
@@ -351,42 +498,65 @@ def _attack_rows(attacks: pd.DataFrame, groups: pd.DataFrame, lang: str) -> list
     return rows
 
 
-def _fit_legend(fig: Figure, renderer, rows: list, top_in: float, height_in: float):
-    """The legend in the first layout that fits `height_in` below `top_in`, on the right of the page."""
-    labels = [row.get_label() for row in rows]
+def _entry(row) -> LegendEntry:
+    marker = row.get_marker() not in (None, "None", "")
+    return LegendEntry(
+        row.get_label(),
+        row.get_markersize() if marker else 0.0,
+        getattr(row, "incidents", None),
+        isinstance(row, _Heading),
+    )
+
+
+def _fit_legend(fig: Figure, renderer, rows: list, top_in: float, height_in: float, lang: str):
+    """The legend as planned to fit `height_in` below `top_in`, on the right of the page; planned
+    again in less room while matplotlib's measure of it overruns the plan's."""
+    entries = [_entry(row) for row in rows]
+    groups = sum(e.incidents is not None for e in entries)
     handlers = {_Heading: _HeadingHandler(), _Ring: _RingHandler(), Line2D: _SizedMarkerHandler()}
     width_in, page_height = fig.get_size_inches()
     # Symbols get a column as wide as the largest circle, so every label starts at one edge.
-    widest_symbol = max((row.get_markersize() for row in rows if row.get_marker() not in (None, "None", "")), default=0)
-    for fontsize, columns, wrap, widest in LEGEND_LAYOUTS:
-        for row, label in zip(rows, labels):
-            row.set_label(textwrap.fill(label, wrap, break_on_hyphens=False, break_long_words=False))
+    widest_symbol = max((e.symbol_pt for e in entries), default=0)
+    room, layouts = height_in, LEGEND_LAYOUTS
+    for attempt in range(8):
+        plan = plan_legend(entries, room, t("legend_other_groups", lang, n=groups), layouts)
+        closing = _Closing(t("legend_other_groups", lang, n=plan.others))
+        shown = [rows[i] if i is not None else closing for i in plan.shown]
+        labels = [row.get_label() for row in shown]
+        wrapped = [textwrap.fill(label, plan.wrap, break_on_hyphens=False, break_long_words=False) for label in labels]
         legend = fig.legend(
-            handles=rows,
+            handles=shown,
+            labels=wrapped,
             handler_map=handlers,
             loc="upper right",
-            ncols=columns,
+            ncols=plan.columns,
             frameon=False,
             bbox_to_anchor=((width_in - PAD_IN) / width_in, top_in / page_height),
-            fontsize=fontsize,
-            labelspacing=0.45,
-            handletextpad=0.6,
-            columnspacing=1.4,
-            handlelength=max(2.4, (widest_symbol + 2) / fontsize),
+            fontsize=plan.fontsize,
+            labelspacing=LABEL_SPACING,
+            handletextpad=HANDLE_TEXT_PAD,
+            columnspacing=COLUMN_SPACING,
+            handlelength=max(MIN_HANDLE, (widest_symbol + 2) / plan.fontsize),
             borderaxespad=0,
             borderpad=0,
         )
-        for text, row in zip(legend.get_texts(), rows):
+        for text, row in zip(legend.get_texts(), shown):
             # Group names come from data files: "$" must print as itself, never start math.
             text.set_parse_math(False)
             text.set_usetex(False)
             if isinstance(row, _Heading):
                 text.set_fontweight("bold")
+            if isinstance(row, _Closing):
+                text.set_fontstyle("italic")
         box = legend.get_window_extent(renderer)
-        if box.height / fig.dpi <= height_in and box.width / fig.dpi <= widest:
+        widest = next(layout[3] for layout in LEGEND_LAYOUTS if layout[:2] == (plan.fontsize, plan.columns))
+        tall, wide = box.height / fig.dpi / height_in, box.width / fig.dpi / widest
+        # The plan's measures are rounded up: a last overrun, never seen, is kept rather than lost.
+        if (tall <= 1 and wide <= 1) or attempt == 7:
             break
-        if (fontsize, columns) != LEGEND_LAYOUTS[-1][:2]:
-            legend.remove()
+        legend.remove()
+        room *= min(1.0, 0.98 / tall)
+        layouts = [(*layout[:3], layout[3] * min(1.0, 0.98 / wide)) for layout in layouts]
     return legend, labels
 
 
@@ -631,7 +801,7 @@ def briefing_figure(
     rows, drawn = _legend_rows(data, attacks, layers, years, lang, metric)
     legend, labels = None, []
     if rows:
-        legend, labels = _fit_legend(fig, renderer, rows, top_in, map_height_in)
+        legend, labels = _fit_legend(fig, renderer, rows, top_in, map_height_in, lang)
         legend_in = legend.get_window_extent(renderer).width / fig.dpi + LEGEND_GAP_IN
     else:
         legend_in = 0

@@ -166,6 +166,7 @@ STRINGS: dict[str, str | Plural] = {
     "radius": "Radius",
     "legend": "Legend",
     "legend_groups": "Attacks by group",
+    "legend_other_groups": Plural("and {n} other group", "and {n} other groups"),
     "legend_color_attack_type": "Attacks by type",
     "legend_color_target": "Attacks by target",
     "legend_color_location_precision": "Attacks by how precisely the place is known",
