@@ -115,7 +115,7 @@ def test_bad_url_values_are_ignored_not_fatal():
             "fr",
             {
                 "date": "1999-02-16",
-                "place": "Tashkent",
+                "place": "Tachkent",
                 "country": "Ouzbékistan",
                 "killed": "9–20",
                 "wounded": "15–120",
