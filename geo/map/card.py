@@ -9,6 +9,7 @@ import pandas as pd
 
 from geo.data.countries import country_name
 from geo.data.vocab import UNKNOWN_GROUP
+from geo.map.placenames import place_name, place_names
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_labels, group_table
 from geo.text.localized import localized_cell
@@ -94,7 +95,7 @@ def records_side_by_side(row: pd.Series, records: pd.DataFrame, groups: pd.DataF
             t("date", lang): pd.to_datetime(rows["date"]).dt.strftime("%Y-%m-%d"),
             t("place", lang): [
                 ", ".join(filter(None, [city, country_name(code, lang)]))
-                for city, code in zip(rows["city"], rows["country_iso3"])
+                for city, code in zip(place_names(rows["city"], rows["country_iso3"], lang), rows["country_iso3"])
             ],
             t("group", lang): rows["group_id"].map(lambda g: names.get(g, g)),
             t("killed", lang): [toll_text(lo, hi, lang) for lo, hi in zip(rows["killed_low"], rows["killed_high"])],
@@ -118,11 +119,12 @@ def attack_card(
     group = group_table([row["group_id"]], groups, lang)[0][0]
     killed = toll_text(row["killed_low"], row["killed_high"], lang)
     wounded = toll_text(row["wounded_low"], row["wounded_high"], lang)
+    city = place_name(row["city"], row["country_iso3"], lang) if isinstance(row["city"], str) else ""
     facts = [
         (t("date", lang), f"{row['date']:%Y-%m-%d} ({value_label('date_precision', row['date_precision'], lang)})"),
         (
             t("place", lang),
-            f"{', '.join(filter(None, [row['city'], country_name(row['country_iso3'], lang)]))} "
+            f"{', '.join(filter(None, [city, country_name(row['country_iso3'], lang)]))} "
             f"({value_label('location_precision', row['location_precision'], lang)})",
         ),
         (t("group", lang), f"{group} ({value_label('responsibility', row['responsibility'], lang)})"),
@@ -137,7 +139,7 @@ def attack_card(
         facts.append((t("origin", lang), row["origin"] + (f" · {t('doubtful', lang)}" if row.get("doubt") else "")))
     citations = [citation_markdown(line) for line in str(row.get("citations", "") or "").split("\n") if line.strip()]
     kind = t("foiled", lang) if row["foiled"] else value_label("attack_type", row["attack_type"], lang)
-    place = row["city"] or country_name(row["country_iso3"], lang)
+    place = city or country_name(row["country_iso3"], lang)
     return {
         "title": f"{kind} — {place}",
         "facts": facts,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import folium
+from babel.units import format_unit
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -108,7 +109,6 @@ def new_map(world: str, region: str, base_url_path: str = "", attribution: str =
         tiles=None,
         min_zoom=2,
         max_zoom=MAX_ZOOM,
-        control_scale=True,
         world_copy_jump=True,
     )
     fmap.options["maxZoom"] = MAX_ZOOM
@@ -132,6 +132,16 @@ def new_map(world: str, region: str, base_url_path: str = "", attribution: str =
     return fmap
 
 
+# CLDR's unit of each length Leaflet's scale bar writes.
+SCALE_UNITS = {"m": "length-meter", "km": "length-kilometer", "ft": "length-foot", "mi": "length-mile"}
+
+
+def scale_units(lang: str) -> dict[str, str]:
+    """How `lang` writes each length of the scale bar, "{0}" standing for the number ("{0} км"):
+    CLDR's short form, which a scale's round numbers (1, 2, 3, 5, 10...) do not inflect."""
+    return {key: format_unit("{0}", unit, length="short", locale=lang) for key, unit in SCALE_UNITS.items()}
+
+
 def basemap(
     collections: tuple[str, str],
     lang: str,
@@ -143,6 +153,7 @@ def basemap(
     of `labels` (`label_payload` in geo/map/labels.py, as JSON) with GeoNames' credit."""
     world, region = collections
     fmap = new_map(world, region, base_url_path, t(attribution_key, lang))
+    JsonLayer("cajnScale", compact_json(scale_units(lang))).add_to(fmap)
     if labels:
         options = {**pane_options("labels"), "attribution": html.escape(t("places_attribution_short", lang))}
         JsonLayer("cajnLabels", labels, {**options, "lang": lang}).add_to(fmap)

@@ -15,6 +15,7 @@ from geo.map import eventpack
 from geo.map.elements import JsonLayer, pane_options
 from geo.map.hues import hues
 from geo.map.markers import VAGUE_PLACES, radius_schema
+from geo.map.placenames import place_name
 from geo.text.i18n import t, value_label
 from geo.text.labels import group_table
 from geo.text.localized import localized_cell
@@ -89,7 +90,7 @@ def event_details(attacks: pd.DataFrame, sources: pd.DataFrame, lang: str) -> tu
         details.append(
             {
                 "id": row.id,
-                "place": row.city,
+                "place": place_name(row.city, row.country_iso3, lang) if isinstance(row.city, str) else row.city,
                 "summary": localized_cell(row, "summary", lang),
                 "title": title,
                 "sources": indices,

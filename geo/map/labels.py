@@ -66,9 +66,9 @@ KINDS = ("country", "capital", "city")
 REGION_ISO2 = frozenset(pycountry.countries.get(alpha_3=code).alpha_2 for code in REGION)
 
 
-# Letters of Cyrillic alphabets other than Russian's: a name holding one is Kazakh, Uzbek,
-# Tajik, Ukrainian... not Russian.
-NOT_RUSSIAN = set("ӘәҒғҚқҢңӨөҰұҮүҺһІіЎўҲҳҶҷӢӣӮӯЇїЄєҐґЈјЉљЊњЋћЂђЏџҺһӀ")
+# The Russian alphabet: a Cyrillic name holding another letter is Kazakh, Uzbek, Tajik, Dungan,
+# Ukrainian... not Russian.
+RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
 
 # Russian letters as an English reader writes them, with the other way of writing some (г for a
@@ -126,7 +126,7 @@ def folded(text: str) -> str:
 def is_russian(name: str) -> bool:
     """True when `name` is written in Cyrillic with Russian letters only."""
     letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all("\u0400" <= c <= "\u04ff" and c not in NOT_RUSSIAN for c in letters)
+    return bool(letters) and all(c in RUSSIAN_LETTERS for c in "".join(letters).lower())
 
 
 def _spellings(name: str, letters: dict) -> list[str]:
@@ -138,27 +138,31 @@ def _spellings(name: str, letters: dict) -> list[str]:
     return spellings
 
 
-def russian_name(name: str, alternates: Sequence[str]) -> str | None:
+def russian_name(name: str, alternates: Sequence[str], english: bool = False) -> str | None:
     """The alternate name in Russian letters that reads most like `name`, or None.
 
     GeoNames does not say which language an alternate name is in: among the Cyrillic ones
     (Russian, Kazakh, Uzbek, Ukrainian...) the one whose English spelling is closest to the
     city's name is taken, so that Tashkent is Ташкент rather than the Uzbek Тошкент; a Latin
-    alternate name counts a little less (Jizzax is Джизак, as Dzhizak reads)."""
+    alternate name counts a little less (Jizzax is Джизак, as Dzhizak reads).
+
+    When `name` is the English name, of two that a Latin alternate name spells alike (Khodzhent,
+    Khudzhand) the one likest it is taken (Khujand is Худжанд); GeoNames' own name is often
+    the local spelling (Andijon, Tirmiz), which would draw the local name (Андижон, Термиз)."""
     target = folded(name)
     latin = {folded(a) for a in alternates if a.isascii()} - {target}
-    best, score = None, 0.0
+    best, score = None, (0.0, 0.0)
     for alternate in alternates:
         if (" " in alternate.strip() and " " not in name) or not is_russian(alternate):
             continue
         for spelling in _spellings(alternate, ENGLISH_LETTERS):
+            own = difflib.SequenceMatcher(None, target, spelling).ratio()
             ratio = max(
-                [difflib.SequenceMatcher(None, target, spelling).ratio()]
-                + [LATIN_WEIGHT * difflib.SequenceMatcher(None, other, spelling).ratio() for other in latin]
+                [own] + [LATIN_WEIGHT * difflib.SequenceMatcher(None, other, spelling).ratio() for other in latin]
             )
-            if ratio > score:
-                best, score = alternate, ratio
-    return best if score >= MIN_LIKENESS else None
+            if (ratio, own if english else 0.0) > score:
+                best, score = alternate, (ratio, own if english else 0.0)
+    return best if score[0] >= MIN_LIKENESS else None
 
 
 def french_name(russian: str | None, alternates: Iterable[str]) -> str | None:
@@ -183,15 +187,16 @@ def zone_city(zone: str, name: str, alternates: Sequence[str]) -> bool:
     return folded(name) == own or any(folded(a) == own for a in alternates)
 
 
-def city_name(name: str, alternates: Sequence[str], zone: str, country: str, lang: str) -> str:
+def city_name(name: str, alternates: Sequence[str], zone: str, country: str, lang: str, english: bool = False) -> str:
     """The city's name in `lang`: CLDR's for a city that names a time zone, else one of GeoNames'
-    alternate names when it can be told to be in `lang`, else GeoNames' name."""
+    alternate names when it can be told to be in `lang`, else `name` (GeoNames' own, or the
+    English one when `english`, as in `russian_name`)."""
     if lang != "en" and zone_city(zone, name, alternates) and zone in zone_cities(lang):
         return zone_cities(lang)[zone]
     if lang == "ru":
-        return russian_name(name, alternates) or name
+        return russian_name(name, alternates, english) or name
     if lang == "fr" and country in FRENCH_FROM_RUSSIAN:
-        return french_name(russian_name(name, alternates), alternates) or name
+        return french_name(russian_name(name, alternates, english), alternates) or name
     return name
 
 

@@ -13,6 +13,7 @@ from geo.analysis.filters import CURATED
 from geo.data.countries import country_name
 from geo.data.schema import SPECS
 from geo.data.vocab import UNKNOWN_GROUP
+from geo.map.placenames import place_name
 from geo.text.escape import defuse_formula
 from geo.text.i18n import column_label, dataset_label, t, value_label
 from geo.text.labels import group_labels
@@ -161,7 +162,9 @@ def attack_table(
     table = pd.DataFrame(
         {
             "date": date_text(attacks["date"], attacks["date_precision"]).to_numpy(),
-            "place": attacks["city"].fillna("").to_numpy(),
+            "place": each_distinct(
+                lambda city, code: place_name(city, code, lang), attacks["city"].fillna(""), attacks["country_iso3"]
+            ),
             "country": each_distinct(lambda code: country_name(code, lang), attacks["country_iso3"]),
             "group": each_distinct(lambda group: names.get(group, group), attacks["group_id"]),
             "killed": each_distinct(toll, attacks["killed_low"], attacks["killed_high"]),
@@ -280,7 +283,15 @@ def link_table(review: pd.DataFrame, groups: pd.DataFrame, lang: str) -> tuple[p
 
     def places(side: str) -> list[str]:
         return [
-            ", ".join(filter(None, [str(city) if pd.notna(city) else "", country_name(code, lang) if code else ""]))
+            ", ".join(
+                filter(
+                    None,
+                    [
+                        place_name(str(city), code, lang) if pd.notna(city) else "",
+                        country_name(code, lang) if code else "",
+                    ],
+                )
+            )
             for city, code in zip(review[f"city_{side}"], review[f"country_iso3_{side}"].fillna(""))
         ]
 

@@ -286,6 +286,36 @@
   });
   L.cajnLabels = function (payload, options) { return new L.CajnLabels(payload, options); };
 
+  /* ---------- the scale bar, its units written in the page's language ---------- */
+
+  /* Leaflet's own scale writes "m", "km", "ft" and "mi" in English whatever the page's language. */
+  L.CajnScale = L.Control.Scale.extend({
+    _unit: function (unit, value) { return this.options.units[unit].replace("{0}", value); },
+    _updateMetric: function (maxMeters) {
+      var meters = this._getRoundNum(maxMeters);
+      var text = meters < 1000 ? this._unit("m", meters) : this._unit("km", meters / 1000);
+      this._updateScale(this._mScale, text, meters / maxMeters);
+    },
+    _updateImperial: function (maxMeters) {
+      var maxFeet = maxMeters * 3.2808399, maxMiles, round;
+      if (maxFeet > 5280) {
+        maxMiles = maxFeet / 5280;
+        round = this._getRoundNum(maxMiles);
+        this._updateScale(this._iScale, this._unit("mi", round), round / maxMiles);
+      } else {
+        round = this._getRoundNum(maxFeet);
+        this._updateScale(this._iScale, this._unit("ft", round), round / maxFeet);
+      }
+    },
+    _updateScale: function (scale, text, ratio) {
+      scale.style.width = Math.round(this.options.maxWidth * ratio) + "px";
+      scale.textContent = text;
+    }
+  });
+  L.cajnScale = function (units, options) {
+    return new L.CajnScale(L.extend({}, options, {units: units}));
+  };
+
   /* ---------- styled GeoJSON features: basemap, choropleth, borders, bases ---------- */
 
   function shapeIcon(shape, color, size) {

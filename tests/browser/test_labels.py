@@ -121,3 +121,13 @@ def test_no_name_takes_a_click_meant_for_a_circle(pages, lang):
         page.mouse.click(covered[0]["x"], covered[0]["y"])
         page.wait_for_timeout(500)
     assert page.locator(".leaflet-popup .cajn-popup").count() == 1
+
+
+@pytest.mark.parametrize("lang,units", [("en", ["km", "mi"]), ("ru", ["км", "ми"])])
+def test_the_scale_bar_writes_its_units_in_the_language(pages, lang, units):
+    pages[lang].evaluate(READ_VIEW, [*TASHKENT, 5])
+    lines = pages[lang].evaluate(
+        "() => [...document.querySelectorAll('.leaflet-control-scale-line')].map(e => e.textContent)"
+    )
+    assert [line.split(" ")[-1] for line in lines] == units
+    assert all(line.split(" ")[0].isdigit() for line in lines)

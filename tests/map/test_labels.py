@@ -82,6 +82,24 @@ def test_the_russian_name_is_the_cyrillic_one_in_russian_letters_that_reads_like
     assert russian_name(name, alternates) == russian
 
 
+KHUJAND = ("Khujand", ("Khodzhent", "Khudzhand", "Leninabad", "Ходжент", "Худжанд", "Хуҷанд"))
+
+
+@pytest.mark.parametrize(
+    "name,alternates,english,russian",
+    [
+        # Both read as a Latin alternate name spells them: GeoNames' own name keeps the first...
+        (*KHUJAND, False, "Ходжент"),
+        # ...while the English name takes the one likest it.
+        (*KHUJAND, True, "Худжанд"),
+        ("Jalal-Abad", ("Dzhalal-Abad", "Җалал-Абад", "Джалал-Абад"), True, "Джалал-Абад"),  # Җ is Dungan, not Russian
+        ("Köln", ("Koln", "Kyoln", "Кӧльн"), False, None),  # Ӧ is Komi, not Russian
+    ],
+)
+def test_the_english_name_breaks_a_tie_between_two_russian_names(name, alternates, english, russian):
+    assert russian_name(name, alternates, english=english) == russian
+
+
 @pytest.mark.parametrize(
     "russian,alternates,french",
     [

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from babel.units import format_unit
 
 from geo import params
 from geo.analysis.filters import select_attacks, step_years, with_lineage
@@ -18,8 +19,8 @@ from geo.map import eventpack
 from geo.map.basemap import basemap_collections
 from geo.map.card import attack_card, clicked_index
 from geo.map.choropleth import CHOROPLETH_COLORS, choropleth_collection, class_labels, color_of, nice_breaks
-from geo.map.elements import ASSETS_CSS, ASSETS_JS, basemap, static_url
-from geo.map.events import CLUSTER_ABOVE, event_layer, event_payload
+from geo.map.elements import ASSETS_CSS, ASSETS_JS, SCALE_UNITS, basemap, scale_units, static_url
+from geo.map.events import CLUSTER_ABOVE, event_details, event_layer, event_payload
 from geo.map.features import border_collection
 from geo.map.legend import legend_sections
 from geo.map.overlays import overlays
@@ -324,6 +325,44 @@ def test_the_card_gives_ranges_precisions_and_sources(data):
     assert row["killed_low"] < row["killed_high"]
     assert facts["Killed"] == killed and facts["Date"] == "1999-02-16 (exact day)"
     assert card["title"] == "Bombing — Tashkent" and len(card["sources"]) >= 3
+
+
+@pytest.mark.parametrize(
+    "lang,title,place",
+    [
+        ("ru", "Взрыв — Ташкент", "Ташкент, Узбекистан"),
+        ("fr", "Attentat à l'explosif — Tachkent", "Tachkent, Ouzbékistan"),
+        ("en", "Bombing — Tashkent", "Tashkent, Uzbekistan"),
+    ],
+)
+def test_the_card_and_the_popup_name_the_place_in_the_language(data, lang, title, place):
+    row = data.attacks.set_index("id", drop=False).loc["1999-02-16-tashkent-bombings"]
+    card = attack_card(row, data.groups, data.sources, lang)
+    assert card["title"] == title and card["facts"][1][1].startswith(f"{place} (")
+    details, _ = event_details(data.attacks[data.attacks["id"] == row["id"]], data.sources, lang)
+    assert details[0]["place"] == place.split(",")[0]
+
+
+@pytest.mark.parametrize(
+    "lang,units",
+    [
+        ("en", {"m": "{0} m", "km": "{0} km", "ft": "{0} ft", "mi": "{0} mi"}),
+        ("ru", {"m": "{0} м", "km": "{0} км", "ft": "{0} фт", "mi": "{0} ми"}),
+        ("fr", {"m": "{0}\u202fm", "km": "{0}\u202fkm", "ft": "{0}\u202fpi", "mi": "{0}\u202fmi"}),
+    ],
+)
+def test_the_scale_bar_writes_its_units_in_the_language(lang, units):
+    assert scale_units(lang) == units
+    # Leaflet's scale shows round numbers: CLDR writes each with the one pattern, whatever its plural.
+    for key, unit in SCALE_UNITS.items():
+        for number in (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500):
+            assert units[key].replace("{0}", str(number)) == format_unit(number, unit, length="short", locale=lang)
+
+
+def test_the_map_draws_its_own_scale_bar_not_leaflet_s_english_one(shapes):
+    html = basemap(basemap_collections(shapes), "ru").get_root().render()
+    assert "L.control.scale()" not in html
+    assert re.search(r'L\.cajnScale\(\{[^)]*"km":"\{0\} км"', html)
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,7 @@ def test_bad_url_values_are_ignored_not_fatal():
             "fr",
             {
                 "date": "1999-02-16",
-                "place": "Tashkent",
+                "place": "Tachkent",
                 "country": "Ouzbékistan",
                 "killed": "9–20",
                 "wounded": "15–120",
@@ -279,6 +279,21 @@ def test_a_row_picked_in_the_map_s_table_fills_the_record_card(data, lang):
     app.session_state[keys.MAP_TABLE] = {"selection": {"rows": [], "columns": []}}
     app.run()
     assert [caption.value for caption in app.get_by_key(keys.RECORD_CARD).caption] == [t("clicked_hint", lang)]
+
+
+@pytest.mark.parametrize(
+    "lang,kabul,place", [("ru", "Кабул", "Кабул, Афганистан"), ("fr", "Kaboul", "Kaboul, Afghanistan")]
+)
+def test_the_map_s_table_and_card_name_the_place_in_the_language(data, lang, kabul, place):
+    app = start(lang=lang, countries=["AFG"])
+    rows = table(app, keys.SELECTED_EVENTS)
+    row = int((rows["place"] == kabul).to_numpy().nonzero()[0][0])
+    assert "Kabul" not in set(rows["place"])
+    app.session_state[keys.MAP_TABLE] = {"selection": {"rows": [row], "columns": []}}
+    app.run()
+    assert not app.exception
+    text = "\n".join(block.value for block in app.get_by_key(keys.RECORD_CARD).markdown)
+    assert f"**{t('place', lang)}**: {escape_markdown(place)} \\(" in text
 
 
 def test_an_empty_selection_says_so(data):

@@ -126,7 +126,10 @@ def test_the_attack_table_leads_with_when_where_and_who_and_ends_with_the_id(fix
     [
         ("fr", "1999-02-16-tashkent", "date", "1999-02-16"),
         ("fr", "2000-08-01-surkhandarya", "date", "2000-08"),
-        ("fr", "1999-02-16-tashkent", "place", "Tashkent"),
+        ("fr", "1999-02-16-tashkent", "place", "Tachkent"),
+        ("ru", "1999-02-16-tashkent", "place", "Ташкент"),
+        ("en", "1999-02-16-tashkent", "place", "Tashkent"),
+        ("fr", "2017-04-07-stockholm", "place", "Stockholm"),
         ("en", "1999-02-16-tashkent", "country", "Uzbekistan"),
         ("fr", "1999-02-16-tashkent", "country", "Ouzbékistan"),
         ("fr", "2017-04-07-stockholm", "country", "Suède"),
