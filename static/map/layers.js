@@ -476,6 +476,11 @@
     return null;
   }
 
+  /* The reader's last fold or unfold of a legend whose default was `collapsed`: a rerun of the
+   * dashboard (a click on an attack reports it, and the table rings it) draws the legend anew, and
+   * must not open one the reader folded away, over the attacks and the popup just opened. */
+  var legendChoice = null;
+
   L.CajnLegend = L.Layer.extend({
     initialize: function (sections, options) {
       injectStyle();
@@ -486,9 +491,12 @@
       var sections = this._sections, options = this.options, self = this;
       this._control = L.control({position: this.options.position || "bottomright"});
       this._control.onAdd = function () {
-        var box = el("details", null, "cajn-legend");
-        box.open = !options.collapsed;
-        box.appendChild(el("summary", options.title || "Legend"));
+        var box = el("details", null, "cajn-legend"), collapsed = !!options.collapsed;
+        var chosen = legendChoice && legendChoice.collapsed === collapsed;
+        box.open = chosen ? legendChoice.open : !collapsed;
+        var summary = box.appendChild(el("summary", options.title || "Legend"));
+        // A click (or Enter) on the summary toggles the box after its listeners: the state to come.
+        summary.addEventListener("click", function () { legendChoice = {collapsed: collapsed, open: !box.open}; });
         var body = el("div", null, "cajn-legend-body");
         sections.forEach(function (section) {
           var part = el("div", null, "cajn-legend-section");
@@ -515,6 +523,8 @@
       map.on("popupopen", this._popupOpened, this);
       map.on("popupclose", this._popupClosed, this);
       this._fit();
+      // A legend drawn anew while a popup is open keeps clear of it, as on the popup's opening.
+      if (map._popup && map._popup.isOpen()) { this._keepClear(map._popup); }
     },
     onRemove: function (map) {
       map.off("resize", this._fit, this);
@@ -1052,20 +1062,45 @@
       this.on("mouseover", this._hover, this);
       this.on("mouseout", this._unhover, this);
       this.on("click", this._click, this);
+      this.on("mousedown", this._press, this);
+      this.on("mouseup", this._release, this);
     },
     onAdd: function (map) {
       ensurePane(map, this.options.pane, this.options.paneZ);
+      if (this._pressed) { this._pressed.drawnAgain = true; }
       map.on("cajnwindow", this._onWindow, this);
       map.on("click", this._mapClicked, this);
       map.on("zoomstart", this._unspread, this);
+      // Circles spread out at another zoom than this one no longer sit around their place.
+      if (this._spreadOut && this._spreadOut.zoom !== map.getZoom()) { this._unspread(); }
       if (this._cols) { this._show(map._cajnWindow || null); }
       L.FeatureGroup.prototype.onAdd.call(this, map);
+      this._restack();
     },
+    /* Put back on the map, the circles come in the order they were made: draw them again big ones
+     * first, the circles spread out over them, then the ring, or a small circle (or one spread
+     * out) may lie hidden under a big one. */
+    _restack: function () {
+      if (!this._map || !this._markers || this._cluster || !this.options.points) { return; }
+      var self = this, shown = [];
+      for (var k = this._lo; k < this._hi; k++) {
+        var marker = this._markers[this._byDay[k]];
+        if (marker && marker._map) { shown.push(marker); }
+      }
+      shown.sort(function (a, b) { return self._casualties(b._cajnIndex) - self._casualties(a._cajnIndex); });
+      shown.forEach(function (marker) { marker.bringToFront(); });
+      if (this._spreadOut) {
+        this._spreadOut.members.slice().reverse().forEach(function (j) { self._markers[j].bringToFront(); });
+      }
+      this._placeRing();
+    },
+    /* Circles spread out stay so: a rerun of the dashboard (which the click on one of them asks
+     * for) takes this layer off the map and puts it back, and the reader is about to click the
+     * next of them. */
     onRemove: function (map) {
       map.off("cajnwindow", this._onWindow, this);
       map.off("click", this._mapClicked, this);
       map.off("zoomstart", this._unspread, this);
-      this._unspread();
       L.FeatureGroup.prototype.onRemove.call(this, map);
     },
     /* A rerun that sends the same payload gets this layer back (see L.cajnEvents): leave the
@@ -1280,8 +1315,27 @@
         })
       };
     },
+    _press: function (e) { this._pressed = {index: this._index(e), drawnAgain: false}; },
+    /* The browser drops the click of a press on a circle that was taken off the page and put back
+     * before the release, as a rerun of the dashboard does (see addTo): the reader clicked all the
+     * same, so the release on that circle clicks it, unless the browser's own click follows. */
+    _release: function (e) {
+      var pressed = this._pressed, self = this, marker = e.sourceTarget;
+      this._pressed = null;
+      if (!pressed || !pressed.drawnAgain || pressed.index === null || pressed.index !== this._index(e)) { return; }
+      this._released = marker;
+      setTimeout(function () {
+        if (self._released !== marker || !self._map) { return; }
+        self._released = null;
+        var data = {latlng: marker.getLatLng(), originalEvent: e.originalEvent};
+        marker.fire("click", data, true);
+        // The map's own click, which a real click reaches last: streamlit-folium sends on it.
+        self._map.fire("click", data);
+      }, 0);
+    },
     _click: function (e) {
       var i = this._index(e);
+      this._released = null;
       if (i === null || !this._map) { return; }
       // The click goes on to the map, which must not fold back the circles just spread out.
       this._keepSpread = true;
@@ -1311,7 +1365,9 @@
       (this._rings || []).forEach(function (ring) { self.removeLayer(ring); });
       this._rings = [];
       if (!f || f.index >= this._payload.n) { return; }
-      var at = this._latLng(f.index), radius = this.radius(f.index) + 4;
+      // Around its circle where it is now: spread out from its place, maybe.
+      var marker = this._markers[f.index], at = marker ? marker.getLatLng() : this._latLng(f.index);
+      var radius = this.radius(f.index) + 4;
       // White under black: the ring reads on any fill and on the sea.
       this._rings = [["#ffffff", 6, "cajn-ring-halo"], ["#000000", 2.5, "cajn-ring"]].map(function (style) {
         return L.circleMarker(at, {radius: radius, color: style[0], weight: style[1], fill: false, opacity: 1,
@@ -1321,7 +1377,7 @@
       if (this._map && f.fly !== null && f.fly !== lastFlight) {
         lastFlight = f.fly;
         var zoom = Math.max(this._map.getZoom(), f.zoom);
-        this._map.flyTo(clearOfLegend(this._map, at, zoom), zoom, {duration: 0.8});
+        this._map.flyTo(clearOfLegend(this._map, this._latLng(f.index), zoom), zoom, {duration: 0.8});
       }
     }
   });
@@ -1422,7 +1478,8 @@
       drawn.forEach(function (layer) { self.addLayer(layer); });
       // The biggest at the back, as everywhere on the map.
       members.slice().reverse().forEach(function (j) { self._markers[j].bringToFront(); });
-      this._spreadOut = {members: members, drawn: drawn};
+      this._spreadOut = {members: members, drawn: drawn, zoom: map.getZoom()};
+      this._placeRing();
       this._panToSpread(positions, members);
     },
     /* Pans the map, if need be, so that the circles spread out are within it, clear of the time bar. */
@@ -1447,6 +1504,17 @@
       this._spreadOut = null;
       out.drawn.forEach(function (layer) { self.removeLayer(layer); });
       out.members.forEach(function (j) { self._markers[j].setLatLng(self._latLng(j)); });
+      this._placeRing();
+    },
+    /* The ring of the chosen attack around its circle, spread out or on its place. */
+    _placeRing: function () {
+      var f = this._focus, marker = f && this._markers ? this._markers[f.index] : null;
+      if (!marker) { return; }
+      // Over the circles spread out, which come to the front.
+      (this._rings || []).forEach(function (ring) {
+        ring.setLatLng(marker.getLatLng());
+        if (ring._map) { ring.bringToFront(); }
+      });
     },
     _mapClicked: function () {
       if (this._keepSpread) { this._keepSpread = false; } else { this._unspread(); }
