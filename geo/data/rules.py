@@ -415,6 +415,5 @@ def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Pro
             problems += rows_cite_a_primary_source("tolls", tables["tolls"], "source_id", kinds)
         cited = cited_sources(tables)
         problems += mirrors_are_cited(sources_frame, cited)
-        # mirrors_are_few is not run yet: on the data of 2026-12-01, 91 of the 1106 cited sources
-        # (8.2%) are mirrors. Register it once the originals they copy are cited.
+        problems += mirrors_are_few(sources_frame, cited)
     return problems
