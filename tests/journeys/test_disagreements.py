@@ -50,10 +50,10 @@ def reject_first_link(walk, lang: str) -> None:
     grid = page.locator(f"{REVIEW} [data-testid='stDataFrameResizable']")
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
-    # The grid is drawn on a canvas: its first row's decision cell is found by position, chosen
-    # with a click and opened with Enter, as the keyboard does it.
-    page.mouse.click(box["x"] + 40, box["y"] + 52)
-    page.keyboard.press("Enter")
+    # The grid is drawn on a canvas: its first row's decision cell is found by position and opened
+    # with a double click. (A click then Enter opens it only while the grid has had no focus yet:
+    # after the crosswalk's download the click selects the cell and Enter does nothing.)
+    page.mouse.dblclick(box["x"] + 40, box["y"] + 52)
     page.get_by_role("option", name=t("link_rejected", lang), exact=True).click()
     page.get_by_text(str(DECISIONS_FILE), exact=False).wait_for(timeout=30_000)
     walk.idle()
