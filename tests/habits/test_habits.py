@@ -14,7 +14,17 @@ from pathlib import Path
 
 from geo.data.paths import ROOT
 
-FIRST_PARTY = {"geo", "widgets", "navigation", "tests", "bench", "app", "sitecustomize", "broken_download_app"}
+FIRST_PARTY = {
+    "geo",
+    "widgets",
+    "navigation",
+    "tests",
+    "bench",
+    "scripts",
+    "app",
+    "sitecustomize",
+    "broken_download_app",
+}
 CODE = ["app.py", "widgets.py", "navigation.py", "geo", "pages", "scripts", "bench", "tests"]
 PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)==\S+", re.MULTILINE)
 
