@@ -109,10 +109,11 @@ STRINGS: dict[str, str | Plural] = {
     "grid_foiled": "Foiled plots among them",
     "grid_years": "Years",
     "grid_note": (
-        "{n} incidents, more than {limit}: the map shows them aggregated in cells of {degrees}° per year."
-        " Narrow the filters to {limit} incidents or fewer to see each one."
+        "{n} incidents over all years, more than {limit}: the map shows them aggregated in cells of {degrees}°"
+        " per year. To see each incident, narrow the filters other than the years (the time bar keeps every"
+        " year) to {limit} incidents or fewer."
     ),
-    "grid_popup_note": "Narrow the filters to {limit} incidents or fewer to see each one.",
+    "grid_popup_note": "To see each incident, narrow the filters other than the years to {limit} incidents or fewer.",
     "step_back": "◀ Year",
     "step_forward": "Year ▶",
     "play": "▶ Play the years",

@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 from babel.numbers import format_decimal
 
+from geo import params
 from geo.map.cells import AGGREGATE_ABOVE, CELL_DEGREES, cell_radius
 from geo.text.i18n import t
 from geo.text.numbers import number_text
-from tests.journeys.harness import CHROMIUM, PROJECTOR, Server, map_frame, start_journey
+from tests.journeys.harness import CHROMIUM, MARKERS, PROJECTOR, Server, map_frame, start_journey
 from tests.samples import gtd_export
 
 pytestmark = [
@@ -52,6 +53,41 @@ READ = """() => {
     note: document.querySelector('.cajn-cell-note').innerText,
     events: document.querySelectorAll('.leaflet-cajnEvents-pane path:not(.cajn-cell)').length,
   };
+}"""
+
+
+# The time bar's window set to one year: the incidents the cells then show, the years their popups
+# give, and what the bar itself counts in that year (from the dates of the same selection).
+ONE_YEAR = """async year => {
+  let layer = null, bar = null;
+  window.map.eachLayer(l => { if (l.cellsShown && l._rows) { layer = l; } if (l.playing) { bar = l; } });
+  bar._set(year * 12, year * 12 + 11);
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const p = bar._p, per = p.unit === "month" ? 1 : 12;
+  let counted = 0;
+  p.counts.forEach((count, k) => { if (Math.floor((p.span[0] * 12 + k * per) / 12) === year) { counted += count; } });
+  const years = new Set(layer.cellsShown().map(([cell]) => layer.popupSpec(cell).rows.find(
+    row => row.label === layer._payload.labels.years).value));
+  return {shown: layer.shown(), counted: counted, years: [...years], circles: layer.cellsShown().length,
+    drawn: document.querySelectorAll('path.cajn-cell').length};
+}"""
+
+
+CLICK_LARGEST = """() => {
+  let layer = null;
+  window.map.eachLayer(l => { if (l.cellsShown && l._rows) { layer = l; } });
+  const circle = layer._circles[layer.cellsShown()[0][0]];
+  circle.fire('click', {latlng: circle.getLatLng()}, true);
+  // The popup it replaces may still be fading out: the new one comes last.
+  return [...document.querySelectorAll('.leaflet-popup-content')].pop().innerText;
+}"""
+
+
+# How many events the events layer draws, one by one (null without one).
+EVENTS = """() => {
+  let n = null;
+  window.map.eachLayer(l => { if (l._byDay && l._payload) { n = l._payload.n; } });
+  return n;
 }"""
 
 
@@ -111,8 +147,30 @@ def test_a_large_import_is_drawn_as_cells_with_their_counts(browser, big_import,
     assert drawn["note"] == t("grid_note", lang, n=number_text(drawn["n"], lang), limit=limit, degrees=size)
     # The legend says what the circles count.
     assert t("legend_cells", lang) in frame.locator(".cajn-legend").inner_text()
+    # The time bar still scrubs the cells by year.
+    year = frame.evaluate(ONE_YEAR, 2005)
+    assert year["years"] == ["2005"] and 0 < year["shown"] == year["counted"] < drawn["n"]
+    assert year["drawn"] == year["circles"] < drawn["cells"]
+    popup = frame.evaluate(CLICK_LARGEST)
+    assert "2005" in popup and t("grid_title", lang, degrees=size) in popup
     walk.page.locator("iframe[title='streamlit_folium.st_folium']").scroll_into_view_if_needed()
     walk.page.wait_for_timeout(500)
     walk.shot("map")
+    assert walk.exceptions() == []
+    walk.close()
+
+
+def test_filtered_below_the_threshold_the_map_shows_each_incident_again(browser, big_import):
+    walk = start_journey(browser, big_import, "cells-filtered", viewport=PROJECTOR)
+    # Kyrgyzstan holds a small share of the imported events: far fewer than the threshold.
+    walk.open(f"/?lang=en&{params.COUNTRIES}=KGZ")
+    frame = map_frame(walk.page)
+    # Circles, or markercluster's clusters of them past its own threshold.
+    frame.wait_for_selector(f"{MARKERS}, .leaflet-cajnEvents-pane .marker-cluster", timeout=300_000)
+    walk.idle(timeout=300_000)
+    events = frame.evaluate(EVENTS)
+    assert 0 < events <= AGGREGATE_ABOVE
+    assert frame.locator(CELL_PATHS).count() == 0 and frame.locator(".cajn-cell-note").count() == 0
+    assert t("legend_cells", "en") not in frame.locator(".cajn-legend").inner_text()
     assert walk.exceptions() == []
     walk.close()

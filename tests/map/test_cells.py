@@ -110,9 +110,9 @@ def test_every_incident_is_in_one_row_whatever_the_grid():
 @pytest.mark.parametrize(
     "lang,note",
     [
-        ("en", "4 incidents, more than 3: the map shows them aggregated in cells of 0.5° per year."),
-        ("fr", "4 incidents, plus de 3 : la carte les montre agrégés en mailles de 0,5° par année."),
-        ("ru", "Инцидентов: 4, больше 3: на карте они сведены в ячейки 0,5° по годам."),
+        ("en", "4 incidents over all years, more than 3: the map shows them aggregated in cells of 0.5° per year."),
+        ("fr", "4 incidents sur toutes les années, plus de 3 : la carte les montre agrégés en mailles de 0,5°"),
+        ("ru", "Инцидентов за все годы: 4, больше 3: на карте они сведены в ячейки 0,5° по годам."),
     ],
 )
 def test_the_payload_packs_the_rows_and_says_what_it_counts(lang, note):
