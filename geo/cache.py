@@ -25,7 +25,7 @@ from geo.io.linking import Link, crosswalk, effective, incident_ids, linked_acro
 from geo.io.messages import Message, failure_of
 from geo.io.userfiles import UPLOAD_PREFIX
 from geo.map.basemap import basemap_collections, display_shapes
-from geo.map.events import event_payload
+from geo.map.events import map_payload
 from geo.map.labels import label_payload
 from geo.map.overlays import Timeline
 from geo.map.overlays import overlay_specs as layer_specs
@@ -207,11 +207,12 @@ def page_view(state: Mapping, data_dir: str = str(DATA_DIR)) -> PageView:
 def event_payload_json(
     criteria: dict, lang: str, data_dir: str = str(DATA_DIR), color_by: str = "group", size_by: str = "both"
 ) -> str:
-    """The packed attacks of a selection as JSON, ready for the map, coloured and sized as asked."""
+    """The packed attacks of a selection as JSON, ready for the map, coloured and sized as asked
+    (or aggregated into cells when it is large)."""
     data = dataset(data_dir)
     chosen = attacks(criteria, data_dir)
     return compact_json(
-        event_payload(chosen, data.groups, data.sources, lang, tolls=data.tolls, color_by=color_by, size_by=size_by)
+        map_payload(chosen, data.groups, data.sources, lang, tolls=data.tolls, color_by=color_by, size_by=size_by)
     )
 
 

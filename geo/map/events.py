@@ -12,6 +12,7 @@ import pandas as pd
 from geo.data.countries import country_name
 from geo.data.vocab import DATE_PRECISIONS, LOCATION_PRECISIONS, RESPONSIBILITIES
 from geo.map import eventpack
+from geo.map.cells import aggregated, cell_payload
 from geo.map.elements import JsonLayer, pane_options
 from geo.map.hues import hues
 from geo.map.markers import VAGUE_PLACES, radius_schema
@@ -185,6 +186,22 @@ def event_payload(
     return payload
 
 
+def map_payload(
+    attacks: pd.DataFrame,
+    groups: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: str,
+    tolls: pd.DataFrame | None = None,
+    color_by: str = "group",
+    size_by: str = "both",
+) -> dict:
+    """The attacks layer's payload: `attacks` event by event, or aggregated into cells past
+    geo/map/cells.py's `AGGREGATE_ABOVE` incidents (`event_layer` chooses the layer to match)."""
+    if aggregated(len(attacks)):
+        return cell_payload(attacks, lang)
+    return event_payload(attacks, groups, sources, lang, tolls=tolls, color_by=color_by, size_by=size_by)
+
+
 def focus_option(index: int | None, flight: int | None) -> dict | None:
     """The events layer's `focus`: the attack at `index` ringed, and flown to once per `flight` (the
     count of choices made in the table: a rerun that sends the same one again does not move the map;
@@ -193,7 +210,21 @@ def focus_option(index: int | None, flight: int | None) -> dict | None:
 
 
 def event_layer(payload_json: str, n: int, points: bool, heat: bool, key: str) -> JsonLayer:
-    """Attacks as circles (clustered when many), a heatmap, or both."""
+    """Attacks as circles (clustered when many), a heatmap, or both; past `AGGREGATE_ABOVE` (the
+    payload `map_payload` built for `n` attacks) as cells."""
+    if aggregated(n):
+        return JsonLayer(
+            "cajnCells",
+            payload_json,
+            {
+                "points": points,
+                "heat": heat,
+                "key": key,
+                "gradient": HEAT_GRADIENT,
+                "id": hashlib.sha1(payload_json.encode("utf-8")).hexdigest()[:12],
+                **pane_options("events"),
+            },
+        )
     return JsonLayer(
         "cajnEvents",
         payload_json,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from geo.map.cells import CELL_COLOR, cell_radius
 from geo.map.choropleth import CHOROPLETH_COLORS, class_labels
 from geo.map.events import HEAT_GRADIENT
 from geo.map.features import BORDER_STYLES, FOREIGN_BASE_COLOR
 from geo.map.markers import marker_radius
 from geo.text.i18n import t, value_label
+from geo.text.numbers import number_text
 
 # The legend's words for each size: the section's title, and the label of a circle of n.
 SIZE_WORDS = {
@@ -33,6 +35,27 @@ def size_items(lang: str, size_by: str = "both") -> list[dict]:
             }
         )
     return items
+
+
+def cell_sections(lang: str, heat: bool = False, points: bool = True) -> list[dict]:
+    """The legend of attacks aggregated into cells: circles of 1, 100 and 10,000 incidents, drawn at
+    the size the map uses, when they are drawn, and the heatmap's ends when it is on (weighted by
+    incidents, not tolls)."""
+    sizes = [
+        {
+            "shape": "circle",
+            "size": round(2 * cell_radius(n) + 2),
+            "color": CELL_COLOR,
+            "label": t("legend_cell_incidents", lang, n=number_text(n, lang)),
+        }
+        for n in (1, 100, 10_000)
+    ]
+    sections = [{"title": t("legend_cells", lang), "items": sizes}] if points else []
+    if heat:
+        ends = (("0.2", "legend_cell_heat_low"), ("1.0", "legend_cell_heat_high"))
+        items = [{"shape": "square", "color": HEAT_GRADIENT[stop], "label": t(key, lang)} for stop, key in ends]
+        sections.append({"title": t("legend_heat", lang), "items": items})
+    return sections
 
 
 def legend_sections(

@@ -15,12 +15,13 @@ import pandas as pd
 
 from geo import params
 from geo.analysis.filters import in_years, of_groups
+from geo.map.cells import aggregated
 from geo.map.choropleth import choropleth_collection
 from geo.map.elements import JsonLayer, basemap, feature_group, online_tiles, pane_options
 from geo.map.events import event_layer
 from geo.map.features import base_collection, border_collection, border_statuses
 from geo.map.hues import hue_legend
-from geo.map.legend import legend_sections
+from geo.map.legend import cell_sections, legend_sections
 from geo.state.criteria import attack_groups, map_view
 from geo.text.escape import compact_json
 from geo.text.i18n import t
@@ -96,11 +97,12 @@ def overlay_specs(
     events, events_key = (timeline.events, timeline.key) if timeline is not None else (len(attacks), key)
     if (points or heat) and events:
         layer = event_layer(payload_json, events, points, heat, events_key)
-        specs.append(LayerSpec("attacks", "cajnEvents", payload_json, json.loads(layer.options)))
+        specs.append(LayerSpec("attacks", layer.factory, payload_json, json.loads(layer.options)))
         specs.append(zoom_spec(lang, view[params.FIT_TO_SELECTION]))
     color_by, size_by = view[params.COLOR_BY], view[params.SIZE_BY]
     among = timeline.attacks if timeline is not None else None
-    shown = hue_legend(attacks, color_by, data.groups, lang, among) if points else None
+    cells = (points or heat) and aggregated(events)
+    shown = hue_legend(attacks, color_by, data.groups, lang, among) if points and not cells else None
     legend = legend_sections(
         lang,
         shown,
@@ -109,10 +111,12 @@ def overlay_specs(
         "foreign_bases" in layers,
         breaks,
         view[params.CHOROPLETH],
-        heat,
+        heat and not cells,
         color_by,
         size_by,
     )
+    if cells:
+        legend = [*cell_sections(lang, heat, points), *legend]
     specs.append(
         LayerSpec(
             "legend",

@@ -104,6 +104,16 @@ STRINGS: dict[str, str | Plural] = {
     "fit_to_selection_help": "Zoom the map to the selected attacks whenever the filters change.",
     "zoom_to_selection": "Zoom to the selected attacks",
     "spread_hint": "Several attacks here: click to spread them out",
+    "grid_title": "Incidents aggregated in a {degrees}° cell",
+    "grid_incidents": "Incidents (foiled plots included)",
+    "grid_foiled": "Foiled plots among them",
+    "grid_years": "Years",
+    "grid_note": (
+        "{n} incidents over all years, more than {limit}: the map shows them aggregated in cells of {degrees}°"
+        " per year. To see each incident, narrow the filters other than the years (the time bar keeps every"
+        " year) to {limit} incidents or fewer."
+    ),
+    "grid_popup_note": "To see each incident, narrow the filters other than the years to {limit} incidents or fewer.",
     "step_back": "◀ Year",
     "step_forward": "Year ▶",
     "play": "▶ Play the years",
@@ -181,6 +191,10 @@ STRINGS: dict[str, str | Plural] = {
     "legend_wounded": Plural("{n} wounded", "{n} wounded"),
     "legend_vague_place": "Pale: place known to province or country only",
     "legend_foiled": "Dashed ring: foiled plot",
+    "legend_cells": "Circle size: incidents in the cell (each counted once, whichever datasets report it)",
+    "legend_cell_incidents": Plural("{n} incident", "{n} incidents"),
+    "legend_cell_heat_low": "Few incidents",
+    "legend_cell_heat_high": "Many incidents",
     "legend_heat": "Heatmap",
     "legend_heat_low": "Few attacks, weighted by toll",
     "legend_heat_high": "Many attacks, weighted by toll",

@@ -13,9 +13,12 @@
     ".cajn-popup table{border-collapse:collapse;margin:4px 0}",
     ".cajn-popup th{text-align:left;font-weight:600;padding:1px 8px 1px 0;vertical-align:top;white-space:nowrap}",
     ".cajn-popup td{padding:1px 0}",
+    ".cajn-popup.cajn-wrap th{white-space:normal;max-width:190px}",
     ".cajn-popup p{margin:6px 0}",
     ".cajn-popup ol{margin:2px 0 0;padding-left:18px}",
     ".cajn-note{color:#555;font-size:12px}",
+    ".cajn-cell-note{background:rgba(255,255,255,.94);padding:5px 9px;border-radius:4px;max-width:min(380px,60vw);",
+    "box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 system-ui,sans-serif}",
     // Who says what: small type in a wider popup, scrolling inside it past about six figures; a
     // one-word cell (a date, a number, a kind) stays on one line, the others wrap between words.
     ".cajn-popup.cajn-wide{max-width:600px}",
@@ -121,9 +124,10 @@
   }
 
   /* A popup from {title, color, rows: [{label, value}], figures, text, sources: [{title, url}],
-   * sourcesLabel, note}; `figures` as figureTable takes them. */
+   * sourcesLabel, note, wrap}; `figures` as figureTable takes them; `wrap` lets long row headings
+   * wrap rather than push their values out of the popup. */
   function popupContent(spec) {
-    var box = el("div", null, spec.figures ? "cajn-popup cajn-wide" : "cajn-popup");
+    var box = el("div", null, (spec.figures ? "cajn-popup cajn-wide" : "cajn-popup") + (spec.wrap ? " cajn-wrap" : ""));
     var head = el("h4");
     if (spec.color) {
       var swatch = el("span", null, "cajn-swatch");
@@ -1542,6 +1546,172 @@
     spreadOut: function () { return this._spreadOut ? this._spreadOut.members.slice() : null; }
   });
 
+  /* ---------- attacks aggregated into grid cells, for large selections ---------- */
+
+  /* A cell's circle: geo/map/cells.py's cell_radius, from the parameters the payload carries. */
+  function cellRadius(radius, incidents) {
+    return Math.min(radius.max, radius.base + radius.per_root * Math.sqrt(incidents));
+  }
+
+  L.CajnCells = L.FeatureGroup.extend({
+    initialize: function (payload, options) {
+      injectStyle();
+      L.FeatureGroup.prototype.initialize.call(this, []);
+      L.setOptions(this, options);
+      this._payload = payload;
+      this._number = new Intl.NumberFormat(payload.locale, {useGrouping: "always"}).format;
+      this._circles = new Array(payload.cells.length);
+      this._lo = this._hi = -1;
+      this._tip = L.tooltip({direction: "top", offset: [0, -6], opacity: 0.95});
+      if (this.options.heat && L.heatLayer) {
+        this._heat = L.heatLayer([], {radius: 22, blur: 18, maxZoom: 7, minOpacity: 0.3,
+          gradient: this.options.gradient});
+        this.addLayer(this._heat);
+      }
+      var self = this;
+      this.ready = gunzip(base64Bytes(payload.rows)).then(function (buffer) {
+        var rows = {}, m = payload.m;
+        payload.fields.forEach(function (name, k) { rows[name] = new Int32Array(buffer, k * m * 4, m); });
+        // The zoom button waits for `ready` and reads `_cols`, as it does of the events layer.
+        self._cols = self._rows = rows;
+        if (self._map) { self._show(self._map._cajnWindow || null); }
+        return self;
+      });
+      this.on("mouseover", this._hover, this);
+      this.on("mouseout", this._unhover, this);
+      this.on("click", this._click, this);
+    },
+    onAdd: function (map) {
+      var note = this._payload.labels.note;
+      ensurePane(map, this.options.pane, this.options.paneZ);
+      map.on("cajnwindow", this._onWindow, this);
+      this._note = L.control({position: "bottomleft"});
+      this._note.onAdd = function () {
+        var box = el("div", note, "leaflet-control cajn-cell-note");
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      };
+      this._note.addTo(map);
+      L.FeatureGroup.prototype.onAdd.call(this, map);
+      if (this._rows) { this._show(map._cajnWindow || null); }
+    },
+    onRemove: function (map) {
+      map.off("cajnwindow", this._onWindow, this);
+      map.removeControl(this._note);
+      L.FeatureGroup.prototype.onRemove.call(this, map);
+    },
+    _onWindow: function (e) { if (this._rows) { this._show(e.window); } },
+    /* The run of rows (in year order) of the years the window's months touch, or all without one:
+     * cells are counted per year, so a window of months shows its years whole. */
+    _run: function (window_) {
+      var years = this._rows.year;
+      if (!window_) { return [0, years.length]; }
+      function firstAtLeast(y) {
+        var lo = 0, hi = years.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (years[mid] < y) { lo = mid + 1; } else { hi = mid; } }
+        return lo;
+      }
+      return [firstAtLeast(Math.floor(window_.from / 12)), firstAtLeast(Math.floor(window_.to / 12) + 1)];
+    },
+    /* Each cell's incidents, tolls and years over the window's rows, and its circle drawn to match. */
+    _show: function (window_) {
+      var range = this._run(window_), lo = range[0], hi = range[1];
+      if (lo === this._lo && hi === this._hi) { return; }
+      this._lo = lo;
+      this._hi = hi;
+      var p = this._payload, r = this._rows, sums = {}, k, self = this;
+      for (k = lo; k < hi; k++) {
+        var c = r.cell[k], sum = sums[c];
+        if (!sum) {
+          sum = sums[c] = {cell: c, incidents: 0, foiled: 0, killed_low: 0, killed_high: 0, wounded_low: 0,
+            wounded_high: 0, first: r.year[k], last: r.year[k]};
+        }
+        sum.incidents += r.incidents[k];
+        sum.foiled += r.foiled[k];
+        sum.killed_low += r.killed_low[k];
+        sum.killed_high += r.killed_high[k];
+        sum.wounded_low += r.wounded_low[k];
+        sum.wounded_high += r.wounded_high[k];
+        sum.last = r.year[k];
+      }
+      this._sums = sums;
+      var shown = Object.keys(sums).map(function (key) { return sums[key]; });
+      // Big circles first, so small ones stay on top of them and can be hovered.
+      shown.sort(function (a, b) { return b.incidents - a.incidents; });
+      this._circles.forEach(function (circle) { if (circle) { self.removeLayer(circle); } });
+      if (this._heat) {
+        this._heat.setLatLngs(shown.map(function (s) { return p.cells[s.cell].concat([Math.log(1 + s.incidents)]); }));
+      }
+      if (!this.options.points) { return; }
+      shown.forEach(function (s) {
+        var circle = self._circles[s.cell];
+        if (!circle) {
+          circle = self._circles[s.cell] = L.circleMarker(p.cells[s.cell], {color: "#222", weight: 0.8,
+            fillColor: p.color, fillOpacity: 0.6, pane: self.options.pane || "overlayPane", bubblingMouseEvents: true,
+            className: "cajn-cell"});
+          circle._cajnCell = s.cell;
+        }
+        circle.setRadius(cellRadius(p.radius, s.incidents));
+        self.addLayer(circle);
+      });
+    },
+    /* How many incidents the window shows. */
+    shown: function () {
+      var sums = this._sums || {};
+      return Object.keys(sums).reduce(function (total, key) { return total + sums[key].incidents; }, 0);
+    },
+    /* The cells the window shows, as [cell, incidents], largest first. */
+    cellsShown: function () {
+      var sums = this._sums || {};
+      return Object.keys(sums).map(function (key) { return [sums[key].cell, sums[key].incidents]; })
+        .sort(function (a, b) { return b[1] - a[1]; });
+    },
+    bounds: function () {
+      var bounds = L.latLngBounds([]), cells = this._payload.cells, sums = this._sums || {};
+      Object.keys(sums).forEach(function (key) { bounds.extend(cells[sums[key].cell]); });
+      return bounds;
+    },
+    radius: function (cell) { return this._circles[cell] ? this._circles[cell].getRadius() : null; },
+    _range: function (low, high) {
+      return low === high ? this._number(low) : this._number(low) + "–" + this._number(high);
+    },
+    _years: function (s) { return s.first === s.last ? String(s.first) : s.first + "–" + s.last; },
+    /* The popup of cell `cell` over the window, in the form popupContent takes. */
+    popupSpec: function (cell) {
+      var s = (this._sums || {})[cell], l = this._payload.labels;
+      if (!s) { return null; }
+      var rows = [
+        {label: l.incidents, value: this._number(s.incidents)},
+        {label: l.years, value: this._years(s)},
+        {label: l.killed, value: this._range(s.killed_low, s.killed_high)},
+        {label: l.wounded, value: this._range(s.wounded_low, s.wounded_high)}
+      ];
+      if (s.foiled) { rows.splice(1, 0, {label: l.foiled, value: this._number(s.foiled)}); }
+      return {title: l.title, color: this._payload.color, note: l.popup_note, rows: rows, wrap: true};
+    },
+    _cellOf: function (e) {
+      var layer = e.sourceTarget;
+      return layer && layer._cajnCell !== undefined ? layer._cajnCell : null;
+    },
+    _hover: function (e) {
+      var cell = this._cellOf(e), spec = cell === null ? null : this.popupSpec(cell);
+      if (!spec || !this._map) { return; }
+      var lines = [spec.rows[0].label + ": " + spec.rows[0].value + " · " + spec.rows[1].value, spec.title];
+      this._tip.setContent(tooltipContent(lines)).setLatLng(e.sourceTarget.getLatLng());
+      this._map.openTooltip(this._tip);
+    },
+    _unhover: function () { if (this._map) { this._map.closeTooltip(this._tip); } },
+    _click: function (e) {
+      var cell = this._cellOf(e), spec = cell === null ? null : this.popupSpec(cell);
+      if (!spec || !this._map) { return; }
+      this._unhover();
+      L.popup({maxWidth: 360, autoPanPaddingTopLeft: [60, 20]})
+        .setLatLng(e.sourceTarget.getLatLng()).setContent(popupContent(spec)).openOn(this._map);
+    },
+    getAttribution: function () { return this.options.attribution; }
+  });
+  L.cajnCells = function (payload, options) { return new L.CajnCells(payload, options); };
+
   /* ---------- zoom to the selection ---------- */
 
   STYLE += [
@@ -1560,7 +1730,7 @@
 
   function eventLayers(map) {
     var found = [];
-    map.eachLayer(function (layer) { if (layer instanceof L.CajnEvents && found.indexOf(layer) < 0) { found.push(layer); } });
+    map.eachLayer(function (layer) { if ((layer instanceof L.CajnEvents || layer instanceof L.CajnCells) && found.indexOf(layer) < 0) { found.push(layer); } });
     return found;
   }
 

@@ -15,10 +15,10 @@ import pytest
 
 from geo import params
 from geo.data.paths import ROOT
-from geo.map import eventpack
+from geo.map import cells, eventpack
 from geo.map.basemap import basemap_collections
 from geo.map.elements import JsonLayer, basemap, feature_group, new_map
-from geo.map.events import DETAIL_UP_TO, event_layer, event_payload, focus_option
+from geo.map.events import DETAIL_UP_TO, event_layer, event_payload, focus_option, map_payload
 from geo.map.labels import KINDS, label_payload
 from geo.map.markers import marker_casualties, marker_radius
 from geo.map.overlays import TILES, Timeline, bases_map, overlay_specs, page_keys_spec
@@ -245,6 +245,70 @@ def test_every_name_of_the_timebar_payload_is_read_in_layers_js_and_documented(l
 def test_the_timebar_check_reports_a_name_that_is_not_read(layers, text, name):
     (payload,) = payloads(layers, "cajnTimebar")
     assert name in unread(timebar_names(payload), text) and name not in unread(timebar_names(payload), LAYERS_JS)
+
+
+def payload_section(title: str, markdown: str) -> str:
+    """The part of `markdown` under the second-level heading `title`, up to the next one."""
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", markdown, re.M | re.S)
+    return match.group(1) if match else ""
+
+
+@pytest.fixture(scope="module")
+def cell_layers(data, shapes) -> list[tuple[str, str, dict]]:
+    """(factory, payload, options) of the layers of a map whose selection is past the threshold
+    (lowered to the sample's size), with and without the time bar."""
+    view = {**state_defaults((1991, 2025)), params.LAYERS: EVERY_LAYER}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cells, "AGGREGATE_ABOVE", len(ATTACKS) - 1)
+        payload = compact_json(map_payload(ATTACKS, data.groups, data.sources, "en"))
+        bar = compact_json(timebar_payload(ATTACKS["date"], (1991, 2025), (2010, 2015), "en", "all"))
+        specs = [
+            *overlay_specs(data, ATTACKS, payload, view, shapes, "en", "k", "credit"),
+            *overlay_specs(
+                data, ATTACKS, payload, view, shapes, "en", "k", "credit", timeline=Timeline(bar, len(ATTACKS), "all")
+            ),
+        ]
+    return [(spec.factory, spec.payload, spec.options) for spec in specs]
+
+
+def cell_names(payload: dict) -> set[str]:
+    """Every name of the cells payload that layers.js reads by name: its keys, its row fields, the
+    radius's parameters and the labels."""
+    return set(payload) | set(payload["fields"]) | set(payload["radius"]) | set(payload["labels"])
+
+
+def test_every_name_of_the_cell_payload_is_read_in_layers_js_and_documented(cell_layers):
+    (payload, *_) = payloads(cell_layers, "cajnCells")
+    names = cell_names(payload)
+    assert {"rows", "fields", "m", "cell", "incidents", "foiled", "per_root", "note", "popup_note"} <= names
+    assert unread(names, LAYERS_JS) == []
+    assert undocumented(names, payload_section("The cells payload", README)) == []
+
+
+@pytest.mark.parametrize(
+    "check,text,name",
+    [
+        ("read", LAYERS_JS.replace("m = payload.m;", "m = payload.count;"), "m"),
+        ("read", LAYERS_JS.replace("l.popup_note", "l.footer"), "popup_note"),
+        ("documented", README.replace("## The cells payload", "## Cells"), "m"),
+    ],
+)
+def test_the_cell_checks_report_a_name_that_is_missing(cell_layers, check, text, name):
+    (payload, *_) = payloads(cell_layers, "cajnCells")
+    if check == "read":
+        assert name in unread(cell_names(payload), text) and name not in unread(cell_names(payload), LAYERS_JS)
+    else:
+        assert name in undocumented(cell_names(payload), payload_section("The cells payload", text))
+
+
+def test_the_cell_layer_replaces_the_events_and_its_options_are_documented(cell_layers):
+    factories = [factory for factory, _, _ in cell_layers]
+    assert factories.count("cajnCells") == 2 and "cajnEvents" not in factories
+    options = {name for factory, _, found in cell_layers if factory == "cajnCells" for name in found}
+    assert {"points", "heat", "id", "pane"} <= options
+    assert unread(options, LAYERS_JS) == []
+    assert undocumented(options, factory_section("cajnCells", README)) == []
+    assert "cajnCells" in defined_factories(LAYERS_JS)
 
 
 def test_the_zoom_button_reads_its_label_and_option_and_both_are_documented(layers):

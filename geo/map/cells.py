@@ -1,0 +1,147 @@
+"""Attacks aggregated into grid cells, for selections too large to send event by event.
+
+Past `AGGREGATE_ABOVE` incidents the browser would unpack, sort and cluster every event (bench/cells.py
+measures it); the map then shows one circle per cell of a `CELL_DEGREES` grid, sized by the incidents
+it holds. The cells are kept per year, so that the time bar still filters them by year. The selection
+holds one row per incident (geo/analysis/filters.py's `with_imports` folds the records of one event
+into one row), so counting rows counts incidents, not records. static/map/README.md describes the
+payload (`L.cajnCells`).
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+
+import numpy as np
+import pandas as pd
+from babel.numbers import format_decimal
+
+from geo.map import eventpack
+from geo.map.markers import RADIUS_BASE, RADIUS_MAX
+from geo.text.i18n import t
+from geo.text.numbers import NUMBER_LOCALES, number_text
+
+# Chosen from bench/cells.py on a shared 2-core machine: the browser's first draw of the events,
+# clustered, grows by about 0.25 ms an event past the page's own 2.5 s (4 s at 10,000 events, 7 s at
+# 25,000, 13 s at 50,000, 54 s at 200,000), while cells draw in 2 to 4 s whatever the size (their
+# rows are bounded by cells times years) and build in about a second at 1,000,000 events.
+AGGREGATE_ABOVE = 25_000
+# Half a degree: about 55 km north-south, finer than a province and coarser than a city.
+CELL_DEGREES = 0.5
+# A cell of one incident is as large as a circle of no casualties; one of 10,000 reaches the cap.
+CELL_PER_ROOT = (RADIUS_MAX - RADIUS_BASE) / 100
+# One colour for every cell: a cell holds incidents of many groups.
+CELL_COLOR = "#b2182b"
+SUMMED = ("killed_low", "killed_high", "wounded_low", "wounded_high")
+# The fields of a cell's row of the payload, in the order it packs them, each as a column of
+# little-endian 32-bit integers: a million events over the region make some 70,000 rows, whose
+# JSON would cost four times the bytes.
+ROW_FIELDS = ("cell", "year", "incidents", "foiled", *SUMMED)
+ROW_TYPE = "<i4"
+
+
+def aggregated(n: int, above: int | None = None) -> bool:
+    """Whether a selection of `n` incidents is drawn as cells (past `AGGREGATE_ABOVE` unless told)."""
+    return n > (AGGREGATE_ABOVE if above is None else above)
+
+
+def cell_of(lat: np.ndarray, lon: np.ndarray, degrees: float = CELL_DEGREES) -> tuple[np.ndarray, np.ndarray]:
+    """The row and column of the grid cell holding each point (a point on an edge is in the cell
+    north or east of it)."""
+    return np.floor(np.asarray(lat, dtype=float) / degrees).astype(np.int64), np.floor(
+        np.asarray(lon, dtype=float) / degrees
+    ).astype(np.int64)
+
+
+def toll_sums(low: pd.Series, high: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """What each incident adds to a (low, high) sum, as geo/analysis/totals.py adds them up: a missing
+    low counts as none, a missing high as its low."""
+    low_numbers = pd.to_numeric(low, errors="coerce").astype("Float64")
+    high_numbers = pd.to_numeric(high, errors="coerce").astype("Float64")
+    return low_numbers.fillna(0), high_numbers.fillna(low_numbers).fillna(0)
+
+
+def cell_years(attacks: pd.DataFrame, degrees: float = CELL_DEGREES) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The cells that hold an attack, as (lat, lon) of their centres; and one row per cell and year
+    with `ROW_FIELDS`: the cell's position among the first, the year, the incidents (foiled plots
+    included), the foiled plots among them, and their summed tolls. Both in a stable order: cells
+    south to north then west to east, rows by year then cell."""
+    row, column = cell_of(attacks["lat"], attacks["lon"], degrees)
+    killed_low, killed_high = toll_sums(attacks["killed_low"], attacks["killed_high"])
+    wounded_low, wounded_high = toll_sums(attacks["wounded_low"], attacks["wounded_high"])
+    frame = pd.DataFrame(
+        {
+            "row": row,
+            "column": column,
+            "year": attacks["date"].dt.year.to_numpy(dtype=np.int64),
+            "incidents": 1,
+            "foiled": attacks["foiled"].fillna(False).to_numpy(dtype=np.int64),
+            "killed_low": killed_low.to_numpy(dtype=float),
+            "killed_high": killed_high.to_numpy(dtype=float),
+            "wounded_low": wounded_low.to_numpy(dtype=float),
+            "wounded_high": wounded_high.to_numpy(dtype=float),
+        }
+    )
+    sums = frame.groupby(["row", "column", "year"], sort=True).sum().reset_index()
+    grid = sums[["row", "column"]].drop_duplicates(ignore_index=True)
+    cells = pd.DataFrame(
+        {"lat": (grid["row"] + 0.5) * degrees, "lon": (grid["column"] + 0.5) * degrees}, index=grid.index
+    )
+    position = pd.MultiIndex.from_frame(grid).get_indexer(pd.MultiIndex.from_frame(sums[["row", "column"]]))
+    rows = sums.assign(cell=position)[list(ROW_FIELDS)].astype(np.int64)
+    return cells, rows.sort_values(["year", "cell"], ignore_index=True)
+
+
+def pack_rows(rows: pd.DataFrame) -> str:
+    """The `ROW_FIELDS` columns of `rows`, one after the other, gzip-compressed and in base64 (as
+    geo/map/eventpack.py packs events, at its compression level)."""
+    buffer = b"".join(rows[field].to_numpy(dtype=ROW_TYPE).tobytes() for field in ROW_FIELDS)
+    return base64.b64encode(gzip.compress(buffer, compresslevel=eventpack.COMPRESS_LEVEL, mtime=0)).decode("ascii")
+
+
+def unpack_rows(text: str, m: int) -> dict[str, np.ndarray]:
+    """The columns back from `pack_rows`'s output of `m` rows, as the browser reads them."""
+    buffer = gzip.decompress(base64.b64decode(text))
+    size = np.dtype(ROW_TYPE).itemsize * m
+    return {
+        field: np.frombuffer(buffer[k * size : (k + 1) * size], dtype=ROW_TYPE) for k, field in enumerate(ROW_FIELDS)
+    }
+
+
+def cell_labels(lang: str, n: int, degrees: float = CELL_DEGREES, above: int | None = None) -> dict:
+    """The words the browser needs for the cells' tooltips, popups and note, in `lang`."""
+    above = AGGREGATE_ABOVE if above is None else above
+    size = format_decimal(degrees, locale=lang)
+    return {
+        "title": t("grid_title", lang, degrees=size),
+        "incidents": t("grid_incidents", lang),
+        "foiled": t("grid_foiled", lang),
+        "years": t("grid_years", lang),
+        "killed": t("killed", lang),
+        "wounded": t("wounded", lang),
+        "note": t("grid_note", lang, n=number_text(n, lang), limit=number_text(above, lang), degrees=size),
+        "popup_note": t("grid_popup_note", lang, limit=number_text(above, lang)),
+    }
+
+
+def cell_payload(attacks: pd.DataFrame, lang: str, degrees: float = CELL_DEGREES, above: int | None = None) -> dict:
+    """Everything the browser needs to draw `attacks` as cells: their centres, their rows per year
+    packed as `ROW_FIELDS` columns, how circles are sized, and the words in `lang`."""
+    cells, rows = cell_years(attacks, degrees)
+    return {
+        "n": len(attacks),
+        "cells": cells.round(6).to_numpy().tolist(),
+        "fields": list(ROW_FIELDS),
+        "m": len(rows),
+        "rows": pack_rows(rows),
+        "color": CELL_COLOR,
+        "radius": {"base": RADIUS_BASE, "per_root": CELL_PER_ROOT, "max": RADIUS_MAX},
+        "locale": NUMBER_LOCALES[lang],
+        "labels": cell_labels(lang, len(attacks), degrees, above),
+    }
+
+
+def cell_radius(incidents: int) -> float:
+    """The radius of a cell's circle, in pixels: as the browser computes it from `cell_payload`'s `radius`."""
+    return min(RADIUS_MAX, RADIUS_BASE + CELL_PER_ROOT * float(np.sqrt(incidents)))

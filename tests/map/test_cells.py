@@ -1,0 +1,162 @@
+"""Attacks aggregated into grid cells per year: which cell a point falls in, what a cell counts and
+sums, how the payload packs it, and when the map switches to cells."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from geo import params
+from geo.map import cells
+from geo.map.cells import (
+    AGGREGATE_ABOVE,
+    CELL_DEGREES,
+    ROW_FIELDS,
+    aggregated,
+    cell_of,
+    cell_payload,
+    cell_radius,
+    cell_years,
+    toll_sums,
+    unpack_rows,
+)
+from geo.map.events import event_layer, map_payload
+from geo.map.legend import cell_sections
+from geo.map.markers import RADIUS_BASE, RADIUS_MAX
+from geo.map.overlays import overlay_specs
+from geo.state.urlstate import state_defaults
+from geo.text.escape import compact_json
+from tests.samples import attack, frame
+
+
+@pytest.mark.parametrize(
+    "n,above,expected",
+    [
+        (AGGREGATE_ABOVE, None, False),
+        (AGGREGATE_ABOVE + 1, None, True),
+        (0, None, False),
+        (10, 9, True),
+        (10, 10, False),
+    ],
+)
+def test_a_selection_is_aggregated_only_past_the_threshold(n, above, expected):
+    assert aggregated(n, above) is expected
+
+
+@pytest.mark.parametrize(
+    "lat,lon,degrees,expected",
+    [
+        (40.4, 72.8, 0.5, (80, 145)),
+        # On an edge: the cell north or east of it.
+        (40.5, 73.0, 0.5, (81, 146)),
+        (40.49999, 72.99999, 0.5, (80, 145)),
+        # South and west of zero the cell is below, not towards zero.
+        (-0.1, -0.1, 0.5, (-1, -1)),
+        (40.4, 72.8, 1.0, (40, 72)),
+    ],
+)
+def test_each_point_falls_in_one_cell(lat, lon, degrees, expected):
+    row, column = cell_of(np.array([lat]), np.array([lon]), degrees)
+    assert (int(row[0]), int(column[0])) == expected
+
+
+@pytest.mark.parametrize(
+    "low,high,expected",
+    [
+        (9, 20, (9, 20)),
+        # A missing high estimate counts as its low, a missing low as none.
+        (4, None, (4, 4)),
+        (None, 3, (0, 3)),
+        (None, None, (0, 0)),
+    ],
+)
+def test_tolls_add_up_as_the_headline_figures_do(low, high, expected):
+    low_sum, high_sum = toll_sums(pd.Series([low], dtype="Int64"), pd.Series([high], dtype="Int64"))
+    assert (low_sum.iloc[0], high_sum.iloc[0]) == expected
+
+
+# Osh twice in 1999 (one foiled, one with unknown tolls) and once in 2004; Kabul in 1999.
+OSH = {"lat": 40.53, "lon": 72.79}
+KABUL = {"lat": 34.53, "lon": 69.17}
+SAMPLE = frame(
+    attack("a", "1999-02-16", killed=(9, 20), wounded=(15, None), **OSH),
+    attack("b", "1999-05-01", killed=(None, None), wounded=(None, None), foiled=True, **OSH),
+    attack("c", "2004-03-29", killed=(2, 2), wounded=(1, 3), **OSH),
+    attack("d", "1999-07-07", group="iskp", country="AFG", killed=(1, 1), wounded=(0, 0), **KABUL),
+)
+
+
+def test_cells_count_incidents_and_sum_their_tolls_per_year():
+    centres, rows = cell_years(SAMPLE)
+    assert centres.to_numpy().tolist() == [[34.75, 69.25], [40.75, 72.75]]
+    assert rows.columns.tolist() == list(ROW_FIELDS)
+    assert rows.to_numpy().tolist() == [
+        # cell, year, incidents, foiled, killed low-high, wounded low-high
+        [0, 1999, 1, 0, 1, 1, 0, 0],
+        [1, 1999, 2, 1, 9, 20, 15, 15],
+        [1, 2004, 1, 0, 2, 2, 1, 3],
+    ]
+
+
+def test_every_incident_is_in_one_row_whatever_the_grid():
+    for degrees in (0.1, 0.5, 2.0, 30.0):
+        _, rows = cell_years(SAMPLE, degrees)
+        assert rows["incidents"].sum() == len(SAMPLE)
+
+
+@pytest.mark.parametrize(
+    "lang,note",
+    [
+        ("en", "4 incidents over all years, more than 3: the map shows them aggregated in cells of 0.5° per year."),
+        ("fr", "4 incidents sur toutes les années, plus de 3 : la carte les montre agrégés en mailles de 0,5°"),
+        ("ru", "Инцидентов за все годы: 4, больше 3: на карте они сведены в ячейки 0,5° по годам."),
+    ],
+)
+def test_the_payload_packs_the_rows_and_says_what_it_counts(lang, note):
+    payload = cell_payload(SAMPLE, lang, above=3)
+    unpacked = unpack_rows(payload["rows"], payload["m"])
+    _, rows = cell_years(SAMPLE)
+    assert (
+        payload["n"] == 4
+        and f"{CELL_DEGREES}°".replace(".", "." if lang == "en" else ",") in payload["labels"]["title"]
+    )
+    assert payload["fields"] == list(ROW_FIELDS) and payload["m"] == len(rows)
+    assert {field: column.tolist() for field, column in unpacked.items()} == {f: rows[f].tolist() for f in ROW_FIELDS}
+    assert payload["labels"]["note"].startswith(note)
+    assert json.loads(compact_json(payload)) == payload
+
+
+@pytest.mark.parametrize("incidents,radius", [(0, RADIUS_BASE), (100, None), (10_000, RADIUS_MAX), (10**6, RADIUS_MAX)])
+def test_a_cell_grows_with_the_root_of_its_incidents_up_to_the_cap(incidents, radius):
+    if radius is None:
+        assert RADIUS_BASE < cell_radius(incidents) < RADIUS_MAX
+    else:
+        assert cell_radius(incidents) == pytest.approx(radius)
+
+
+def test_the_legend_draws_cells_at_their_size_in_the_page_language():
+    sizes, heat = cell_sections("ru", heat=True)
+    assert [item["size"] for item in sizes["items"]] == [round(2 * cell_radius(n) + 2) for n in (1, 100, 10_000)]
+    assert [item["label"] for item in sizes["items"]] == ["1 инцидент", "100 инцидентов", "10\xa0000 инцидентов"]
+    assert [item["label"] for item in heat["items"]] == ["Мало инцидентов", "Много инцидентов"]
+    assert [len(cell_sections("en", heat, points)) for heat, points in ((False, True), (True, False))] == [1, 1]
+    assert cell_sections("en", heat=True, points=False)[0]["title"] == "Heatmap"
+
+
+def test_the_map_sends_cells_past_the_threshold_and_events_below_it(data, shapes, monkeypatch):
+    view = {**state_defaults((1991, 2025)), params.LAYERS: ["attacks", "heatmap"]}
+    below = map_payload(SAMPLE, data.groups, data.sources, "en")
+    assert "columns" in below and "cells" not in below
+    monkeypatch.setattr(cells, "AGGREGATE_ABOVE", 3)
+    above = map_payload(SAMPLE, data.groups, data.sources, "en")
+    assert "cells" in above and "columns" not in above
+    assert event_layer(compact_json(above), len(SAMPLE), True, True, "k").factory == "cajnCells"
+    specs = overlay_specs(data, SAMPLE, compact_json(above), view, shapes, "en", "k", "credit")
+    factories = [spec.factory for spec in specs]
+    assert "cajnCells" in factories and "cajnEvents" not in factories
+    legend = json.loads(next(spec.payload for spec in specs if spec.factory == "cajnLegend"))
+    titles = [section["title"] for section in legend]
+    assert titles[0].startswith("Circle size: incidents in the cell") and "Attacks by group" not in titles
