@@ -117,7 +117,7 @@ def main(argv: list[str]) -> int:
         attacks = synthetic_attacks(n, groups, COUNTRIES)
         events_s, events_json = timed(event_payload, attacks, data.groups, data.sources, "en")
         cells_s, cells_json = timed(cell_payload, attacks, "en")
-        rows = json.loads(cells_json)["m"]
+        rows = json.loads(cells_json)["row_count"]
         print(
             f"{n:>9} {events_s:9.2f} {len(events_json) / 1e6:10.2f} {cells_s:8.2f} {len(cells_json) / 1e6:9.3f}"
             f" {rows:>7} {events_s / cells_s:7.1f} {len(events_json) / len(cells_json):7.1f}",

@@ -133,7 +133,7 @@ def cell_payload(attacks: pd.DataFrame, lang: str, degrees: float = CELL_DEGREES
         "n": len(attacks),
         "cells": cells.round(6).to_numpy().tolist(),
         "fields": list(ROW_FIELDS),
-        "m": len(rows),
+        "row_count": len(rows),
         "rows": pack_rows(rows),
         "color": CELL_COLOR,
         "radius": {"base": RADIUS_BASE, "per_root": CELL_PER_ROOT, "max": RADIUS_MAX},

@@ -1570,7 +1570,7 @@
       }
       var self = this;
       this.ready = gunzip(base64Bytes(payload.rows)).then(function (buffer) {
-        var rows = {}, m = payload.m;
+        var rows = {}, m = payload.row_count;
         payload.fields.forEach(function (name, k) { rows[name] = new Int32Array(buffer, k * m * 4, m); });
         // The zoom button waits for `ready` and reads `_cols`, as it does of the events layer.
         self._cols = self._rows = rows;

@@ -117,13 +117,13 @@ def test_every_incident_is_in_one_row_whatever_the_grid():
 )
 def test_the_payload_packs_the_rows_and_says_what_it_counts(lang, note):
     payload = cell_payload(SAMPLE, lang, above=3)
-    unpacked = unpack_rows(payload["rows"], payload["m"])
+    unpacked = unpack_rows(payload["rows"], payload["row_count"])
     _, rows = cell_years(SAMPLE)
     assert (
         payload["n"] == 4
         and f"{CELL_DEGREES}°".replace(".", "." if lang == "en" else ",") in payload["labels"]["title"]
     )
-    assert payload["fields"] == list(ROW_FIELDS) and payload["m"] == len(rows)
+    assert payload["fields"] == list(ROW_FIELDS) and payload["row_count"] == len(rows)
     assert {field: column.tolist() for field, column in unpacked.items()} == {f: rows[f].tolist() for f in ROW_FIELDS}
     assert payload["labels"]["note"].startswith(note)
     assert json.loads(compact_json(payload)) == payload

@@ -280,7 +280,7 @@ def cell_names(payload: dict) -> set[str]:
 def test_every_name_of_the_cell_payload_is_read_in_layers_js_and_documented(cell_layers):
     (payload, *_) = payloads(cell_layers, "cajnCells")
     names = cell_names(payload)
-    assert {"rows", "fields", "m", "cell", "incidents", "foiled", "per_root", "note", "popup_note"} <= names
+    assert {"rows", "fields", "row_count", "cell", "incidents", "foiled", "per_root", "note", "popup_note"} <= names
     assert unread(names, LAYERS_JS) == []
     assert undocumented(names, payload_section("The cells payload", README)) == []
 
@@ -288,9 +288,9 @@ def test_every_name_of_the_cell_payload_is_read_in_layers_js_and_documented(cell
 @pytest.mark.parametrize(
     "check,text,name",
     [
-        ("read", LAYERS_JS.replace("m = payload.m;", "m = payload.count;"), "m"),
+        ("read", LAYERS_JS.replace("m = payload.row_count;", "m = payload.count;"), "row_count"),
         ("read", LAYERS_JS.replace("l.popup_note", "l.footer"), "popup_note"),
-        ("documented", README.replace("## The cells payload", "## Cells"), "m"),
+        ("documented", README.replace("## The cells payload", "## Cells"), "row_count"),
     ],
 )
 def test_the_cell_checks_report_a_name_that_is_missing(cell_layers, check, text, name):
