@@ -13,6 +13,7 @@ import pytest
 from geo.data.load import load_dataset
 from geo.data.paths import COMMITTED_DATA_DIR, ROOT
 from geo.map.events import FOCUS_ZOOM
+from geo.map.placenames import place_name
 from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, PROJECTOR, Server, click_attack, map_frame, map_view, markers
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -59,10 +60,11 @@ def selected_row(page) -> str | None:
     return rows.first.text_content() if rows.count() else None
 
 
-def row_start(attack) -> str:
-    """How the attack's row begins in the grid's accessible table: its date, then its place (the
-    cells' texts run together there; the id, the last column, is drawn only when scrolled to)."""
-    return f"{attack['date']:%Y-%m-%d}{attack['city'] or ''}"
+def row_start(attack, lang: str) -> str:
+    """How the attack's row begins in the grid's accessible table: its date, then its place in
+    `lang` (the cells' texts run together there; the id, the last column, is drawn only when
+    scrolled to)."""
+    return f"{attack['date']:%Y-%m-%d}{place_name(attack['city'] or '', attack['country_iso3'], lang)}"
 
 
 def ring_at(frame) -> list[float] | None:
@@ -93,7 +95,9 @@ def test_a_row_flies_the_map_to_its_attack_and_a_circle_selects_its_row(browser,
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 18, box["y"] + HEADER + ROW * 2 + ROW / 2)
     frame.wait_for_selector(RING, timeout=30_000)
-    (chosen,) = [row for _, row in attacks[attacks["year"] == 2024].iterrows() if third.startswith(row_start(row))]
+    (chosen,) = [
+        row for _, row in attacks[attacks["year"] == 2024].iterrows() if third.startswith(row_start(row, lang))
+    ]
     frame.wait_for_function(
         "([lat, lon, zoom]) => map.getZoom() >= zoom && map.getBounds().contains([lat, lon])",
         arg=[float(chosen["lat"]), float(chosen["lon"]), FOCUS_ZOOM],
@@ -120,7 +124,7 @@ def test_a_row_flies_the_map_to_its_attack_and_a_circle_selects_its_row(browser,
     page.wait_for_function(
         "([table, wanted]) => [...document.querySelectorAll(table + \" tr[aria-selected='true']\")]"
         ".some(row => row.textContent.startsWith(wanted))",
-        arg=[TABLE, row_start(other)],
+        arg=[TABLE, row_start(other, lang)],
         timeout=30_000,
     )
     frame.wait_for_function(
