@@ -170,19 +170,25 @@ def play(page, frame, seconds: float) -> None:
         frame.click(".cajn-tb-play")
 
 
+def open_drawn(browser, path: Path, timeout: float = 300_000):
+    """A tab on the map file `path`, once its attacks layer is ready and drawn, and the seconds
+    that took from opening it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    start = time.perf_counter()
+    page.goto(path.as_uri())
+    page.wait_for_function(FIND, timeout=timeout)
+    page.evaluate("() => window.__events.ready.then(() => true)")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return page, time.perf_counter() - start
+
+
 def measure_size(playwright, n: int, data, shapes, collections, folder: Path) -> dict:
     html, rerun, options = standalone_page(n, data, shapes, collections)
     path = folder / f"map-{n}.html"
     path.write_text(html, encoding="utf-8")
     browser = launch(playwright)
     try:
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
-        start = time.perf_counter()
-        page.goto(path.as_uri())
-        page.wait_for_function(FIND, timeout=300_000)
-        page.evaluate("() => window.__events.ready.then(() => true)")
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        load_s = time.perf_counter() - start
+        page, load_s = open_drawn(browser, path)
         page.evaluate("() => { window.__map.setZoom(5); }")
         page.wait_for_timeout(800)
         zoom = page.evaluate("() => window.__map.getZoom()")

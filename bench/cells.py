@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.browser_map import FIND, LAYERS, SPAN, launch
+from bench.browser_map import LAYERS, SPAN, launch, open_drawn
 from bench.map import synthetic_attacks
 from geo import params
 from geo.data.load import load_dataset
@@ -64,13 +64,7 @@ def first_draw(playwright, html: str, folder: Path, name: str) -> float:
     path.write_text(html, encoding="utf-8")
     browser = launch(playwright)
     try:
-        tab = browser.new_page(viewport={"width": 1280, "height": 720})
-        start = time.perf_counter()
-        tab.goto(path.as_uri())
-        tab.wait_for_function(FIND, timeout=600_000)
-        tab.evaluate("() => window.__events.ready.then(() => true)")
-        tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        return time.perf_counter() - start
+        return open_drawn(browser, path, timeout=600_000)[1]
     finally:
         browser.close()
 

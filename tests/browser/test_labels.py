@@ -13,7 +13,7 @@ from geo.map.events import event_layer, event_payload
 from geo.map.labels import label_payload
 from geo.map.standalone import standalone_html
 from geo.text.escape import compact_json
-from tests.journeys.harness import CHROMIUM, PROJECTOR
+from tests.journeys.harness import CHROMIUM, CIRCLE_SPOT, PROJECTOR
 
 pytestmark = [
     pytest.mark.browser,
@@ -104,20 +104,15 @@ def test_cities_are_named_from_zoom_5_in_the_language_without_overlapping(pages,
 
 
 # A point where a click lands on circle `index` as it is drawn now (spread out or not), or null.
-SPOT = """index => {
+SPOT = (
+    """index => {
   const events = Object.values(window).find(v => v instanceof L.CajnEvents);
   const map = Object.values(window).find(v => v instanceof L.Map);
-  const marker = events._markers[index], centre = map.latLngToContainerPoint(marker.getLatLng());
-  const box = map.getContainer().getBoundingClientRect();
-  for (let d = 0; d <= marker.getRadius(); d++) {
-    for (let a = 0; a < 24; a++) {
-      const x = box.left + centre.x + d * Math.cos(a * Math.PI / 12);
-      const y = box.top + centre.y + d * Math.sin(a * Math.PI / 12);
-      if (document.elementFromPoint(x, y) === marker._path) { return [x, y]; }
-    }
-  }
-  return null;
+  return ("""
+    + CIRCLE_SPOT
+    + """)(map, events._markers[index]);
 }"""
+)
 
 SPREAD_OUT = "() => Object.values(window).find(v => v instanceof L.CajnEvents).spreadOut()"
 

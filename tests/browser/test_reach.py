@@ -15,7 +15,7 @@ import pytest
 from geo.data.paths import ROOT
 from geo.map.elements import START_VIEW
 from geo.text.i18n import t
-from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, PROJECTOR, Server, map_frame, map_view
+from tests.journeys.harness import CHROMIUM, CIRCLE_SPOT, LOCAL_HOSTS, PROJECTOR, Server, map_frame, map_view
 
 ARTIFACTS = ROOT / "test-artifacts"
 KHAR = "2023-07-30-bajaur-jui-f-rally-bombing"
@@ -35,18 +35,9 @@ SPOT = (
     + EVENTS
     + """, map = window.map;
   const index = events._payload.details.findIndex(detail => detail.id === id);
-  const hit = j => {
-    const marker = events._markers[j], centre = map.latLngToContainerPoint(marker.getLatLng());
-    const box = map.getContainer().getBoundingClientRect();
-    for (let d = 0; d <= marker.getRadius(); d++) {
-      for (let a = 0; a < 24; a++) {
-        const x = box.left + centre.x + d * Math.cos(a * Math.PI / 12);
-        const y = box.top + centre.y + d * Math.sin(a * Math.PI / 12);
-        if (document.elementFromPoint(x, y) === marker._path) { return [x, y]; }
-      }
-    }
-    return null;
-  };
+  const hit = j => ("""
+    + CIRCLE_SPOT
+    + """)(map, events._markers[j]);
   const own = hit(index);
   if (own) { return {at: own, own: true}; }
   for (const j of events._stack(index)) { const at = hit(j); if (at) { return {at: at, own: false}; } }

@@ -275,6 +275,22 @@ def map_view(frame) -> tuple[float, float, float]:
     return tuple(frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]"))
 
 
+# A JavaScript function of a map and a circle marker: a point of the page where a click lands on
+# the circle as it is drawn now (spread out or not, under names or not), or null when none does.
+CIRCLE_SPOT = """(map, marker) => {
+  const centre = map.latLngToContainerPoint(marker.getLatLng());
+  const box = map.getContainer().getBoundingClientRect();
+  for (let d = 0; d <= marker.getRadius(); d++) {
+    for (let a = 0; a < 24; a++) {
+      const x = box.left + centre.x + d * Math.cos(a * Math.PI / 12);
+      const y = box.top + centre.y + d * Math.sin(a * Math.PI / 12);
+      if (document.elementFromPoint(x, y) === marker._path) { return [x, y]; }
+    }
+  }
+  return null;
+}"""
+
+
 def click_attack(frame, lat: float, lon: float) -> str:
     """Click the attack marker at (lat, lon) and return its popup's text; a marker that shares its
     place with others spreads them out on the first click, and opens its popup on the second."""
