@@ -34,6 +34,7 @@ class Dataset:
     context: pd.DataFrame
     group_aliases: pd.DataFrame
     country_names: pd.DataFrame
+    place_names: pd.DataFrame
     gleditsch_ward: pd.DataFrame
     tolls: pd.DataFrame
     countries: gpd.GeoDataFrame
@@ -148,6 +149,7 @@ def build_dataset(tables: dict[str, pd.DataFrame], countries: gpd.GeoDataFrame) 
         context=typed_context(tables["context"]),
         group_aliases=tables["group_aliases"].copy(),
         country_names=tables["country_names"].copy(),
+        place_names=tables["place_names"].copy(),
         gleditsch_ward=tables["gleditsch_ward"].copy(),
         tolls=typed_tolls(tables["tolls"]),
         countries=countries,

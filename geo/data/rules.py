@@ -210,6 +210,34 @@ def successors_have_shapes(name: str, frame: pd.DataFrame, shaped: set[str]) -> 
     return problems
 
 
+def place_names_hold(names: pd.DataFrame, attacks: pd.DataFrame) -> list[Problem]:
+    """A place name names a place of attacks.csv, in its country (the whole `city`, or its city before a
+    bracket), once per language."""
+    places = set(zip(attacks["city"], attacks["country_iso3"]))
+    places |= {(city.partition(" (")[0], country) for city, country in places}
+    problems, seen = [], set()
+    for i, (place, country, lang) in enumerate(zip(names["place"], names["country_iso3"], names["lang"])):
+        if place and (place, country) not in places:
+            problems.append(
+                Problem("place_names.csv", line_of(i), "place", place, f"is not a place of attacks.csv in {country}")
+            )
+        if (place, country, lang) in seen:
+            problems.append(
+                Problem("place_names.csv", line_of(i), "place", place, f"is named in '{lang}' by an earlier row")
+            )
+        seen.add((place, country, lang))
+    return problems
+
+
+def place_names_cite_news(names: pd.DataFrame, kinds: dict[str, str]) -> list[Problem]:
+    """A place's name in a language is how that language's press writes it: each row cites a news page."""
+    return [
+        Problem("place_names.csv", line_of(i), "source_ids", cell, "must cite a news page that writes the name")
+        for i, cell in enumerate(names["source_ids"])
+        if not any(kinds.get(ref) == "news" for ref in cell.split(";"))
+    ]
+
+
 def distance_km(a: Point, b: Point) -> float:
     """Geodesic distance between two lon/lat points on the WGS84 ellipsoid."""
     return GEOD.inv(a.x, a.y, b.x, b.y)[2] / 1000
@@ -390,6 +418,8 @@ def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Pro
         problems += start_not_after_end("memberships", memberships, "start_date", "end_date", parse=parse_partial_date)
     if "group_aliases" in tables and "groups" in tables:
         problems += references_resolve("group_aliases", tables["group_aliases"], "group_id", groups, "groups.csv")
+    if "place_names" in tables and "attacks" in tables:
+        problems += place_names_hold(tables["place_names"], tables["attacks"])
     for name in ("country_names", "gleditsch_ward"):
         if name in tables:
             problems += successors_have_shapes(name, tables[name], set(countries["iso3"]) - {""})
@@ -411,6 +441,8 @@ def cross_file_problems(tables: Tables, countries: gpd.GeoDataFrame) -> list[Pro
         for name, frame in tables.items():
             if "source_ids" in frame:
                 problems += rows_cite_a_primary_source(name, frame, "source_ids", kinds)
+        if "place_names" in tables:
+            problems += place_names_cite_news(tables["place_names"], kinds)
         if "tolls" in tables:
             problems += rows_cite_a_primary_source("tolls", tables["tolls"], "source_id", kinds)
         cited = cited_sources(tables)

@@ -375,6 +375,19 @@ SPECS: dict[str, FileSpec] = {
             id_column="name",
         ),
         FileSpec(
+            "place_names",
+            {
+                "place": text(optional=False),
+                "country_iso3": iso3(),
+                "lang": one_of(vocab.TRANSLATED_LANGUAGES),
+                "name": text(optional=False),
+                "source_ids": id_list(optional=False),
+                "notes": text(),
+            },
+            # One row per place, country and language: checked across columns in `geo.data.rules`.
+            id_column="",
+        ),
+        FileSpec(
             "gleditsch_ward",
             {
                 "gw_code": [required(), whole_number(1, 999, optional=False)],

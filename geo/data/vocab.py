@@ -57,6 +57,8 @@ IMPORT_DATASETS = ("gtd", "ucdp", "acled")
 # Where a group alias was seen: an import format, whose names the importer maps to group ids, or
 # `media_ru`, the Russian names regional media use, kept as a cited glossary the importer never reads.
 ALIAS_DATASETS = (*IMPORT_DATASETS, "media_ru")
+# The page's languages other than English, the data's own: those a place name is given in.
+TRANSLATED_LANGUAGES = ("fr", "ru")
 # Who a toll figure comes from: a government or police body, the press, the perpetrators, a
 # non-governmental organisation, a court, a hospital.
 TOLL_KINDS = ("official", "media", "claim", "ngo", "court", "hospital")

@@ -10,6 +10,8 @@ import pytest
 from geo.data.problems import DataValidationError
 from geo.data.rules import cited_sources, mirrors_are_cited, mirrors_are_few, rows_cite_a_primary_source
 from geo.data.validate import check_data, main, validated_tables
+from geo.data.vocab import TRANSLATED_LANGUAGES
+from geo.text.i18n import LANGUAGES, SOURCE_LANGUAGE
 from tests.datafolder import set_cell
 
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()
@@ -92,6 +94,14 @@ BAD_CELLS = [
     ("gleditsch_ward.csv", 0, "gw_code", "Yugoslavia", "must be a whole number from 1 to 999"),
     ("gleditsch_ward.csv", 0, "gw_code", "347", "must be unique"),
     ("gleditsch_ward.csv", 0, "source_ids", "", "must not be empty"),
+    ("place_names.csv", 0, "lang", "de", "must be one of: fr, ru"),
+    ("place_names.csv", 0, "lang", "en", "must be one of: fr, ru"),
+    ("place_names.csv", 0, "source_ids", "nowhere_2020", "'nowhere_2020' is not an id in sources.csv"),
+    ("place_names.csv", 0, "source_ids", "boquerat_2024", "must cite a news page that writes the name"),
+    ("place_names.csv", 0, "country_iso3", "UZ", "must be an ISO 3166-1 alpha-3 country code"),
+    ("place_names.csv", 0, "place", "Samarkand", "is not a place of attacks.csv in UZB"),
+    ("place_names.csv", 0, "name", "", "must not be empty"),
+    ("place_names.csv", 1, "place", "Tashkent", "is not a place of attacks.csv in SWE"),
 ]
 
 
@@ -299,3 +309,7 @@ def test_cited_sources_reads_lists_and_single_ids(data_dir):
     cited = cited_sources(tables)
     assert set(tables["tolls"]["source_id"]) <= cited
     assert {ref for cell in tables["attacks"]["source_ids"] for ref in cell.split(";")} <= cited
+
+
+def test_place_names_are_given_in_each_language_of_the_page_but_the_datas_own():
+    assert set(TRANSLATED_LANGUAGES) == set(LANGUAGES) - {SOURCE_LANGUAGE}

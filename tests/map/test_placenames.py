@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from geo.map.placenames import place_name, place_names, split_place
+from geo.map.placenames import committed_place_names, place_name, place_name_table, place_names, split_place
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,40 @@ def test_a_column_of_places_is_named_row_by_row_and_an_empty_one_stays_empty():
     places = ["Kabul", None, "Khujand", float("nan")]
     countries = ["AFG", "AFG", "TJK", "TJK"]
     assert place_names(places, countries, "ru") == ["Кабул", "", "Худжанд", ""]
+
+
+@pytest.mark.parametrize(
+    "place,country,lang,name",
+    [
+        ("Quetta", "PAK", "ru", "Кветта"),  # GeoNames' Cyrillic alternate, Куета, is not the Russian press's
+        ("Quetta (Hazarganji)", "PAK", "ru", "Кветта (Hazarganji)"),  # the city's name, its detail kept
+        ("Quetta", "PAK", "fr", "Quetta"),  # no French name cited: GeoNames and CLDR as before
+        ("Cologne", "DEU", "ru", "Кёльн"),  # not the Bulgarian Кьолн
+        ("Eindhoven", "NLD", "ru", "Эйндховен"),  # not the Ukrainian Ейндговен
+        ("Khanabad (Andijan Region)", "UZB", "ru", "Ханабад (Andijan Region)"),  # not the Uzbek Хонобод
+        ("Jalal-Abad", "KGZ", "ru", "Джалал-Абад"),  # not the Kyrgyz Жалал-Абад
+        ("Saint Petersburg", "RUS", "ru", "Санкт-Петербург"),
+        ("Saint Petersburg", "RUS", "fr", "Saint-Pétersbourg"),
+        ("Qurghonteppa (Bokhtar)", "TJK", "ru", "Курган-Тюбе (Бохтар)"),  # the whole place has its own row
+        ("Almaty", "KAZ", "fr", "Almaty"),  # not the Soviet-era Alma Ata
+        ("Quetta", "PAK", "en", "Quetta"),  # English is the data's own
+        ("Kabul", "AFG", "ru", "Кабул"),  # no row: GeoNames
+    ],
+)
+def test_a_cited_name_of_the_committed_data_comes_before_geonames(place, country, lang, name):
+    assert place_name(place, country, lang) == name
+
+
+def test_the_names_given_are_the_ones_consulted():
+    names = place_name_table(
+        pd.DataFrame({"place": ["Kabul"], "country_iso3": ["AFG"], "lang": ["fr"], "name": ["Caboul"]})
+    )
+    assert place_name("Kabul (Shash Darak)", "AFG", "fr", names) == "Caboul (Shash Darak)"
+    assert place_name("Quetta", "PAK", "ru", names) == "Куета"  # without the committed rows, GeoNames' pick
+    assert place_name("Kabul", "AFG", "ru", names) == "Кабул"
+
+
+def test_every_committed_name_changes_what_geonames_gives():
+    # A row that repeats GeoNames' own answer cites nothing the page needs.
+    same = [key for key, name in committed_place_names().items() if place_name(*key, names={}) == name]
+    assert same == []
