@@ -70,6 +70,7 @@ def test_a_column_of_places_is_named_row_by_row_and_an_empty_one_stays_empty():
         ("Saint Petersburg", "RUS", "fr", "Saint-Pétersbourg"),
         ("Qurghonteppa (Bokhtar)", "TJK", "ru", "Курган-Тюбе (Бохтар)"),  # the whole place has its own row
         ("Almaty", "KAZ", "fr", "Almaty"),  # not the Soviet-era Alma Ata
+        ("Herat", "AFG", "fr", "Hérat"),
         ("Quetta", "PAK", "en", "Quetta"),  # English is the data's own
         ("Kabul", "AFG", "ru", "Кабул"),  # no row: GeoNames
     ],
