@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from geo import params
+from geo import keys, params
 from geo.analysis.story import STEPS
 from geo.data.load import load_dataset
 from geo.data.paths import COMMITTED_DATA_DIR, ROOT
@@ -314,11 +314,14 @@ def test_a_chart_downloads_as_png_and_svg_with_its_bars(browser, app_url, tmp_pa
     from PIL import Image
 
     page, errors, _ = visit(browser, f"{app_url}/timeline?years=1999&years=2024", height=2600)
-    page.wait_for_selector(".vega-embed", timeout=60_000)
+    # The yearly chart's own buttons: the first on the page may be another chart's while the
+    # charts are still arriving.
+    chart = page.locator(f".st-key-{keys.CHART_YEARLY}")
+    chart.locator(".vega-embed").wait_for(timeout=60_000)
     files = {}
     for label in ("PNG image", "SVG image"):
         with page.expect_download(timeout=120_000) as download:
-            page.get_by_role("button", name=label).first.click()
+            chart.get_by_role("button", name=label).click()
         files[label] = tmp_path / download.value.suggested_filename
         download.value.save_as(files[label])
     assert files["PNG image"].name == "attacks-per-year-by-group.png"

@@ -77,6 +77,14 @@ def app(tmp_path_factory):
 def clicks_to_popup(page, frame, attack_id: str, record: str) -> int:
     """Click as a reader would, from the default view, until the popup of `attack_id` opens; the
     number of clicks it took. Fails if a click opens another popup (a base's, another attack's)."""
+    # The last popup's click reran the page, which may draw the map again where it was then: the
+    # view is put back only once that run is over.
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
+        " && !document.querySelector('[data-stale=\"true\"]')",
+        timeout=60_000,
+    )
+    frame.wait_for_function(f"() => {EVENTS} && {EVENTS}._cols", timeout=60_000)
     frame.evaluate(RESET)
     # A closed popup fades out for a moment before it leaves the page, and would take the click.
     frame.wait_for_function("() => !document.querySelector('.leaflet-popup')")
