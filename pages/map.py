@@ -12,7 +12,7 @@ from geo.map.events import focus_option
 from geo.map.overlays import feature_groups, with_focus
 from geo.map.timebar import TIMEBAR_CHANNEL, years_to_follow
 from geo.render.exports import map_downloads
-from geo.render.tables import sortable_attack_table
+from geo.render.tables import listed_rows, rows_left_out_note, sortable_attack_table
 from geo.state.criteria import PENDING_YEARS_KEY, every_year, selection_key
 from geo.state.urlstate import ASKED_KEY, CHOROPLETH_METRICS, COLOR_FIELDS, MAP_LAYERS, SIZE_FIELDS
 from geo.text.i18n import t, value_label
@@ -137,7 +137,8 @@ def play():
 # map is drawn so that its ring comes with this run.
 scrubbed = every_year(view.criteria)
 shown = cache.attacks(scrubbed)
-table, columns = sortable_attack_table(attacks, data.groups, data.sources, lang)
+listed = listed_rows(attacks)
+table, columns = sortable_attack_table(listed, data.groups, data.sources, lang)
 picked = (state.get(keys.MAP_TABLE) or {}).get("selection", {}).get("rows", [])
 linked, select = follow_choice(
     state.get(LINKED_KEY, Linked()),
@@ -145,7 +146,7 @@ linked, select = follow_choice(
     (state.get(MAP_KEY) or {}).get(CLICK_CHANNEL),
     selection_key(scrubbed),
     view.key,
-    attacks["id"],
+    listed["id"],
     shown["id"],
 )
 state[LINKED_KEY] = linked
@@ -216,4 +217,6 @@ download_row(
 with st.container(key=keys.SELECTED_EVENTS):
     st.subheader(t("selected_events", lang), anchor=False)
     st.caption(t("map_table_hint", lang))
+    if note := rows_left_out_note(len(listed), len(attacks), lang):
+        st.caption(note)
     data_table(table, columns, keys.MAP_TABLE, on_select="rerun", selection_mode="single-row")

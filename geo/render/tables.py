@@ -17,7 +17,7 @@ from geo.map.placenames import place_name
 from geo.text.escape import defuse_formula
 from geo.text.i18n import column_label, dataset_label, t, value_label
 from geo.text.labels import group_labels
-from geo.text.numbers import date_text, toll_text
+from geo.text.numbers import date_text, number_text, toll_text
 from geo.text.sources import cited_sources, site_name
 
 
@@ -190,6 +190,24 @@ def attack_table(
         other_sources=Column(labels["other_sources"], "list"),
     )
     return table, columns
+
+
+# Past this many rows a table would not reach the browser (a 1,000,000-event import makes a
+# message of some 200 MB, past Streamlit's limit) and no reader scrolls it: the page lists the
+# first ones and says where all of them are.
+TABLE_ROWS_SHOWN = 10_000
+
+
+def listed_rows(frame: pd.DataFrame, limit: int = TABLE_ROWS_SHOWN) -> pd.DataFrame:
+    """The rows of `frame` a page's table lists: the first `limit`, in the frame's order."""
+    return frame.iloc[:limit]
+
+
+def rows_left_out_note(listed: int, total: int, lang: str) -> str | None:
+    """What a table that lists `listed` of `total` rows says of the others; None when it lists all."""
+    if listed >= total:
+        return None
+    return t("table_rows_capped", lang, shown=number_text(listed, lang), total=number_text(total, lang))
 
 
 def sortable_attack_table(

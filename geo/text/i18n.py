@@ -149,6 +149,7 @@ STRINGS: dict[str, str | Plural] = {
     "caption_killed": "Killed",
     "caption_no_foiled": "foiled plots excluded",
     "selected_events": "Events in this selection",
+    "table_rows_capped": "This table lists the first {shown} of the {total} attacks of the selection; the CSV download above holds them all.",
     "map_table_hint": "Select a row to find its attack on the map and read its record; clicking a circle on the map selects its row.",
     "download_map_selection": Plural("Download the {n} event shown (CSV)", "Download the {n} events shown (CSV)"),
     "clicked_hint": "Click an attack on the map to see its full record here.",

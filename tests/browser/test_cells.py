@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 from babel.numbers import format_decimal
 
-from geo import params
+from geo import keys, params
 from geo.map.cells import AGGREGATE_ABOVE, CELL_DEGREES, cell_radius
+from geo.render.tables import TABLE_ROWS_SHOWN
 from geo.text.i18n import t
 from geo.text.numbers import number_text
 from tests.journeys.harness import CHROMIUM, MARKERS, PROJECTOR, Server, map_frame, start_journey
@@ -156,6 +157,11 @@ def test_a_large_import_is_drawn_as_cells_with_their_counts(browser, big_import,
     walk.page.locator("iframe[title='streamlit_folium.st_folium']").scroll_into_view_if_needed()
     walk.page.wait_for_timeout(500)
     walk.shot("map")
+    # The table under the map lists its first rows and says where all of them are.
+    head = t("table_rows_capped", lang, shown=number_text(TABLE_ROWS_SHOWN, lang), total="\0").split("\0")[0]
+    walk.page.locator(f".st-key-{keys.SELECTED_EVENTS}").get_by_text(head).wait_for(timeout=60_000)
+    grid = walk.page.locator(f".st-key-{keys.SELECTED_EVENTS} table[role='grid']")
+    assert int(grid.get_attribute("aria-rowcount")) == TABLE_ROWS_SHOWN + 1
     assert walk.exceptions() == []
     walk.close()
 

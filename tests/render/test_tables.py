@@ -14,7 +14,9 @@ from geo.render.tables import (
     dataset_table,
     decisions_made,
     for_display,
+    listed_rows,
     row_counts,
+    rows_left_out_note,
     to_csv_bytes,
 )
 from geo.text.escape import defuse_formula
@@ -227,3 +229,21 @@ def test_decisions_follow_the_edited_table_and_keep_the_rows_not_shown(decisions
     rows = REVIEWED.iloc[shown]
     edited = pd.DataFrame({"decision": [t(f"link_{label}", "fr") for label in labels]})
     assert decisions_made(decisions, edited, rows, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    "rows,limit,listed,note",
+    [
+        (3, 5, 3, None),
+        (5, 5, 5, None),
+        (12_345, 10_000, 10_000, "This table lists the first 10,000 of the 12,345 attacks of the selection"),
+    ],
+)
+def test_a_long_table_lists_its_first_rows_and_says_where_the_others_are(rows, limit, listed, note):
+    frame = pd.DataFrame({"id": [f"a{i}" for i in range(rows)]})
+    shown = listed_rows(frame, limit)
+    assert list(shown["id"]) == list(frame["id"][:listed])
+    said = rows_left_out_note(len(shown), rows, "en")
+    assert said == note if note is None else said.startswith(note)
+    if note:
+        assert "12 345" in rows_left_out_note(len(shown), rows, "ru").replace("\xa0", " ")
