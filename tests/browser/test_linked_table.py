@@ -4,7 +4,6 @@ and moves the ring without moving the map; in English, French and Russian."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -14,7 +13,7 @@ from geo.data.load import load_dataset
 from geo.data.paths import COMMITTED_DATA_DIR, ROOT
 from geo.map.events import FOCUS_ZOOM
 from geo.map.placenames import place_name
-from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, PROJECTOR, Server, click_attack, map_frame, map_view, markers
+from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, PROJECTOR, click_attack, map_frame, map_view, markers
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -37,16 +36,6 @@ RING_CLEAR_OF_LEGEND = """() => {
     || ring.bottom < legend.top || ring.top > legend.bottom;
   return apart && ring.left > map.left && ring.right < map.right;
 }"""
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    """The app on the committed data."""
-    server = Server(
-        tmp_path_factory.mktemp("linked-server"), command=(sys.executable, str(ROOT / "scripts" / "serve.py"))
-    )
-    yield server.start()
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ Bajaur 2023 as the record card lists it, the latest official one in bold, within
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -12,7 +11,7 @@ import pytest
 from geo.data.paths import ROOT
 from geo.text.i18n import t
 from geo.text.sources import who_says_what
-from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, PROJECTOR, Server, click_attack, map_frame, markers
+from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, PROJECTOR, click_attack, map_frame, markers
 
 ARTIFACTS = ROOT / "test-artifacts"
 BAJAUR = "2023-07-30-bajaur-jui-f-rally-bombing"
@@ -41,16 +40,6 @@ READ_FIGURES = """popup => {
     map: rect(document.querySelector('.leaflet-container')),
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    """The app on the committed data, started as scripts/run starts it once set up."""
-    server = Server(
-        tmp_path_factory.mktemp("popup-server"), command=(sys.executable, str(ROOT / "scripts" / "serve.py"))
-    )
-    yield server.start()
-    server.stop()
 
 
 @pytest.mark.parametrize("lang,official", [("en", "Official"), ("fr", "Officiel")])

@@ -6,7 +6,6 @@ attack (Khar, in Bajaur, lies on a base's symbol). The zoom button fits the map 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -15,7 +14,7 @@ import pytest
 from geo.data.paths import ROOT
 from geo.map.elements import START_VIEW
 from geo.text.i18n import t
-from tests.journeys.harness import CHROMIUM, CIRCLE_SPOT, LOCAL_HOSTS, PROJECTOR, Server, map_frame, map_view
+from tests.journeys.harness import CHROMIUM, CIRCLE_SPOT, LOCAL_HOSTS, PROJECTOR, map_frame, map_view
 
 ARTIFACTS = ROOT / "test-artifacts"
 KHAR = "2023-07-30-bajaur-jui-f-rally-bombing"
@@ -62,16 +61,6 @@ WATCH_POPUPS = """() => {
   window.__popups = [];
   window.map.on('popupopen', e => window.__popups.push(e.popup.getElement().innerText));
 }"""
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    """The app on the committed data."""
-    server = Server(
-        tmp_path_factory.mktemp("reach-server"), command=(sys.executable, str(ROOT / "scripts" / "serve.py"))
-    )
-    yield server.start()
-    server.stop()
 
 
 def clicks_to_popup(page, frame, attack_id: str, record: str) -> int:

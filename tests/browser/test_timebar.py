@@ -5,7 +5,6 @@ stays, and the bar hides neither the legend nor the credit line, in English and 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -13,7 +12,7 @@ import pytest
 
 from geo.data.paths import ROOT
 from geo.text.i18n import t
-from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, PROJECTOR, Server, map_frame, map_view, markers
+from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, PROJECTOR, map_frame, map_view, markers
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -28,16 +27,6 @@ BOXES = """() => {
   return {bar: rect('.cajn-timebar'), legend: rect('.cajn-legend'), credit: rect('.leaflet-control-attribution'),
           map: rect('.leaflet-container')};
 }"""
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    """The app on the committed data."""
-    server = Server(
-        tmp_path_factory.mktemp("timebar-server"), command=(sys.executable, str(ROOT / "scripts" / "serve.py"))
-    )
-    yield server.start()
-    server.stop()
 
 
 def url_years(page) -> tuple[int, int]:
