@@ -111,6 +111,20 @@ def start_server(port: int, log) -> subprocess.Popen:
     raise SystemExit("the server did not start")
 
 
+async def open_timeline(page, timeout_ms: float = STEP_TIMEOUT_MS) -> None:
+    """Go to the Timeline page by its link in the sidebar, and wait for its first chart."""
+    # A click that lands while a rerun is still being applied can be lost: click until the page changes.
+    link = page.locator("[data-testid='stSidebarNav'] a[href$='/timeline']")
+    for _ in range(20):
+        await link.click()
+        try:
+            await page.wait_for_function("() => location.pathname.endsWith('/timeline')", timeout=15_000)
+            break
+        except Exception:
+            continue
+    await page.wait_for_selector(".vega-embed", state="attached", timeout=timeout_ms)
+
+
 async def map_frame(page):
     await page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=STEP_TIMEOUT_MS)
     for _ in range(240):
@@ -161,16 +175,7 @@ async def session(browser, url: str, results: list, opened: asyncio.Event, holdi
         await page.keyboard.press("Escape")
         await wait_for_change(frame, before)
         outcome["redraw_s"].append(time.perf_counter() - start)
-        # A click that lands while a rerun is still being applied can be lost: click until the page changes.
-        link = page.locator("[data-testid='stSidebarNav'] a[href$='/timeline']")
-        for _ in range(20):
-            await link.click()
-            try:
-                await page.wait_for_function("() => location.pathname.endsWith('/timeline')", timeout=15_000)
-                break
-            except Exception:
-                continue
-        await page.wait_for_selector(".vega-embed", state="attached", timeout=STEP_TIMEOUT_MS)
+        await open_timeline(page)
         outcome["ok"] = True
     except Exception as error:  # a failed session is counted, not fatal to the run
         outcome["error"] = f"{type(error).__name__}: {' | '.join(str(error).splitlines()[:4])}"

@@ -33,7 +33,17 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from bench.load_sessions import CHROMIUM, MARKERS, RAMP_S, cpu_s, map_frame, marker_count, percentile, wait_for_change
+from bench.load_sessions import (
+    CHROMIUM,
+    MARKERS,
+    RAMP_S,
+    cpu_s,
+    map_frame,
+    marker_count,
+    open_timeline,
+    percentile,
+    wait_for_change,
+)
 from geo.text.i18n import t
 from scripts.cluster import COOKIE, free_ports, replica_stats
 
@@ -125,15 +135,7 @@ async def session(browser, url: str, replica: str | None = None) -> dict:
         await page.keyboard.press("Escape")
         await wait_for_change(frame, before)
         outcome["redraw_s"].append(time.perf_counter() - start)
-        link = page.locator("[data-testid='stSidebarNav'] a[href$='/timeline']")
-        for _ in range(20):  # a click that lands during a rerun can be lost
-            await link.click()
-            try:
-                await page.wait_for_function("() => location.pathname.endsWith('/timeline')", timeout=15_000)
-                break
-            except Exception:
-                continue
-        await page.wait_for_selector(".vega-embed", state="attached", timeout=STEP_TIMEOUT_MS)
+        await open_timeline(page, STEP_TIMEOUT_MS)
         outcome["ok"] = True
     except Exception as error:  # a failed session is counted, not fatal to the run
         outcome["error"] = f"{type(error).__name__}: {' | '.join(str(error).splitlines()[:3])}"
