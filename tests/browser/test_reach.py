@@ -14,7 +14,16 @@ import pytest
 from geo.data.paths import ROOT
 from geo.map.elements import START_VIEW
 from geo.text.i18n import t
-from tests.journeys.harness import CHROMIUM, CIRCLE_SPOT, LOCAL_HOSTS, PROJECTOR, map_frame, map_view
+from tests.journeys.harness import (
+    CHROMIUM,
+    CIRCLE_SPOT,
+    LOCAL_HOSTS,
+    PROJECTOR,
+    WATCH_RUNS,
+    map_frame,
+    map_view,
+    settle,
+)
 
 ARTIFACTS = ROOT / "test-artifacts"
 KHAR = "2023-07-30-bajaur-jui-f-rally-bombing"
@@ -66,13 +75,9 @@ WATCH_POPUPS = """() => {
 def clicks_to_popup(page, frame, attack_id: str, record: str) -> int:
     """Click as a reader would, from the default view, until the popup of `attack_id` opens; the
     number of clicks it took. Fails if a click opens another popup (a base's, another attack's)."""
-    # The last popup's click reran the page, which may draw the map again where it was then: the
-    # view is put back only once that run is over.
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
-        " && !document.querySelector('[data-stale=\"true\"]')",
-        timeout=60_000,
-    )
+    # The last popup's click reruns the page, which may draw the map again where it was then: the
+    # view is put back only once that click has been sent and its run is over.
+    settle(page, frame)
     frame.wait_for_function(f"() => {EVENTS} && {EVENTS}._cols", timeout=60_000)
     frame.evaluate(RESET)
     # A closed popup fades out for a moment before it leaves the page, and would take the click.
@@ -84,7 +89,7 @@ def clicks_to_popup(page, frame, attack_id: str, record: str) -> int:
         x, y = iframe["x"] + spot["at"][0], iframe["y"] + spot["at"][1]
         assert 0 <= x < PROJECTOR["width"] and 0 <= y < PROJECTOR["height"], (attack_id, x, y)
         page.mouse.click(x, y)
-        page.wait_for_timeout(250)
+        settle(page, frame)
         popups = frame.evaluate("() => window.__popups")
         if popups:
             assert len(popups) == 1 and f"{record}: {attack_id}" in popups[0].splitlines(), (attack_id, popups)
@@ -97,6 +102,7 @@ def clicks_to_popup(page, frame, attack_id: str, record: str) -> int:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_kabul_attack_is_two_clicks_away_and_no_base_takes_the_click(browser, app, data, lang):
     page = browser.new_page(viewport=PROJECTOR)
+    page.add_init_script(WATCH_RUNS)
     hosts, errors = set(), []
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
     page.on("pageerror", lambda error: errors.append(str(error)))

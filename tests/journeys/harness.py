@@ -52,6 +52,46 @@ new MutationObserver(() => {
 """
 
 
+# A value a component sends (the map's click) asks for a run of the page; the value is pending until
+# a run has started after it and ended. The frame posts its value to the page before anything a
+# test asks later can run there; the runs are read from Streamlit's own state.
+WATCH_RUNS = """
+if (window.top === window && !window.__runs) {
+  const runs = window.__runs = {pending: false, started: false};
+  window.addEventListener("message", event => {
+    if (event.data && event.data.type === "streamlit:setComponentValue") { runs.pending = true; runs.started = false; }
+  }, true);
+  new MutationObserver(records => records.forEach((record, k) => {
+    const next = records[k + 1];
+    const now = next && next.target === record.target ? next.oldValue : record.target.dataset.testScriptState;
+    if (now === "running" && runs.pending) { runs.started = true; }
+    if (record.oldValue === "running" && now === "notRunning" && runs.started) { runs.pending = runs.started = false; }
+  })).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                         attributeFilter: ["data-test-script-state"]});
+}
+"""
+
+# No value of the map's frame left to send, none waiting for its run, and no run going on.
+SETTLED = (
+    "() => !window.__runs.pending"
+    " && document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
+    " && !document.querySelector('[data-stale=\"true\"]')"
+)
+UNSENT = """() => {
+  const data = window.__GLOBAL_DATA__;
+  const sent = (data && data.previous_data) || {};
+  return Boolean(data && (data.returned_objects || []).some(
+    name => data[name] !== undefined && JSON.stringify(data[name]) !== JSON.stringify(sent[name])));
+}"""
+
+
+def settle(page, frame, timeout: float = 60_000) -> None:
+    """Wait until what the reader did on the map has been sent and the page's run for it is over:
+    the map's frame sends its value a quarter of a second after a click (see `WATCH_RUNS`)."""
+    frame.wait_for_function(f"() => !({UNSENT})()", timeout=timeout)
+    page.wait_for_function(SETTLED, timeout=timeout)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -239,6 +279,7 @@ def start_journey(browser, server: Server, name: str, viewport: dict = DESKTOP, 
     browser_context = browser.new_context(viewport=viewport, accept_downloads=True, **context)
     page = browser_context.new_page()
     page.add_init_script(WATCH_EXCEPTIONS)
+    page.add_init_script(WATCH_RUNS)
     journey = Journey(server, page, name, server.log_size())
 
     def on_console(message):

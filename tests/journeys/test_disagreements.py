@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geo.data.load import load_dataset
 from geo.io.linking import CROSSWALK_COLUMNS
@@ -53,8 +54,16 @@ def reject_first_link(walk, lang: str) -> None:
     # The grid is drawn on a canvas: its first row's decision cell is found by position and opened
     # with a double click. (A click then Enter opens it only while the grid has had no focus yet:
     # after the crosswalk's download the click selects the cell and Enter does nothing.)
-    page.mouse.dblclick(box["x"] + 40, box["y"] + 52)
-    page.get_by_role("option", name=t("link_rejected", lang), exact=True).click()
+    # A page busy with other work may take the double click for two clicks: a person tries again.
+    rejected = page.get_by_role("option", name=t("link_rejected", lang), exact=True)
+    for _ in range(3):
+        page.mouse.dblclick(box["x"] + 40, box["y"] + 52)
+        try:
+            rejected.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            walk.idle()
+    rejected.click()
     page.get_by_text(str(DECISIONS_FILE), exact=False).wait_for(timeout=30_000)
     walk.idle()
 
