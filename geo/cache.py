@@ -2,11 +2,16 @@
 
 The dataset, the display shapes and the basemap are shared read-only by every session
 (cache_resource): copying them out of the cache on each call cost a fifth of a second per
-rerun and memory per session. Everything derived from a view is cached per value (cache_data).
+rerun and memory per session. So are the imported records and the selections made of them
+(`shared`), which may hold a million rows: cache_data would keep each pickled and unpickle a
+copy at every call of every rerun. Everything else derived from a view is cached per value
+(cache_data).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -45,6 +50,33 @@ from geo.state.criteria import filter_options as options_of
 from geo.state.view import PageView
 from geo.state.view import page_view as view_of
 from geo.text.escape import compact_json
+
+
+def _shallow(value):
+    """`value` as a caller gets it: frames shallow-copied, which under pandas' copy-on-write keeps
+    whatever the caller changes out of the cached frame."""
+    if isinstance(value, pd.DataFrame):
+        return value.copy(deep=False)
+    if isinstance(value, ImportResult):
+        return dataclasses.replace(value, attacks=value.attacks.copy(deep=False), cells=value.cells.copy(deep=False))
+    return value
+
+
+def shared(max_entries: int):
+    """Cached once for every session (cache_resource), at most `max_entries` results kept, each
+    call given a shallow copy of the one result (see `_shallow`)."""
+
+    def wrap(function):
+        cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(function)
+
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            return _shallow(cached(*args, **kwargs))
+
+        call.clear = cached.clear
+        return call
+
+    return wrap
 
 
 @st.cache_resource(show_spinner=False)
@@ -99,7 +131,7 @@ def widget_labels(data_dir: str = str(DATA_DIR)) -> dict[str, dict[str, list[str
     return urlstate.widget_labels(data.groups, data.organizations, list(data.countries["iso3"]))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@shared(max_entries=8)
 def imported(
     path: str, name: str, fmt: str, modified: float, data_dir: str = str(DATA_DIR), _read: ImportResult | None = None
 ) -> ImportResult:
@@ -176,14 +208,14 @@ def link_review(imports: tuple, decisions: tuple = (), data_dir: str = str(DATA_
     return compared(table, both)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@shared(max_entries=8)
 def imported_records(imports: tuple, data_dir: str = str(DATA_DIR)) -> pd.DataFrame:
     """Every imported record, linked or not, for the cards that show an incident's records."""
     frames = _frames(imports, data_dir)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared(max_entries=16)
 def attacks(criteria: dict, data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
     """The incidents selected by `criteria` (`select_attacks` arguments plus `imports`): curated
     attacks, and imported records that repeat none of them or of an earlier import."""

@@ -16,7 +16,7 @@ from geo.render.tables import listed_rows, rows_left_out_note, sortable_attack_t
 from geo.state.criteria import PENDING_YEARS_KEY, every_year, selection_key
 from geo.state.urlstate import ASKED_KEY, CHOROPLETH_METRICS, COLOR_FIELDS, MAP_LAYERS, SIZE_FIELDS
 from geo.text.i18n import t, value_label
-from geo.text.numbers import range_text
+from geo.text.numbers import metric_help, metric_text, number_text
 from widgets import (
     MAP_HEIGHT,
     PRESENT_MAP_HEIGHT,
@@ -66,10 +66,18 @@ with controls_area:
     st.caption(view.caption)
     st.caption(view.counted)
     columns = st.columns(4)
-    columns[0].metric(t("metric_attacks", lang), totals["attacks"], help=t("metric_foiled", lang, n=totals["foiled"]))
-    columns[1].metric(t("metric_killed", lang), range_text(totals["killed"], lang), help=t("range_help", lang))
-    columns[2].metric(t("metric_wounded", lang), range_text(totals["wounded"], lang), help=t("range_help", lang))
-    columns[3].metric(t("metric_countries", lang), totals["countries"])
+    columns[0].metric(
+        t("metric_attacks", lang),
+        number_text(totals["attacks"], lang),
+        help=t("metric_foiled", lang, n=totals["foiled"]),
+    )
+    columns[1].metric(
+        t("metric_killed", lang), metric_text(totals["killed"], lang), help=metric_help(totals["killed"], lang)
+    )
+    columns[2].metric(
+        t("metric_wounded", lang), metric_text(totals["wounded"], lang), help=metric_help(totals["wounded"], lang)
+    )
+    columns[3].metric(t("metric_countries", lang), number_text(totals["countries"], lang))
 
     st.pills(
         t("layers", lang),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from geo.text.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
@@ -21,6 +21,29 @@ def range_text(span: tuple[int, int], lang: str = "en") -> str:
     """'9–20', or '4' when both ends agree."""
     low, high = (number_text(v, lang) for v in span)
     return low if low == high else f"{low}–{high}"
+
+
+# The widest range a metric shows whole in a quarter of the page on a 1280-pixel projector,
+# '2,437–2,969' (the curated tolls); a wider one is cut off with an ellipsis.
+METRIC_CHARACTERS = 11
+
+
+def metric_text(span: tuple[int, int], lang: str = "en") -> str:
+    """`range_text` when it fits in a metric; else its ends in CLDR's short form ('2.1M–2.3M'), or
+    '≈ 2M' when both ends round alike: the exact range then goes in the metric's help."""
+    exact = range_text(span, lang)
+    if len(exact) <= METRIC_CHARACTERS:
+        return exact
+    locale = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    low, high = (format_compact_decimal(v, format_type="short", locale=locale, fraction_digits=1) for v in span)
+    return f"≈ {low}" if low == high else f"{low}–{high}"
+
+
+def metric_help(span: tuple[int, int], lang: str = "en") -> str:
+    """What a range metric means, with the exact range when `metric_text` rounds it."""
+    exact = range_text(span, lang)
+    shown = t("range_help", lang)
+    return shown if metric_text(span, lang) == exact else f"{shown}\n\n{exact}"
 
 
 def toll_text(low, high, lang: str) -> str:

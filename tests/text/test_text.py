@@ -13,7 +13,7 @@ from geo.data.paths import COMMITTED_DATA_DIR
 from geo.text.escape import escape_markdown
 from geo.text.i18n import LANGUAGES, VALUE_LABELS, catalogue, t
 from geo.text.labels import group_labels
-from geo.text.numbers import toll_text
+from geo.text.numbers import metric_help, metric_text, range_text, toll_text
 from geo.text.sources import source_entries, source_markdown
 
 
@@ -39,6 +39,25 @@ def placeholders(text: str) -> set[str]:
 )
 def test_tolls_read_as_ranges(low, high, lang, expected):
     assert toll_text(low, high, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "span,lang,shown,exact_in_help",
+    [
+        ((2437, 2969), "en", "2,437–2,969", False),
+        ((2437, 2969), "fr", "2\u202f437–2\u202f969", False),
+        ((7, 7), "ru", "7", False),
+        ((2_001_074, 2_303_382), "en", "2M–2.3M", True),
+        ((2_001_074, 2_003_382), "en", "≈ 2M", True),
+        ((2_001_074, 2_303_382), "fr", "2\u00a0M–2,3\u00a0M", True),
+        ((2_001_074, 2_303_382), "ru", "2\u00a0млн–2,3\u00a0млн", True),
+        ((125_000, 3_003_382), "en", "125K–3M", True),
+    ],
+)
+def test_a_range_too_wide_for_a_metric_is_shortened_and_given_whole_in_its_help(span, lang, shown, exact_in_help):
+    assert metric_text(span, lang) == shown
+    assert (range_text(span, lang) in metric_help(span, lang)) is exact_in_help
+    assert metric_help(span, lang).startswith(t("range_help", lang))
 
 
 def test_context_units_are_written_in_the_language(fixture_data):
