@@ -118,9 +118,12 @@ def year_slider(label: str, span: tuple[int, int], key: str, where=st) -> int:
     return where.slider(label, low, high, key=key)
 
 
-def kept_selectbox(where, text: str, options: Sequence[str], key: str, lang: str) -> str:
+def kept_selectbox(
+    where, text: str, options: Sequence[str], key: str, lang: str, disabled: bool = False, note: str | None = None
+) -> str:
     """A choice among `options`, named by the string `text` and each worded as `value_label(text, ...)`
-    says, drawn in `where` and kept under `key` in the session state for the other pages."""
+    says, drawn in `where` and kept under `key` in the session state for the other pages; greyed out
+    with `note` as its help when `disabled`."""
     return where.selectbox(
         t(text, lang),
         options,
@@ -128,6 +131,8 @@ def kept_selectbox(where, text: str, options: Sequence[str], key: str, lang: str
         key=key,
         format_func=lambda v: value_label(text, v, lang),
         persist_state="session",
+        disabled=disabled,
+        help=note,
     )
 
 

@@ -8,6 +8,7 @@ from geo import cache, keys, params
 from geo.analysis.filters import step_years
 from geo.analysis.totals import attack_totals
 from geo.map.card import Linked, attack_card, follow_choice
+from geo.map.cells import AGGREGATE_ABOVE, aggregated
 from geo.map.events import focus_option
 from geo.map.overlays import feature_groups, with_focus
 from geo.map.timebar import TIMEBAR_CHANNEL, years_to_follow
@@ -38,6 +39,11 @@ CLICK_CHANNEL = "last_object_clicked_tooltip"
 view = cache.page_view(st.session_state)
 state, data, lang, attacks = st.session_state, view.data, view.lang, view.attacks
 totals = attack_totals(attacks)
+# The map holds the selection over every year, which its time bar scrubs through; the table the
+# sidebar's years. Past a size the map draws it as cells, which no field colours or sizes.
+scrubbed = every_year(view.criteria)
+shown = cache.attacks(scrubbed)
+in_cells = aggregated(len(shown))
 
 
 def step(direction: int):
@@ -122,8 +128,9 @@ with controls_area:
         st.info(t("online_tiles_asked", lang), icon=":material/public:")
         st.button(t("online_tiles_turn_on", lang), on_click=turn_on_tiles, key=keys.TURN_ON_TILES)
     looks = st.columns([3, 3, 4])
-    kept_selectbox(looks[0], "color_by", COLOR_FIELDS, params.COLOR_BY, lang)
-    kept_selectbox(looks[1], "size_by", SIZE_FIELDS, params.SIZE_BY, lang)
+    in_cells_help = t("looks_in_cells", lang, n=number_text(AGGREGATE_ABOVE, lang)) if in_cells else None
+    kept_selectbox(looks[0], "color_by", COLOR_FIELDS, params.COLOR_BY, lang, disabled=in_cells, note=in_cells_help)
+    kept_selectbox(looks[1], "size_by", SIZE_FIELDS, params.SIZE_BY, lang, disabled=in_cells, note=in_cells_help)
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)
@@ -140,11 +147,8 @@ def play():
         st.rerun(scope="app")
 
 
-# The map holds the selection over every year, which its time bar scrubs through; the table the
-# sidebar's years. A row picked there and a circle clicked choose the same attack, read before the
-# map is drawn so that its ring comes with this run.
-scrubbed = every_year(view.criteria)
-shown = cache.attacks(scrubbed)
+# A row picked in the table and a circle clicked choose the same attack, read before the map is
+# drawn so that its ring comes with this run.
 listed = listed_rows(attacks)
 table, columns = sortable_attack_table(listed, data.groups, data.sources, lang)
 picked = (state.get(keys.MAP_TABLE) or {}).get("selection", {}).get("rows", [])

@@ -150,6 +150,7 @@ STRINGS: dict[str, str | Plural] = {
     "caption_no_foiled": "foiled plots excluded",
     "selected_events": "Events in this selection",
     "table_rows_capped": "This table lists the first {shown} of the {total} attacks of the selection; the CSV download above holds them all.",
+    "looks_in_cells": "Past {n} incidents the map draws cells: each is sized by the incidents in it, all in one colour. Narrow the selection to colour and size by a field.",
     "map_table_hint": "Select a row to find its attack on the map and read its record; clicking a circle on the map selects its row.",
     "download_map_selection": Plural("Download the {n} event shown (CSV)", "Download the {n} events shown (CSV)"),
     "clicked_hint": "Click an attack on the map to see its full record here.",

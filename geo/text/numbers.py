@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from babel.numbers import format_compact_decimal, format_decimal
 
@@ -29,14 +31,27 @@ METRIC_CHARACTERS = 11
 
 
 def metric_text(span: tuple[int, int], lang: str = "en") -> str:
-    """`range_text` when it fits in a metric; else its ends in CLDR's short form ('2.1M–2.3M'), or
-    '≈ 2M' when both ends round alike: the exact range then goes in the metric's help."""
+    """`range_text` when it fits in a metric; else its ends in CLDR's short form, the unit written
+    once ('2–2.3M', '40–60 тыс.'), or '≈ 2M' when both ends round alike: the exact range then goes
+    in the metric's help."""
     exact = range_text(span, lang)
     if len(exact) <= METRIC_CHARACTERS:
         return exact
     locale = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    low, high = (format_compact_decimal(v, format_type="short", locale=locale, fraction_digits=1) for v in span)
-    return f"≈ {low}" if low == high else f"{low}–{high}"
+    for digits in (1, 0):
+        low, high = (
+            format_compact_decimal(v, format_type="short", locale=locale, fraction_digits=digits) for v in span
+        )
+        unit = re.search(r"\D*$", low).group()
+        if low == high:
+            text = f"≈ {low}"
+        elif unit and high.endswith(unit):
+            text = f"{low.removesuffix(unit)}–{high}"
+        else:
+            text = f"{low}–{high}"
+        if len(text) <= METRIC_CHARACTERS:
+            break
+    return text
 
 
 def metric_help(span: tuple[int, int], lang: str = "en") -> str:

@@ -162,6 +162,15 @@ def test_a_large_import_is_drawn_as_cells_with_their_counts(browser, big_import,
     walk.page.locator(f".st-key-{keys.SELECTED_EVENTS}").get_by_text(head).wait_for(timeout=60_000)
     grid = walk.page.locator(f".st-key-{keys.SELECTED_EVENTS} table[role='grid']")
     assert int(grid.get_attribute("aria-rowcount")) == TABLE_ROWS_SHOWN + 1
+    # No field colours or sizes a cell: both choices are greyed out, and their help says why.
+    for key in (params.COLOR_BY, params.SIZE_BY):
+        looks = walk.page.locator(f".st-key-{key}")
+        assert looks.locator("input").is_disabled()
+        assert looks.locator("[data-testid='stTooltipIcon']").count() == 1
+    walk.page.locator(f".st-key-{params.COLOR_BY} [data-testid='stTooltipIcon']").hover()
+    walk.page.get_by_text(t("looks_in_cells", lang, n=limit)).wait_for(timeout=10_000)
+    walk.page.wait_for_timeout(600)
+    walk.shot("looks")
     assert walk.exceptions() == []
     walk.close()
 
@@ -178,5 +187,7 @@ def test_filtered_below_the_threshold_the_map_shows_each_incident_again(browser,
     assert 0 < events <= AGGREGATE_ABOVE
     assert frame.locator(CELL_PATHS).count() == 0 and frame.locator(".cajn-cell-note").count() == 0
     assert t("legend_cells", "en") not in frame.locator(".cajn-legend").inner_text()
+    for key in (params.COLOR_BY, params.SIZE_BY):
+        assert walk.page.locator(f".st-key-{key} input").is_enabled()
     assert walk.exceptions() == []
     walk.close()
