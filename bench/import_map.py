@@ -24,6 +24,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.load_sessions import descendants, rss_mb
 from tests.journeys.harness import CHROMIUM, CHROMIUM_ARGS, PROJECTOR, Server, map_frame
 
 ROWS = 1_000_000
@@ -47,20 +48,11 @@ BIGGEST = """() => {
 }"""
 
 
-def process_tree(pid: int) -> list[int]:
-    """`pid` and every process under it (the README's run command starts the server as a child)."""
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    return [pid, *(descendant for child in children for descendant in process_tree(int(child)))]
-
-
 def server_mb(server: Server) -> tuple[float, float]:
-    """The resident memory of the server's processes now and at their peak, in MB."""
-    now = peak = 0.0
-    for pid in process_tree(server.process.pid):
-        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
-        now += float(fields["VmRSS"].split()[0]) / 1024
-        peak += float(fields["VmHWM"].split()[0]) / 1024
-    return now, peak
+    """The resident memory of the server's processes (the README's run command starts the server
+    as a child) now and at their peak, in MB."""
+    pids = [server.process.pid, *descendants(server.process.pid)]
+    return sum(rss_mb(pid) for pid in pids), sum(rss_mb(pid, "VmHWM") for pid in pids)
 
 
 def first_map(browser, server: Server) -> tuple[dict, object]:
