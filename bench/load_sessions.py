@@ -125,8 +125,8 @@ async def open_timeline(page, timeout_ms: float = STEP_TIMEOUT_MS) -> None:
     await page.wait_for_selector(".vega-embed", state="attached", timeout=timeout_ms)
 
 
-async def map_frame(page):
-    await page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=STEP_TIMEOUT_MS)
+async def map_frame(page, timeout_ms: float = STEP_TIMEOUT_MS):
+    await page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=timeout_ms)
     for _ in range(240):
         frames = [f for f in page.frames if "streamlit_folium" in f.url]
         if frames:
@@ -139,10 +139,39 @@ async def marker_count(frame) -> int:
     return await frame.evaluate(f"() => document.querySelectorAll('{MARKERS}').length")
 
 
-async def wait_for_change(frame, before: int) -> None:
+async def wait_for_change(frame, before: int, timeout_ms: float = STEP_TIMEOUT_MS) -> None:
     await frame.wait_for_function(
-        f"n => document.querySelectorAll('{MARKERS}').length !== n", arg=before, timeout=STEP_TIMEOUT_MS
+        f"n => document.querySelectorAll('{MARKERS}').length !== n", arg=before, timeout=timeout_ms
     )
+
+
+async def walk(page, url: str, outcome: dict, timeout_ms: float = STEP_TIMEOUT_MS) -> None:
+    """A session's walk, timed into `outcome`: the map's first draw (`map_s`), the years narrowed by
+    a key and the ISKP group chosen (`redraw_s`, until the map's circles change), then the Timeline
+    page; `ok` once all of it is done. Each wait is bounded by `timeout_ms`."""
+    start = time.perf_counter()
+    await page.goto(url, wait_until="commit")
+    frame = await map_frame(page, timeout_ms)
+    await frame.wait_for_function(f"() => document.querySelectorAll('{MARKERS}').length > 0", timeout=timeout_ms)
+    outcome["map_s"] = time.perf_counter() - start
+    before = await marker_count(frame)
+    slider = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").nth(1)
+    await slider.focus()
+    start = time.perf_counter()
+    await slider.press("ArrowLeft")
+    await wait_for_change(frame, before, timeout_ms)
+    outcome["redraw_s"].append(time.perf_counter() - start)
+    before = await marker_count(frame)
+    groups = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    start = time.perf_counter()
+    await groups.click()
+    await page.keyboard.type("ISKP")
+    await page.keyboard.press("Enter")
+    await page.keyboard.press("Escape")
+    await wait_for_change(frame, before, timeout_ms)
+    outcome["redraw_s"].append(time.perf_counter() - start)
+    await open_timeline(page, timeout_ms)
+    outcome["ok"] = True
 
 
 async def session(browser, url: str, results: list, opened: asyncio.Event, holding: asyncio.Event) -> None:
@@ -152,31 +181,7 @@ async def session(browser, url: str, results: list, opened: asyncio.Event, holdi
     page = await context.new_page()
     outcome = {"ok": False, "map_s": None, "redraw_s": []}
     try:
-        start = time.perf_counter()
-        await page.goto(url, wait_until="commit")
-        frame = await map_frame(page)
-        await frame.wait_for_function(
-            f"() => document.querySelectorAll('{MARKERS}').length > 0", timeout=STEP_TIMEOUT_MS
-        )
-        outcome["map_s"] = time.perf_counter() - start
-        before = await marker_count(frame)
-        slider = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").nth(1)
-        await slider.focus()
-        start = time.perf_counter()
-        await slider.press("ArrowLeft")
-        await wait_for_change(frame, before)
-        outcome["redraw_s"].append(time.perf_counter() - start)
-        before = await marker_count(frame)
-        groups = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
-        start = time.perf_counter()
-        await groups.click()
-        await page.keyboard.type("ISKP")
-        await page.keyboard.press("Enter")
-        await page.keyboard.press("Escape")
-        await wait_for_change(frame, before)
-        outcome["redraw_s"].append(time.perf_counter() - start)
-        await open_timeline(page)
-        outcome["ok"] = True
+        await walk(page, url, outcome)
     except Exception as error:  # a failed session is counted, not fatal to the run
         outcome["error"] = f"{type(error).__name__}: {' | '.join(str(error).splitlines()[:4])}"
     finally:

@@ -35,14 +35,10 @@ from playwright.async_api import async_playwright
 
 from bench.load_sessions import (
     CHROMIUM,
-    MARKERS,
     RAMP_S,
     cpu_s,
-    map_frame,
-    marker_count,
-    open_timeline,
     percentile,
-    wait_for_change,
+    walk,
 )
 from geo.text.i18n import t
 from scripts.cluster import COOKIE, free_ports, replica_stats
@@ -115,28 +111,7 @@ async def session(browser, url: str, replica: str | None = None) -> dict:
     page = await context.new_page()
     outcome = {"ok": False, "redraw_s": [], "context": context, "page": page}
     try:
-        await page.goto(url + "/", wait_until="commit")
-        frame = await map_frame(page)
-        await frame.wait_for_function(
-            f"() => document.querySelectorAll('{MARKERS}').length > 0", timeout=STEP_TIMEOUT_MS
-        )
-        before = await marker_count(frame)
-        slider = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").nth(1)
-        await slider.focus()
-        start = time.perf_counter()
-        await slider.press("ArrowLeft")
-        await wait_for_change(frame, before)
-        outcome["redraw_s"].append(time.perf_counter() - start)
-        before = await marker_count(frame)
-        start = time.perf_counter()
-        await page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
-        await page.keyboard.type("ISKP")
-        await page.keyboard.press("Enter")
-        await page.keyboard.press("Escape")
-        await wait_for_change(frame, before)
-        outcome["redraw_s"].append(time.perf_counter() - start)
-        await open_timeline(page, STEP_TIMEOUT_MS)
-        outcome["ok"] = True
+        await walk(page, url + "/", outcome, STEP_TIMEOUT_MS)
     except Exception as error:  # a failed session is counted, not fatal to the run
         outcome["error"] = f"{type(error).__name__}: {' | '.join(str(error).splitlines()[:3])}"
     outcome["replica"] = await replica_of(context, url)
