@@ -143,9 +143,15 @@ async def phase(browser, cluster: Cluster, sessions: int) -> dict:
 
 
 async def save_import(browser, url: str, replica: str, folder: Path) -> str:
-    """Import the GTD sample under a name of its own through `replica` and save it; the saved file's name."""
+    """Import the GTD sample, marked as `replica`'s, through `replica` and save it; the name the
+    import page lists it by."""
     upload = folder / f"bench-{replica}.csv"
-    shutil.copy(GTD_FILE, upload)
+    # A saved import is kept by its content: the same bytes saved twice are one import. Each
+    # replica's upload tells itself apart in one summary.
+    sample = GTD_FILE.read_bytes()
+    marked = sample.replace(b"month and day unknown.", f"month and day unknown, saved through {replica}.".encode())
+    assert marked != sample, "the sample's summary to mark has changed"
+    upload.write_bytes(marked)
     context = await new_context(browser, url, replica)
     page = await context.new_page()
     await page.goto(f"{url}/import")
@@ -155,10 +161,11 @@ async def save_import(browser, url: str, replica: str, folder: Path) -> str:
     # The imports saved earlier through the other replica are listed too, each with its own button.
     row = page.locator("[data-testid='stHorizontalBlock']").filter(has_text=upload.name).last
     await row.get_by_role("button", name=t("save_user", "en")).click()
-    saved = f"{upload.stem}-events.csv"
-    await page.locator("[data-testid='stAlertContentSuccess']").filter(has_text=saved).wait_for()
+    # A saved import is kept under its content's fingerprint, and listed by the upload's name.
+    said = t("saved_user", "en", path="\0").split("\0")[0]
+    await page.locator("[data-testid='stAlertContentSuccess']").filter(has_text=said).wait_for()
     await context.close()
-    return saved
+    return upload.name
 
 
 async def recovers(outcome: dict, url: str, survivor: str) -> bool:
