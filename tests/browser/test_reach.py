@@ -72,6 +72,26 @@ WATCH_POPUPS = """() => {
 }"""
 
 
+def folded_map(browser, app, lang: str = "en"):
+    """The map at its start in `lang`, its legend folded as a reader does on a projector, its runs
+    and popups watched: the page, the map's frame, the frame's box on the page, and the hosts
+    asked and the errors thrown since the page was opened."""
+    page = browser.new_page(viewport=PROJECTOR)
+    page.add_init_script(WATCH_RUNS)
+    hosts, errors = set(), []
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{app.url}/?lang={lang}")
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => {EVENTS} && {EVENTS}._cols", timeout=60_000)
+    frame.locator(".leaflet-container").scroll_into_view_if_needed()
+    # On a 1280 × 720 window the open legend covers Afghanistan: fold it, as a reader would.
+    frame.locator(".cajn-legend summary").click()
+    frame.evaluate(WATCH_POPUPS)
+    frame.evaluate(RESET)
+    return page, frame, page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box(), hosts, errors
+
+
 def clicks_to_popup(page, frame, attack_id: str, record: str) -> int:
     """Click as a reader would, from the default view, until the popup of `attack_id` opens; the
     number of clicks it took. Fails if a click opens another popup (a base's, another attack's)."""
@@ -101,18 +121,7 @@ def clicks_to_popup(page, frame, attack_id: str, record: str) -> int:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_kabul_attack_is_two_clicks_away_and_no_base_takes_the_click(browser, app, data, lang):
-    page = browser.new_page(viewport=PROJECTOR)
-    page.add_init_script(WATCH_RUNS)
-    hosts, errors = set(), []
-    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{app.url}/?lang={lang}")
-    frame = map_frame(page)
-    frame.wait_for_function(f"() => {EVENTS} && {EVENTS}._cols", timeout=60_000)
-    frame.locator(".leaflet-container").scroll_into_view_if_needed()
-    # On a 1280 × 720 window the open legend covers Afghanistan: fold it, as a reader would.
-    frame.locator(".cajn-legend summary").click()
-    frame.evaluate(WATCH_POPUPS)
+    page, frame, _, hosts, errors = folded_map(browser, app, lang)
     assert map_view(frame)[0] == START_VIEW["zoom"]
 
     kabul = data.attacks[data.attacks["city"].str.startswith("Kabul")]["id"].tolist()
@@ -155,47 +164,34 @@ STATE = (
 )
 
 
-def folded_map(browser, app):
-    """The map at its start, its legend folded as a reader does on a projector: the page, the
-    map's frame and the frame's box on the page."""
-    page = browser.new_page(viewport=PROJECTOR)
-    page.goto(f"{app.url}/?lang=en")
-    frame = map_frame(page)
-    frame.wait_for_function(f"() => {EVENTS} && {EVENTS}._cols", timeout=60_000)
-    frame.locator(".leaflet-container").scroll_into_view_if_needed()
-    frame.locator(".cajn-legend summary").click()
-    frame.evaluate(WATCH_POPUPS)
-    frame.evaluate(RESET)
-    return page, frame, page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
-
-
 def test_a_click_on_an_attack_leaves_the_legend_folded_and_its_place_spread_out(browser, app):
     """The click reports the attack to the dashboard, whose rerun rings it and draws the map's
     layers anew: the legend the reader folded must not open again over Kabul and the popup, nor
     the circles spread out fold back before the reader clicks the next of them."""
-    page, frame, iframe = folded_map(browser, app)
+    page, frame, iframe, _, errors = folded_map(browser, app)
     attack_id = HOSPITAL
     for _ in range(2):
         spot = frame.evaluate(SPOT, attack_id)["at"]
         page.mouse.click(iframe["x"] + spot[0], iframe["y"] + spot[1])
-        page.wait_for_timeout(250)
+        settle(page, frame)
     assert len(frame.evaluate("() => window.__popups")) == 1
     frame.wait_for_function(f"id => ({STATE})(id).focus", arg=attack_id, timeout=30_000)
     state = frame.evaluate(STATE, attack_id)
     assert not state["legendOpen"]
     assert state["index"] in state["spread"]
     assert state["rings"] == [state["circle"], state["circle"]]
+    assert errors == []
     page.close()
 
 
 def test_a_click_on_a_circle_drawn_anew_under_the_pointer_still_opens_its_popup(browser, app):
     """A rerun of the dashboard takes the layer off the map and puts it back, which makes the
     browser drop the click of a press made before it: the release on the circle clicks it."""
-    page, frame, iframe = folded_map(browser, app)
+    page, frame, iframe, _, errors = folded_map(browser, app)
     attack_id = HOSPITAL
     spot = frame.evaluate(SPOT, attack_id)["at"]
     page.mouse.click(iframe["x"] + spot[0], iframe["y"] + spot[1])
-    page.wait_for_timeout(250)
+    settle(page, frame)
     spot = frame.evaluate(SPOT, attack_id)["at"]
     page.mouse.move(iframe["x"] + spot[0], iframe["y"] + spot[1])
     page.mouse.down()
@@ -205,6 +201,7 @@ def test_a_click_on_a_circle_drawn_anew_under_the_pointer_still_opens_its_popup(
     popups = frame.evaluate("() => window.__popups")
     assert len(popups) == 1 and f"{t('record', 'en')}: {attack_id}" in popups[0].splitlines()
     assert attack_id in frame.evaluate(f"() => {EVENTS}.spreadOut().map(i => {EVENTS}._payload.details[i].id)")
+    assert errors == []
     page.close()
 
 
