@@ -8,7 +8,7 @@ from geo import cache, keys, params
 from geo.analysis.filters import step_years
 from geo.analysis.totals import attack_totals
 from geo.map.card import Linked, attack_card, follow_choice
-from geo.map.cells import AGGREGATE_ABOVE, aggregated
+from geo.map.cells import looks_note
 from geo.map.events import focus_option
 from geo.map.overlays import feature_groups, with_focus
 from geo.map.timebar import TIMEBAR_CHANNEL, years_to_follow
@@ -43,7 +43,7 @@ totals = attack_totals(attacks)
 # sidebar's years. Past a size the map draws it as cells, which no field colours or sizes.
 scrubbed = every_year(view.criteria)
 shown = cache.attacks(scrubbed)
-in_cells = aggregated(len(shown))
+looks_off = looks_note(len(shown), lang)
 
 
 def step(direction: int):
@@ -128,9 +128,8 @@ with controls_area:
         st.info(t("online_tiles_asked", lang), icon=":material/public:")
         st.button(t("online_tiles_turn_on", lang), on_click=turn_on_tiles, key=keys.TURN_ON_TILES)
     looks = st.columns([3, 3, 4])
-    in_cells_help = t("looks_in_cells", lang, n=number_text(AGGREGATE_ABOVE, lang)) if in_cells else None
-    kept_selectbox(looks[0], "color_by", COLOR_FIELDS, params.COLOR_BY, lang, disabled=in_cells, note=in_cells_help)
-    kept_selectbox(looks[1], "size_by", SIZE_FIELDS, params.SIZE_BY, lang, disabled=in_cells, note=in_cells_help)
+    kept_selectbox(looks[0], "color_by", COLOR_FIELDS, params.COLOR_BY, lang, disabled=bool(looks_off), note=looks_off)
+    kept_selectbox(looks[1], "size_by", SIZE_FIELDS, params.SIZE_BY, lang, disabled=bool(looks_off), note=looks_off)
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)

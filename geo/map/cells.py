@@ -125,6 +125,14 @@ def cell_labels(lang: str, n: int, degrees: float = CELL_DEGREES, above: int | N
     }
 
 
+def looks_note(n: int, lang: str, above: int | None = None) -> str | None:
+    """Why the map's Colour by and Size by do nothing for a selection of `n` incidents drawn as
+    cells, in `lang`; None when it is drawn event by event and they apply."""
+    if not aggregated(n, above):
+        return None
+    return t("looks_in_cells", lang, n=number_text(AGGREGATE_ABOVE if above is None else above, lang))
+
+
 def cell_payload(attacks: pd.DataFrame, lang: str, degrees: float = CELL_DEGREES, above: int | None = None) -> dict:
     """Everything the browser needs to draw `attacks` as cells: their centres, their rows per year
     packed as `ROW_FIELDS` columns, how circles are sized, and the words in `lang`."""

@@ -20,6 +20,7 @@ from geo.map.cells import (
     cell_payload,
     cell_radius,
     cell_years,
+    looks_note,
     toll_sums,
     unpack_rows,
 )
@@ -44,6 +45,22 @@ from tests.samples import attack, frame
 )
 def test_a_selection_is_aggregated_only_past_the_threshold(n, above, expected):
     assert aggregated(n, above) is expected
+
+
+@pytest.mark.parametrize(
+    "n,above,lang,expected",
+    [
+        (AGGREGATE_ABOVE, None, "en", None),
+        (AGGREGATE_ABOVE + 1, None, "en", "Past 25,000 incidents the map draws cells"),
+        (AGGREGATE_ABOVE + 1, None, "fr", "Au-delà de 25\u202f000 incidents"),
+        (AGGREGATE_ABOVE + 1, None, "ru", "Свыше 25\u00a0000 инцидентов"),
+        (10, 9, "en", "Past 9 incidents"),
+        (9, 9, "ru", None),
+    ],
+)
+def test_colour_and_size_say_why_they_do_nothing_only_on_cells(n, above, lang, expected):
+    note = looks_note(n, lang, above)
+    assert note is None if expected is None else note.startswith(expected)
 
 
 @pytest.mark.parametrize(
