@@ -113,6 +113,8 @@ STRINGS: dict[str, str | Plural] = {
         " per year. To see each incident, narrow the filters other than the years (the time bar keeps every"
         " year) to {limit} incidents or fewer."
     ),
+    "grid_zoom_in": "Zooming in splits the cells, down to {finest}°.",
+    "grid_finest": "At this zoom the cells are at their finest, {finest}°.",
     "grid_popup_note": "To see each incident, narrow the filters other than the years to {limit} incidents or fewer.",
     "step_back": "◀ Year",
     "step_forward": "Year ▶",

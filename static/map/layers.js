@@ -1560,8 +1560,10 @@
       L.setOptions(this, options);
       this._payload = payload;
       this._number = new Intl.NumberFormat(payload.locale, {useGrouping: "always"}).format;
-      this._circles = new Array(payload.cells.length);
-      this._lo = this._hi = -1;
+      // The circles drawn, by cell of the level shown (`_level`), and each cell's key per level.
+      this._circles = {};
+      this._keys = [];
+      this._lo = this._hi = this._level = -1;
       this._tip = L.tooltip({direction: "top", offset: [0, -6], opacity: 0.95});
       if (this.options.heat && L.heatLayer) {
         this._heat = L.heatLayer([], {radius: 22, blur: 18, maxZoom: 7, minOpacity: 0.3,
@@ -1569,38 +1571,68 @@
         this.addLayer(this._heat);
       }
       var self = this;
-      this.ready = gunzip(base64Bytes(payload.rows)).then(function (buffer) {
-        var rows = {}, m = payload.row_count;
-        payload.fields.forEach(function (name, k) { rows[name] = new Int32Array(buffer, k * m * 4, m); });
-        // The zoom button waits for `ready` and reads `_cols`, as it does of the events layer.
-        self._cols = self._rows = rows;
-        if (self._map) { self._show(self._map._cajnWindow || null); }
-        return self;
-      });
+      this.ready = Promise.all([gunzip(base64Bytes(payload.rows)), gunzip(base64Bytes(payload.cells))])
+        .then(function (buffers) {
+          var rows = {}, m = payload.row_count, n = payload.cell_count;
+          payload.fields.forEach(function (name, k) { rows[name] = new Int32Array(buffers[0], k * m * 4, m); });
+          var grid = self._grid = {};
+          payload.cell_fields.forEach(function (name, k) { grid[name] = new Int32Array(buffers[1], k * n * 4, n); });
+          // The zoom button waits for `ready` and reads `_cols`, as it does of the events layer.
+          self._cols = self._rows = rows;
+          if (self._map) { self._show(self._map._cajnWindow || null); }
+          return self;
+        });
       this.on("mouseover", this._hover, this);
       this.on("mouseout", this._unhover, this);
       this.on("click", this._click, this);
     },
     onAdd: function (map) {
-      var note = this._payload.labels.note;
+      var self = this;
       ensurePane(map, this.options.pane, this.options.paneZ);
       map.on("cajnwindow", this._onWindow, this);
+      map.on("moveend", this._onView, this);
       this._note = L.control({position: "bottomleft"});
       this._note.onAdd = function () {
-        var box = el("div", note, "leaflet-control cajn-cell-note");
-        L.DomEvent.disableClickPropagation(box);
-        return box;
+        self._noteBox = el("div", self._payload.labels.notes[Math.max(self._level, 0)], "leaflet-control cajn-cell-note");
+        L.DomEvent.disableClickPropagation(self._noteBox);
+        return self._noteBox;
       };
       this._note.addTo(map);
       L.FeatureGroup.prototype.onAdd.call(this, map);
-      if (this._rows) { this._show(map._cajnWindow || null); }
+      // Taken off the map, the layer may come back at another zoom or place.
+      if (this._rows) { this._show(map._cajnWindow || null, true); }
     },
     onRemove: function (map) {
       map.off("cajnwindow", this._onWindow, this);
+      map.off("moveend", this._onView, this);
       map.removeControl(this._note);
       L.FeatureGroup.prototype.onRemove.call(this, map);
     },
     _onWindow: function (e) { if (this._rows) { this._show(e.window); } },
+    _onView: function () { if (this._rows && this._map) { this._show(this._map._cajnWindow || null, true); } },
+    /* The grid shown at the map's zoom: the coarsest up to `grid.zoom`, then one level finer per
+     * zoom, down to the finest. */
+    _levelAt: function (zoom) {
+      var g = this._payload.grid;
+      return Math.max(0, Math.min(g.degrees.length - 1, zoom - g.zoom));
+    },
+    /* Each cell of the finest grid's key at `level`: the row and column of the cell holding it on
+     * that level's grid, each halved once a level above the finest. */
+    _keysAt: function (level) {
+      if (!this._keys[level]) {
+        var grid = this._grid, n = grid.row.length, shift = this._payload.grid.degrees.length - 1 - level;
+        var keys = new Float64Array(n);
+        for (var i = 0; i < n; i++) { keys[i] = (grid.row[i] >> shift) * 65536 + (grid.column[i] >> shift); }
+        this._keys[level] = keys;
+      }
+      return this._keys[level];
+    },
+    /* The centre of the cell of `key` at `level`. */
+    _centre: function (key, level) {
+      var degrees = this._payload.grid.degrees[level];
+      var row = Math.floor(key / 65536 + 0.5), column = key - row * 65536;
+      return [(row + 0.5) * degrees, (column + 0.5) * degrees];
+    },
     /* The run of rows (in year order) of the years the window's months touch, or all without one:
      * cells are counted per year, so a window of months shows its years whole. */
     _run: function (window_) {
@@ -1613,46 +1645,71 @@
       }
       return [firstAtLeast(Math.floor(window_.from / 12)), firstAtLeast(Math.floor(window_.to / 12) + 1)];
     },
-    /* Each cell's incidents, tolls and years over the window's rows, and its circle drawn to match. */
-    _show: function (window_) {
+    /* Each cell's incidents, tolls and years over the window's rows, on the grid of the zoom, and
+     * the circles of those in view drawn to match; `moved` when only the view changed. */
+    _show: function (window_, moved) {
       var range = this._run(window_), lo = range[0], hi = range[1];
-      if (lo === this._lo && hi === this._hi) { return; }
+      var level = this._map ? this._levelAt(this._map.getZoom()) : 0;
+      var sameCells = lo === this._lo && hi === this._hi && level === this._level;
+      // The coarsest grid is drawn whole; finer ones only where the map looks, which a move changes.
+      if (sameCells && (!moved || level === 0)) { return; }
+      var p = this._payload, self = this, sums = this._sums, k;
+      if (!sameCells) {
+        var r = this._rows, keys = this._keysAt(level);
+        sums = {};
+        for (k = lo; k < hi; k++) {
+          var key = keys[r.cell[k]], sum = sums[key];
+          if (!sum) {
+            sum = sums[key] = {cell: key, incidents: 0, foiled: 0, killed_low: 0, killed_high: 0, wounded_low: 0,
+              wounded_high: 0, first: r.year[k], last: r.year[k]};
+          }
+          sum.incidents += r.incidents[k];
+          sum.foiled += r.foiled[k];
+          sum.killed_low += r.killed_low[k];
+          sum.killed_high += r.killed_high[k];
+          sum.wounded_low += r.wounded_low[k];
+          sum.wounded_high += r.wounded_high[k];
+          if (r.year[k] < sum.first) { sum.first = r.year[k]; }
+          if (r.year[k] > sum.last) { sum.last = r.year[k]; }
+        }
+        this._sums = sums;
+      }
+      if (level !== this._level) {
+        Object.keys(this._circles).forEach(function (key) { self.removeLayer(self._circles[key]); });
+        this._circles = {};
+        if (this._noteBox) { this._noteBox.textContent = p.labels.notes[level]; }
+      }
       this._lo = lo;
       this._hi = hi;
-      var p = this._payload, r = this._rows, sums = {}, k, self = this;
-      for (k = lo; k < hi; k++) {
-        var c = r.cell[k], sum = sums[c];
-        if (!sum) {
-          sum = sums[c] = {cell: c, incidents: 0, foiled: 0, killed_low: 0, killed_high: 0, wounded_low: 0,
-            wounded_high: 0, first: r.year[k], last: r.year[k]};
-        }
-        sum.incidents += r.incidents[k];
-        sum.foiled += r.foiled[k];
-        sum.killed_low += r.killed_low[k];
-        sum.killed_high += r.killed_high[k];
-        sum.wounded_low += r.wounded_low[k];
-        sum.wounded_high += r.wounded_high[k];
-        sum.last = r.year[k];
-      }
-      this._sums = sums;
+      this._level = level;
       var shown = Object.keys(sums).map(function (key) { return sums[key]; });
       // Big circles first, so small ones stay on top of them and can be hovered.
       shown.sort(function (a, b) { return b.incidents - a.incidents; });
-      this._circles.forEach(function (circle) { if (circle) { self.removeLayer(circle); } });
       if (this._heat) {
-        this._heat.setLatLngs(shown.map(function (s) { return p.cells[s.cell].concat([Math.log(1 + s.incidents)]); }));
+        this._heat.setLatLngs(shown.map(function (s) {
+          return self._centre(s.cell, level).concat([Math.log(1 + s.incidents)]);
+        }));
       }
       if (!this.options.points) { return; }
+      var view = level === 0 || !this._map ? null : this._map.getBounds().pad(0.5), wanted = {};
       shown.forEach(function (s) {
+        var centre = self._centre(s.cell, level);
+        if (view && !view.contains(centre)) { return; }
+        wanted[s.cell] = true;
         var circle = self._circles[s.cell];
         if (!circle) {
-          circle = self._circles[s.cell] = L.circleMarker(p.cells[s.cell], {color: "#222", weight: 0.8,
+          circle = self._circles[s.cell] = L.circleMarker(centre, {color: "#222", weight: 0.8,
             fillColor: p.color, fillOpacity: 0.6, pane: self.options.pane || "overlayPane", bubblingMouseEvents: true,
             className: "cajn-cell"});
           circle._cajnCell = s.cell;
+        } else {
+          self.removeLayer(circle);
         }
         circle.setRadius(cellRadius(p.radius, s.incidents));
         self.addLayer(circle);
+      });
+      Object.keys(this._circles).forEach(function (key) {
+        if (!wanted[key]) { self.removeLayer(self._circles[key]); delete self._circles[key]; }
       });
     },
     /* How many incidents the window shows. */
@@ -1667,8 +1724,8 @@
         .sort(function (a, b) { return b[1] - a[1]; });
     },
     bounds: function () {
-      var bounds = L.latLngBounds([]), cells = this._payload.cells, sums = this._sums || {};
-      Object.keys(sums).forEach(function (key) { bounds.extend(cells[sums[key].cell]); });
+      var bounds = L.latLngBounds([]), sums = this._sums || {}, self = this, level = Math.max(this._level, 0);
+      Object.keys(sums).forEach(function (key) { bounds.extend(self._centre(sums[key].cell, level)); });
       return bounds;
     },
     radius: function (cell) { return this._circles[cell] ? this._circles[cell].getRadius() : null; },
@@ -1680,6 +1737,7 @@
     popupSpec: function (cell) {
       var s = (this._sums || {})[cell], l = this._payload.labels;
       if (!s) { return null; }
+      var level = Math.max(this._level, 0);
       var rows = [
         {label: l.incidents, value: this._number(s.incidents)},
         {label: l.years, value: this._years(s)},
@@ -1687,7 +1745,7 @@
         {label: l.wounded, value: this._range(s.wounded_low, s.wounded_high)}
       ];
       if (s.foiled) { rows.splice(1, 0, {label: l.foiled, value: this._number(s.foiled)}); }
-      return {title: l.title, color: this._payload.color, note: l.popup_note, rows: rows, wrap: true};
+      return {title: l.titles[level], color: this._payload.color, note: l.popup_note, rows: rows, wrap: true};
     },
     _cellOf: function (e) {
       var layer = e.sourceTarget;

@@ -11,7 +11,7 @@ import pytest
 from babel.numbers import format_decimal
 
 from geo import keys, params
-from geo.map.cells import AGGREGATE_ABOVE, CELL_DEGREES, cell_radius
+from geo.map.cells import AGGREGATE_ABOVE, CELL_DEGREES, LEVEL_ZOOM, cell_labels, cell_radius
 from geo.render.tables import TABLE_ROWS_SHOWN
 from geo.text.i18n import t
 from geo.text.numbers import number_text
@@ -84,6 +84,25 @@ CLICK_LARGEST = """() => {
 }"""
 
 
+# The map zoomed to `zoom` over Kabul: the level of cells shown, how many hold incidents and how
+# many are drawn, the note, and the title of the popup of the cell drawn nearest the centre.
+ZOOM_TO = """async zoom => {
+  let layer = null;
+  window.map.eachLayer(l => { if (l.cellsShown && l._rows) { layer = l; } });
+  window.map.setView([34.5, 69.2], zoom, {animate: false});
+  await new Promise(r => setTimeout(r, 300));
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const drawn = layer.cellsShown().map(([cell]) => cell).filter(cell => layer._circles[cell]);
+  const centre = window.map.getCenter(), away = cell => layer._circles[cell].getLatLng().distanceTo(centre);
+  const circle = layer._circles[drawn.reduce((best, cell) => away(cell) < away(best) ? cell : best)];
+  circle.fire('click', {latlng: circle.getLatLng()}, true);
+  return {level: layer._level, cells: layer.cellsShown().length, drawn: drawn.length, shown: layer.shown(),
+    paths: document.querySelectorAll('path.cajn-cell').length,
+    note: document.querySelector('.cajn-cell-note').innerText,
+    title: [...document.querySelectorAll('.leaflet-popup-content')].pop().querySelector('h4').innerText};
+}"""
+
+
 # How many events the events layer draws, one by one (null without one).
 EVENTS = """() => {
   let n = null;
@@ -145,7 +164,8 @@ def test_a_large_import_is_drawn_as_cells_with_their_counts(browser, big_import,
     assert drawn["popupNote"] == t("grid_popup_note", lang, limit=limit)
     assert drawn["tooltip"].startswith(f"{t('grid_incidents', lang)}: {number_text(drawn['incidents'], lang)}")
     # The note on the map says how many incidents, aggregated how, and how to see each one again.
-    assert drawn["note"] == t("grid_note", lang, n=number_text(drawn["n"], lang), limit=limit, degrees=size)
+    assert drawn["note"].startswith(t("grid_note", lang, n=number_text(drawn["n"], lang), limit=limit, degrees=size))
+    assert drawn["note"] == cell_labels(lang, drawn["n"])["notes"][0]
     # The legend says what the circles count.
     assert t("legend_cells", lang) in frame.locator(".cajn-legend").inner_text()
     # The time bar still scrubs the cells by year.
@@ -157,6 +177,19 @@ def test_a_large_import_is_drawn_as_cells_with_their_counts(browser, big_import,
     walk.page.locator("iframe[title='streamlit_folium.st_folium']").scroll_into_view_if_needed()
     walk.page.wait_for_timeout(500)
     walk.shot("map")
+    # Zooming in splits the cells, down to the finest grid; the cells out of view are left undrawn;
+    # the same incidents are counted at every level; zooming out again joins them.
+    labels = cell_labels(lang, drawn["n"])
+    for zoom in (LEVEL_ZOOM + 2, LEVEL_ZOOM + 5):
+        zoomed = frame.evaluate(ZOOM_TO, zoom)
+        level = min(zoom - LEVEL_ZOOM, len(labels["notes"]) - 1)
+        assert zoomed["level"] == level and zoomed["shown"] == year["shown"]
+        assert zoomed["cells"] > year["circles"] and 0 < zoomed["drawn"] == zoomed["paths"] < zoomed["cells"]
+        assert zoomed["note"] == labels["notes"][level] and zoomed["title"] == labels["titles"][level]
+        walk.page.wait_for_timeout(400)
+        walk.shot(f"zoom-{zoom}")
+    back = frame.evaluate(ZOOM_TO, 4)
+    assert back["level"] == 0 and back["cells"] == back["paths"] == year["circles"]
     # The table under the map lists its first rows and says where all of them are.
     head = t("table_rows_capped", lang, shown=number_text(TABLE_ROWS_SHOWN, lang), total="\0").split("\0")[0]
     walk.page.locator(f".st-key-{keys.SELECTED_EVENTS}").get_by_text(head).wait_for(timeout=60_000)

@@ -14,12 +14,17 @@ from geo.map import cells
 from geo.map.cells import (
     AGGREGATE_ABOVE,
     CELL_DEGREES,
+    CELL_LEVELS,
+    GRID_FIELDS,
+    LEVEL_ZOOM,
     ROW_FIELDS,
     aggregated,
+    cell_levels,
     cell_of,
     cell_payload,
     cell_radius,
     cell_years,
+    level_degrees,
     looks_note,
     toll_sums,
     unpack_rows,
@@ -98,6 +103,8 @@ def test_tolls_add_up_as_the_headline_figures_do(low, high, expected):
 # Osh twice in 1999 (one foiled, one with unknown tolls) and once in 2004; Kabul in 1999.
 OSH = {"lat": 40.53, "lon": 72.79}
 KABUL = {"lat": 34.53, "lon": 69.17}
+# Points on edges of cells, either side of the equator and of the meridian, and in between.
+POINTS = [(34.53, 69.17), (-0.01, -0.01), (0.0, 0.0), (40.5, 72.75), (-33.87, 151.21), (64.1, -21.9), (0.0625, -0.0625)]
 SAMPLE = frame(
     attack("a", "1999-02-16", killed=(9, 20), wounded=(15, None), **OSH),
     attack("b", "1999-05-01", killed=(None, None), wounded=(None, None), foiled=True, **OSH),
@@ -108,7 +115,8 @@ SAMPLE = frame(
 
 def test_cells_count_incidents_and_sum_their_tolls_per_year():
     centres, rows = cell_years(SAMPLE)
-    assert centres.to_numpy().tolist() == [[34.75, 69.25], [40.75, 72.75]]
+    assert centres[["lat", "lon"]].to_numpy().tolist() == [[34.75, 69.25], [40.75, 72.75]]
+    assert centres[["row", "column"]].to_numpy().tolist() == [[69, 138], [81, 145]]
     assert rows.columns.tolist() == list(ROW_FIELDS)
     assert rows.to_numpy().tolist() == [
         # cell, year, incidents, foiled, killed low-high, wounded low-high
@@ -125,25 +133,99 @@ def test_every_incident_is_in_one_row_whatever_the_grid():
 
 
 @pytest.mark.parametrize(
-    "lang,note",
+    "lang,note,zoom_in,finest",
     [
-        ("en", "4 incidents over all years, more than 3: the map shows them aggregated in cells of 0.5° per year."),
-        ("fr", "4 incidents sur toutes les années, plus de 3 : la carte les montre agrégés en mailles de 0,5°"),
-        ("ru", "Инцидентов за все годы: 4, больше 3: на карте они сведены в ячейки 0,5° по годам."),
+        (
+            "en",
+            "4 incidents over all years, more than 3: the map shows them aggregated in cells of 0.5° per year.",
+            "Zooming in splits the cells, down to 0.0625°.",
+            "At this zoom the cells are at their finest, 0.0625°.",
+        ),
+        (
+            "fr",
+            "4 incidents sur toutes les années, plus de 3 : la carte les montre agrégés en mailles de 0,5°",
+            "En zoomant, les mailles se divisent, jusqu’à 0,0625°.",
+            "À ce zoom, les mailles sont au plus fin : 0,0625°.",
+        ),
+        (
+            "ru",
+            "Инцидентов за все годы: 4, больше 3: на карте они сведены в ячейки 0,5° по годам.",
+            "При увеличении ячейки делятся, вплоть до 0,0625°.",
+            "При таком масштабе ячейки самые мелкие: 0,0625°.",
+        ),
     ],
 )
-def test_the_payload_packs_the_rows_and_says_what_it_counts(lang, note):
+def test_the_payload_packs_the_finest_cells_and_their_rows_and_says_what_it_counts(lang, note, zoom_in, finest):
     payload = cell_payload(SAMPLE, lang, above=3)
     unpacked = unpack_rows(payload["rows"], payload["row_count"])
-    _, rows = cell_years(SAMPLE)
-    assert (
-        payload["n"] == 4
-        and f"{CELL_DEGREES}°".replace(".", "." if lang == "en" else ",") in payload["labels"]["title"]
-    )
+    grid = unpack_rows(payload["cells"], payload["cell_count"], GRID_FIELDS)
+    centres, rows = cell_years(SAMPLE, level_degrees()[-1])
+    assert payload["n"] == 4 and payload["grid"] == {"degrees": level_degrees(), "zoom": LEVEL_ZOOM}
     assert payload["fields"] == list(ROW_FIELDS) and payload["row_count"] == len(rows)
     assert {field: column.tolist() for field, column in unpacked.items()} == {f: rows[f].tolist() for f in ROW_FIELDS}
-    assert payload["labels"]["note"].startswith(note)
+    assert payload["cell_fields"] == list(GRID_FIELDS) and payload["cell_count"] == len(centres)
+    assert {field: column.tolist() for field, column in grid.items()} == {f: centres[f].tolist() for f in GRID_FIELDS}
+    sizes = [f"{degrees}°".replace(".", "." if lang == "en" else ",") for degrees in level_degrees()]
+    assert [size in title for size, title in zip(sizes, payload["labels"]["titles"])] == [True] * CELL_LEVELS
+    notes = payload["labels"]["notes"]
+    assert len(notes) == CELL_LEVELS and notes[0].startswith(note)
+    assert all(text.endswith(zoom_in) for text in notes[:-1]) and notes[-1].endswith(finest)
     assert json.loads(compact_json(payload)) == payload
+
+
+def test_the_levels_halve_the_cells_from_half_a_degree():
+    assert level_degrees() == [CELL_DEGREES, 0.25, 0.125, 0.0625]
+
+
+# The sample makes three rows (a place and a year each) at every level; SPREAD's seven points lie
+# in seven cells at every level, one year.
+SPREAD = frame(*(attack(str(k), "2001-06-01", lat=lat, lon=lon) for k, (lat, lon) in enumerate(POINTS)))
+
+
+@pytest.mark.parametrize(
+    "attacks,budget,levels,rows",
+    [
+        (SAMPLE, 3, 4, 3),
+        (SAMPLE, 2, 1, 3),  # the coarsest level is sent whatever its rows
+        (SAMPLE, 0, 1, 3),
+        (SPREAD, 7, 4, 7),
+        (SPREAD, 6, 1, 7),
+    ],
+)
+def test_finer_levels_are_sent_while_their_rows_fit_the_budget(attacks, budget, levels, rows):
+    degrees, cells_, found = cell_levels(attacks, budget)
+    assert degrees == level_degrees()[:levels] and len(found) == rows
+    assert found["incidents"].sum() == len(attacks) and len(cells_) == found["cell"].nunique()
+
+
+def test_the_payload_names_the_levels_it_sends(monkeypatch):
+    monkeypatch.setattr(cells, "ROW_BUDGET", 2)
+    payload = cell_payload(SAMPLE, "en", above=3)
+    assert payload["grid"]["degrees"] == [CELL_DEGREES]
+    assert payload["labels"]["titles"] == ["Incidents aggregated in a 0.5° cell"]
+    assert [
+        note.endswith("At this zoom the cells are at their finest, 0.5°.") for note in payload["labels"]["notes"]
+    ] == [True]
+
+
+@pytest.mark.parametrize("level", range(CELL_LEVELS))
+def test_a_coarser_cell_holds_the_finer_ones_its_grid_covers(level):
+    # What the browser does to find a cell's cell on a coarser level, a floor division by two per
+    # level of the finest grid's row and column, places each point as that level's grid does.
+    lats, lons = [lat for lat, _ in POINTS], [lon for _, lon in POINTS]
+    degrees = level_degrees()
+    shift = CELL_LEVELS - 1 - level
+    row, column = cell_of(lats, lons, degrees[level])
+    fine_row, fine_column = cell_of(lats, lons, degrees[-1])
+    assert (fine_row >> shift).tolist() == row.tolist() and (fine_column >> shift).tolist() == column.tolist()
+
+
+def test_the_check_of_nesting_fails_on_grids_that_do_not_nest():
+    # A grid of a third of a degree does not nest in the half-degree one: the check above would say so.
+    lats, lons = [lat for lat, _ in POINTS], [lon for _, lon in POINTS]
+    row, _ = cell_of(lats, lons, CELL_DEGREES)
+    third, _ = cell_of(lats, lons, 1 / 3)
+    assert (third >> 1).tolist() != row.tolist()
 
 
 @pytest.mark.parametrize("incidents,radius", [(0, RADIUS_BASE), (100, None), (10_000, RADIUS_MAX), (10**6, RADIUS_MAX)])

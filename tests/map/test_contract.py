@@ -272,15 +272,23 @@ def cell_layers(data, shapes) -> list[tuple[str, str, dict]]:
 
 
 def cell_names(payload: dict) -> set[str]:
-    """Every name of the cells payload that layers.js reads by name: its keys, its row fields, the
-    radius's parameters and the labels."""
-    return set(payload) | set(payload["fields"]) | set(payload["radius"]) | set(payload["labels"])
+    """Every name of the cells payload that layers.js reads by name: its keys, its row and cell
+    fields, the grid's, the radius's parameters and the labels."""
+    return (
+        set(payload)
+        | set(payload["fields"])
+        | set(payload["cell_fields"])
+        | set(payload["grid"])
+        | set(payload["radius"])
+        | set(payload["labels"])
+    )
 
 
 def test_every_name_of_the_cell_payload_is_read_in_layers_js_and_documented(cell_layers):
     (payload, *_) = payloads(cell_layers, "cajnCells")
     names = cell_names(payload)
-    assert {"rows", "fields", "row_count", "cell", "incidents", "foiled", "per_root", "note", "popup_note"} <= names
+    assert {"rows", "fields", "row_count", "cell", "incidents", "foiled", "per_root", "notes", "popup_note"} <= names
+    assert {"cells", "cell_count", "cell_fields", "row", "column", "grid", "degrees", "zoom", "titles"} <= names
     assert unread(names, LAYERS_JS) == []
     assert undocumented(names, payload_section("The cells payload", README)) == []
 
@@ -288,7 +296,8 @@ def test_every_name_of_the_cell_payload_is_read_in_layers_js_and_documented(cell
 @pytest.mark.parametrize(
     "check,text,name",
     [
-        ("read", LAYERS_JS.replace("m = payload.row_count;", "m = payload.count;"), "row_count"),
+        ("read", LAYERS_JS.replace("m = payload.row_count,", "m = payload.count,"), "row_count"),
+        ("read", LAYERS_JS.replace("payload.cell_fields.forEach", "payload.grid_fields.forEach"), "cell_fields"),
         ("read", LAYERS_JS.replace("l.popup_note", "l.footer"), "popup_note"),
         ("documented", README.replace("## The cells payload", "## Cells"), "row_count"),
     ],
