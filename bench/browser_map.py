@@ -13,6 +13,7 @@ dashboard draws them. For each size, in the same run:
 - `load_s`: the page opened until the events are unpacked and drawn;
 - `play`: frames while the bar plays at 1× (the window of the first year moving) for 4 s;
 - `scrub`: frames while the window is dragged back and forth with the mouse for 4 s;
+- `zoomed`: the same, zoomed in on Kabul at zoom 8 (where cells are at their finest);
 - `rerun`: the browser's share of a rerun after a change of years before the time bar: the
   events layer built anew from a new payload (that of the new years) until drawn;
 - `cached`: the browser's share of a rerun now, the same payload coming back (the layer reused);
@@ -61,6 +62,9 @@ TARGETS = {"frame_p95_ms_10k": 33, "frame_p95_ms_200k": 100, "ratio_10k": 10, "f
 CHROMIUM_ARGS = [*JOURNEY_ARGS, "--enable-precise-memory-info"]
 SESSIONS = 5
 RECORD_S = 4.0
+# Kabul at the zoom from which cells are at their finest (geo/map/cells.py's LEVEL_ZOOM + 3).
+CITY = (34.53, 69.17)
+CITY_ZOOM = 8
 
 # Frame times: the gap between animation frames while something runs.
 RECORD = """() => {
@@ -198,8 +202,12 @@ def measure_size(playwright, n: int, data, shapes, collections, folder: Path) ->
         played = frames_while(page, page.main_frame, lambda s: play(page, page.main_frame, s), RECORD_S)
         shown = page.evaluate("() => window.__events.shown()")
         scrubbed = frames_while(page, page.main_frame, lambda s: scrub(page, page.main_frame, s), RECORD_S)
-        heap = page.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : NaN")
         kept = page.evaluate("() => window.__map.getZoom()") == zoom
+        # Zoomed in on a city, where cells are at their finest and drawn only in view.
+        page.evaluate(f"() => {{ window.__map.setView({list(CITY)}, {CITY_ZOOM}, {{animate: false}}); }}")
+        page.wait_for_timeout(800)
+        zoomed = frames_while(page, page.main_frame, lambda s: scrub(page, page.main_frame, s), RECORD_S)
+        heap = page.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : NaN")
         page.evaluate("text => { window.__other = JSON.parse(text); }", rerun["payload"])
         rebuilt = page.evaluate(REBUILD, [rerun["factory"], json.loads(rerun["options"])])
         cached, same = page.evaluate(REUSE, [layer.factory, layer.options])
@@ -210,8 +218,9 @@ def measure_size(playwright, n: int, data, shapes, collections, folder: Path) ->
         "play_p95": p95(played),
         "play_frames": len(played),
         "scrub_p95": p95(scrubbed),
-        "scrub_frames": len(scrubbed),
-        "frame_p95": max(p95(played), p95(scrubbed)),
+        "scrub_frames": len(scrubbed) + len(zoomed),
+        "zoomed_p95": p95(zoomed),
+        "frame_p95": max(p95(played), p95(scrubbed), p95(zoomed)),
         "shown": shown,
         "heap_mb": heap / 1e6,
         "zoom_kept": kept,
@@ -307,13 +316,13 @@ def main(argv: list[str]) -> int:
     results = {}
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         print(
-            f"{'events':>8} {'load_s':>7} {'play_p95':>9} {'scrub_p95':>10} {'frames':>7} {'rerun_ms':>9}"
-            f" {'cached_ms':>10} {'heap_MB':>8} {'zoom':>5}"
+            f"{'events':>8} {'load_s':>7} {'play_p95':>9} {'scrub_p95':>10} {'zoomed_p95':>11} {'frames':>7}"
+            f" {'rerun_ms':>9} {'cached_ms':>10} {'heap_MB':>8} {'zoom':>5}"
         )
         for n in sizes:
             r = results[n] = measure_size(playwright, n, data, shapes, collections, Path(folder))
             print(
-                f"{n:>8} {r['load_s']:7.2f} {r['play_p95']:9.1f} {r['scrub_p95']:10.1f}"
+                f"{n:>8} {r['load_s']:7.2f} {r['play_p95']:9.1f} {r['scrub_p95']:10.1f} {r['zoomed_p95']:11.1f}"
                 f" {r['play_frames'] + r['scrub_frames']:>7} {r['rerun_ms']:9.0f} {r['cached_ms']:10.0f}"
                 f" {r['heap_mb']:8.0f} {int(r['zoom_kept']):>5}",
                 flush=True,

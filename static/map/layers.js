@@ -1406,18 +1406,22 @@
     layer.focus(focus);
     return layer;
   }
+  /* The layer kept in `layers` under `id`, or a new one from `make`, kept there (null: not kept). */
+  function kept(layers, id, make) {
+    for (var i = 0; id && i < layers.length; i++) {
+      if (layers[i].id === id) { return layers[i].layer; }
+    }
+    var layer = make();
+    if (id) {
+      layers.push({id: id, layer: layer});
+      if (layers.length > KEPT_EVENT_LAYERS) { layers.shift(); }
+    }
+    return layer;
+  }
   L.cajnEvents = function (payload, options) {
     var o = options || {};
     var id = o.id ? [o.id, o.key, o.points, o.heat, o.cluster].join("|") : null;
-    for (var i = 0; id && i < EVENT_LAYERS.length; i++) {
-      if (EVENT_LAYERS[i].id === id) { return focused(EVENT_LAYERS[i].layer, o.focus); }
-    }
-    var layer = new L.CajnEvents(payload, options);
-    if (id) {
-      EVENT_LAYERS.push({id: id, layer: layer});
-      if (EVENT_LAYERS.length > KEPT_EVENT_LAYERS) { EVENT_LAYERS.shift(); }
-    }
-    return focused(layer, o.focus);
+    return focused(kept(EVENT_LAYERS, id, function () { return new L.CajnEvents(payload, options); }), o.focus);
   };
 
   /* ---------- attacks on one place: spread out on click ---------- */
@@ -1768,7 +1772,13 @@
     },
     getAttribution: function () { return this.options.attribution; }
   });
-  L.cajnCells = function (payload, options) { return new L.CajnCells(payload, options); };
+  /* The cells layers of the last runs, kept as the events layers are (EVENT_LAYERS). */
+  var CELL_LAYERS = [];
+  L.cajnCells = function (payload, options) {
+    var o = options || {};
+    var id = o.id ? [o.id, o.key, o.points, o.heat].join("|") : null;
+    return kept(CELL_LAYERS, id, function () { return new L.CajnCells(payload, options); });
+  };
 
   /* ---------- zoom to the selection ---------- */
 
