@@ -83,10 +83,9 @@ def toll_sums(low: pd.Series, high: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def cell_years(attacks: pd.DataFrame, degrees: float = CELL_DEGREES) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The cells that hold an attack, as (lat, lon) of their centres and (row, column) on the grid;
-    and one row per cell and year
-    with `ROW_FIELDS`: the cell's position among the first, the year, the incidents (foiled plots
-    included), the foiled plots among them, and their summed tolls. Both in a stable order: cells
-    south to north then west to east, rows by year then cell."""
+    and one row per cell and year with `ROW_FIELDS`: the cell's position among the first, the year,
+    the incidents (foiled plots included), the foiled plots among them, and their summed tolls. Both
+    in a stable order: cells south to north then west to east, rows by year then cell."""
     row, column = cell_of(attacks["lat"], attacks["lon"], degrees)
     killed_low, killed_high = toll_sums(attacks["killed_low"], attacks["killed_high"])
     wounded_low, wounded_high = toll_sums(attacks["wounded_low"], attacks["wounded_high"])

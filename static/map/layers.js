@@ -1557,6 +1557,9 @@
     return Math.min(radius.max, radius.base + radius.per_root * Math.sqrt(incidents));
   }
 
+  /* A cell's key packs its row and column on its level's grid: columns run within ±2,880 (a
+   * sixteenth of a degree round the world), far inside half of this, so a key rounds back to its row. */
+  var CELL_KEY_ROW = 65536;
   L.CajnCells = L.FeatureGroup.extend({
     initialize: function (payload, options) {
       injectStyle();
@@ -1621,12 +1624,12 @@
       return Math.max(0, Math.min(g.degrees.length - 1, zoom - g.zoom));
     },
     /* Each cell of the finest grid's key at `level`: the row and column of the cell holding it on
-     * that level's grid, each halved once a level above the finest. */
+     * that level's grid, each halved once a level above the finest, as row * CELL_KEY_ROW + column. */
     _keysAt: function (level) {
       if (!this._keys[level]) {
         var grid = this._grid, n = grid.row.length, shift = this._payload.grid.degrees.length - 1 - level;
         var keys = new Float64Array(n);
-        for (var i = 0; i < n; i++) { keys[i] = (grid.row[i] >> shift) * 65536 + (grid.column[i] >> shift); }
+        for (var i = 0; i < n; i++) { keys[i] = (grid.row[i] >> shift) * CELL_KEY_ROW + (grid.column[i] >> shift); }
         this._keys[level] = keys;
       }
       return this._keys[level];
@@ -1634,7 +1637,7 @@
     /* The centre of the cell of `key` at `level`. */
     _centre: function (key, level) {
       var degrees = this._payload.grid.degrees[level];
-      var row = Math.floor(key / 65536 + 0.5), column = key - row * 65536;
+      var row = Math.round(key / CELL_KEY_ROW), column = key - row * CELL_KEY_ROW;
       return [(row + 0.5) * degrees, (column + 0.5) * degrees];
     },
     /* The run of rows (in year order) of the years the window's months touch, or all without one:
@@ -1689,7 +1692,8 @@
       var shown = Object.keys(sums).map(function (key) { return sums[key]; });
       // Big circles first, so small ones stay on top of them and can be hovered.
       shown.sort(function (a, b) { return b.incidents - a.incidents; });
-      if (this._heat) {
+      // A move at a finer level changes which circles are drawn, not the heatmap's cells.
+      if (this._heat && !sameCells) {
         this._heat.setLatLngs(shown.map(function (s) {
           return self._centre(s.cell, level).concat([Math.log(1 + s.incidents)]);
         }));
