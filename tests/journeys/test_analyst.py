@@ -26,11 +26,18 @@ def choose(page, label: str, option: str) -> None:
     """Pick `option` in the multiselect called `label`, by typing as a person does."""
     page.get_by_label(label, exact=True).first.click()
     page.keyboard.type(option)
+    # A person presses Enter once the option shows under what they typed: pressed before the list
+    # has narrowed to it, Enter picks nothing.
+    page.locator("[role='listbox'] [role='option']").filter(has_text=option).first.wait_for(timeout=10_000)
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     page.locator("[role='listbox']").wait_for(state="detached", timeout=10_000)
     # Clicking away, as a person does, commits the choice; the next click then reaches its target.
     page.locator("[data-testid='stMain'] h1").click()
+    # The choice shows as a tag in its box, as a person checks before going on.
+    box = page.locator("[data-testid='stMultiSelect']").filter(has=page.get_by_text(label, exact=True))
+    tags = box.locator("[data-testid='stMultiSelectTagsContainer'] [data-tag]")
+    tags.filter(has_text=option).first.wait_for(timeout=10_000)
 
 
 def table_rows(page, expected: int) -> int:
