@@ -26,10 +26,9 @@ def choose(page, label: str, option: str) -> None:
     """Pick `option` in the multiselect called `label`, by typing as a person does."""
     page.get_by_label(label, exact=True).first.click()
     page.keyboard.type(option)
-    # A person presses Enter once the option shows under what they typed: pressed before the list
-    # has narrowed to it, Enter picks nothing.
-    page.locator("[role='listbox'] [role='option']").filter(has_text=option).first.wait_for(timeout=10_000)
-    page.keyboard.press("Enter")
+    # A person clicks the option listed under what they typed: Enter picks nothing while no
+    # option is highlighted, as happens when the list opens before the typing reaches it.
+    page.locator("[role='listbox'] [role='option']").filter(has_text=option).first.click()
     page.keyboard.press("Escape")
     page.locator("[role='listbox']").wait_for(state="detached", timeout=10_000)
     # Clicking away, as a person does, commits the choice; the next click then reaches its target.
