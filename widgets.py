@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import cache, keys
-from geo.map.elements import basemap
+from geo.map.elements import basemap, with_drawn_report
 from geo.map.overlays import bases_map
 from geo.render.tables import Column, to_csv_bytes
 from geo.state.view import PageView
@@ -43,9 +43,12 @@ def _folium(fmap, layers: list, key: str, height: int, returned: list[str] | Non
 
 
 def map_widget(lang: str, layers: list, key: str, height: int, returned: list[str] | None = None, **position):
-    """The basemap in `lang`, its assets under the server's base path, with `layers` drawn over it."""
-    fmap = basemap(cache.basemap_json(), lang, _base_url_path(), labels=cache.place_labels(lang))
-    return _folium(fmap, layers, key, height, returned, **position)
+    """The basemap in `lang`, its assets under the server's base path, with `layers` drawn over it;
+    it says when drawn if `returned` asks for `DRAWN_CHANNEL`."""
+    fmap = basemap(
+        cache.basemap_json(), lang, _base_url_path(), labels=cache.place_labels(lang), scripts=cache.map_scripts()
+    )
+    return _folium(with_drawn_report(fmap), layers, key, height, returned, **position)
 
 
 def bases_map_widget(view: PageView, group: str, height: int) -> bool:
@@ -60,6 +63,7 @@ def bases_map_widget(view: PageView, group: str, height: int) -> bool:
         view.lang,
         _base_url_path(),
         labels=cache.place_labels(view.lang),
+        scripts=cache.map_scripts(),
     )
     if fmap is not None:
         _folium(fmap, [], f"bases-{group}", height)

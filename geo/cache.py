@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,8 @@ from geo.io.linking import Link, crosswalk, effective, incident_ids, linked_acro
 from geo.io.messages import Message, failure_of
 from geo.io.userfiles import UPLOAD_PREFIX
 from geo.map.basemap import basemap_collections, display_shapes
+from geo.map.bundle import bundle_text, bundled_assets, write_bundle
+from geo.map.elements import ASSETS_JS
 from geo.map.events import map_payload
 from geo.map.labels import label_payload
 from geo.map.overlays import Timeline
@@ -95,6 +98,19 @@ def shapes(data_dir: str = str(DATA_DIR)) -> gpd.GeoDataFrame:
 def basemap_json(data_dir: str = str(DATA_DIR)) -> tuple[str, str]:
     """The basemap's two collections (world, region) as JSON text."""
     return basemap_collections(shapes(data_dir))
+
+
+@st.cache_resource(show_spinner=False)
+def map_scripts() -> tuple[tuple[str, str], ...]:
+    """The scripts the live maps load: the bundle, written once per server; the separate files
+    where static/ cannot be written (a read-only install), said once in the server's log."""
+    text = bundle_text()
+    try:
+        write_bundle(text)
+    except OSError as error:
+        logging.getLogger(__name__).warning("The map's scripts are served one by one: %s", error)
+        return ASSETS_JS
+    return bundled_assets(text)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -9,9 +9,15 @@ from babel.units import format_unit
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geo.data.paths import ROOT
 from geo.text.escape import compact_json
 from geo.text.i18n import t
 
+# The folder the app serves at /app/static/.
+STATIC_DIR = ROOT / "static"
+
+
+# The map's scripts, in the order they must run.
 ASSETS_JS = (
     ("leaflet", "vendor/leaflet/leaflet.js"),
     ("markercluster", "vendor/markercluster/leaflet.markercluster.js"),
@@ -101,8 +107,11 @@ var {{ this.get_name() }} = L.{{ this.factory }}({{ this.payload }}, {{ this.opt
         self.get_root().script.add_child(Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
-def new_map(world: str, region: str, base_url_path: str = "", attribution: str = "") -> folium.Map:
-    """A map with no tiles: the basemap is drawn from the country shapes, assets served locally."""
+def new_map(
+    world: str, region: str, base_url_path: str = "", attribution: str = "", scripts: tuple = ASSETS_JS
+) -> folium.Map:
+    """A map with no tiles: the basemap is drawn from the country shapes, assets served locally,
+    the scripts those of `scripts` ((name, path under static/) in their order: see geo/map/bundle.py)."""
     fmap = folium.Map(
         location=START_VIEW["location"],
         zoom_start=START_VIEW["zoom"],
@@ -112,7 +121,7 @@ def new_map(world: str, region: str, base_url_path: str = "", attribution: str =
         world_copy_jump=True,
     )
     fmap.options["maxZoom"] = MAX_ZOOM
-    fmap.default_js = [(name, static_url(path, base_url_path)) for name, path in ASSETS_JS]
+    fmap.default_js = [(name, static_url(path, base_url_path)) for name, path in scripts]
     fmap.default_css = [(name, static_url(path, base_url_path)) for name, path in ASSETS_CSS]
     fmap.get_root().header.add_child(folium.Element(f"<style>.leaflet-container{{background:{SEA_COLOR}}}</style>"))
     JsonLayer(
@@ -148,16 +157,34 @@ def basemap(
     base_url_path: str = "",
     attribution_key: str = "shapes_attribution_short",
     labels: str = "",
+    scripts: tuple = ASSETS_JS,
 ) -> folium.Map:
     """The map frame with its country shapes and the Natural Earth credit, and the place names
-    of `labels` (`label_payload` in geo/map/labels.py, as JSON) with GeoNames' credit."""
+    of `labels` (`label_payload` in geo/map/labels.py, as JSON) with GeoNames' credit; `scripts`
+    as `new_map` takes them."""
     world, region = collections
-    fmap = new_map(world, region, base_url_path, t(attribution_key, lang))
+    fmap = new_map(world, region, base_url_path, t(attribution_key, lang), scripts)
     JsonLayer("cajnScale", compact_json(scale_units(lang))).add_to(fmap)
     if labels:
         options = {**pane_options("labels"), "attribution": html.escape(t("places_attribution_short", lang))}
         JsonLayer("cajnLabels", labels, {**options, "lang": lang}).add_to(fmap)
     return fmap
+
+
+# The field of streamlit-folium's returned value in which the live map says it is drawn
+# (`L.cajnDrawnReport` in static/map/layers.js); its Draw plugin, which would fill it, is not used.
+DRAWN_CHANNEL = "last_active_drawing"
+
+
+def with_drawn_report(fmap: folium.Map) -> folium.Map:
+    """`fmap`, reporting once drawn through `DRAWN_CHANNEL` whenever the page asks for that field."""
+    JsonLayer("cajnDrawnReport", compact_json(DRAWN_CHANNEL)).add_to(fmap)
+    return fmap
+
+
+def map_drawn(returned: dict | None) -> bool:
+    """Whether the live map's returned value (None before its first) says it has been drawn."""
+    return bool((returned or {}).get(DRAWN_CHANNEL))
 
 
 def feature_group(name: str, *layers: MacroElement) -> folium.FeatureGroup:

@@ -17,7 +17,7 @@ from geo import params
 from geo.analysis.filters import in_years, of_groups
 from geo.map.cells import aggregated
 from geo.map.choropleth import choropleth_collection
-from geo.map.elements import JsonLayer, basemap, feature_group, online_tiles, pane_options
+from geo.map.elements import ASSETS_JS, JsonLayer, basemap, feature_group, online_tiles, pane_options
 from geo.map.events import event_layer
 from geo.map.features import base_collection, border_collection, border_statuses
 from geo.map.hues import hue_legend
@@ -187,13 +187,14 @@ def bases_map(
     lang: str,
     base_url_path: str = "",
     labels: str = "",
+    scripts: tuple = ASSETS_JS,
 ) -> folium.Map | None:
     """A small map of one group's bases and areas over all years, with the place names of
-    `labels`; None when it has none."""
+    `labels`, loading `scripts` (see `basemap`); None when it has none."""
     own = bases[bases["group_id"].fillna("").str.split(";").map(lambda ids: group_id in ids)]
     if not len(own):
         return None
-    fmap = basemap(collections, lang, base_url_path, labels=labels)
+    fmap = basemap(collections, lang, base_url_path, labels=labels, scripts=scripts)
     JsonLayer("cajnFeatures", compact_json(base_collection(own, groups, sources, lang)), pane_options("bases")).add_to(
         fmap
     )

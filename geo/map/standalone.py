@@ -10,10 +10,8 @@ from pathlib import Path
 
 import folium
 
-from geo.data.paths import ROOT
-from geo.map.elements import JsonLayer
+from geo.map.elements import STATIC_DIR, JsonLayer
 
-STATIC_DIR = ROOT / "static"
 SCRIPT = re.compile(r'<script src="[^"]*?/app/static/([^"]+)"></script>')
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*?/app/static/([^"]+)"\s*/?>')
 CSS_IMAGE = re.compile(r"url\((images/[^)]+)\)")
