@@ -6,6 +6,10 @@ charts and display tables carry no key of their own, so each sits in a container
 # The data page's table of rows, and the tables of the events a map shows.
 DATA_TABLE = "table"
 MAP_TABLE = "map_table"
+# The map page's map: its last returned value sits under this key.
+MAP = "map"
+# The sidebar's "More filters" box: whether it is open.
+MORE_FILTERS = "more_filters"
 STORY_TABLE = "story_table"
 # The map page's heading and table of the selected events, and the clicked attack's card.
 SELECTED_EVENTS = "selected_events"

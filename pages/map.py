@@ -9,6 +9,7 @@ from geo.analysis.filters import step_years
 from geo.analysis.totals import attack_totals
 from geo.map.card import Linked, attack_card, follow_choice
 from geo.map.cells import looks_note
+from geo.map.elements import DRAWN_CHANNEL, map_drawn
 from geo.map.events import focus_option
 from geo.map.overlays import feature_groups, with_focus
 from geo.map.timebar import TIMEBAR_CHANNEL, years_to_follow
@@ -31,9 +32,7 @@ from widgets import (
 PLAY_SECONDS = 1.5
 # Session key of the last report of the time bar the page followed: a report is followed once.
 TIMEBAR_REPORT_KEY = "timebar_report"
-# The map's widget key (its last returned value sits under it), and the session key of the attack
-# chosen in the table or on the map (`geo.map.card.Linked`).
-MAP_KEY = "map"
+# The session key of the attack chosen in the table or on the map (`geo.map.card.Linked`).
 LINKED_KEY = "map_linked"
 CLICK_CHANNEL = "last_object_clicked_tooltip"
 view = cache.page_view(st.session_state)
@@ -154,7 +153,7 @@ picked = (state.get(keys.MAP_TABLE) or {}).get("selection", {}).get("rows", [])
 linked, select = follow_choice(
     state.get(LINKED_KEY, Linked()),
     picked,
-    (state.get(MAP_KEY) or {}).get(CLICK_CHANNEL),
+    (state.get(keys.MAP) or {}).get(CLICK_CHANNEL),
     selection_key(scrubbed),
     view.key,
     listed["id"],
@@ -165,6 +164,9 @@ if select is not None:
     # The table is drawn further down: its selection may still be set in this run.
     state[keys.MAP_TABLE] = {"selection": {"rows": select, "columns": []}}
 shown_ids = list(shown["id"])
+# What lies below the map waits until the session's map has said it is drawn (a rerun): drawn with
+# it, the card, exports and table would share the browser's one thread with the map's first drawing.
+drawn = map_drawn(state.get(keys.MAP))
 position = shown_ids.index(linked.chosen) if linked.chosen in shown_ids else None
 
 with view_area:
@@ -179,9 +181,9 @@ with view_area:
                 focus_option(position, linked.flights if linked.by_table else None),
             )
         ),
-        MAP_KEY,
+        keys.MAP,
         PRESENT_MAP_HEIGHT if view.present else MAP_HEIGHT,
-        [CLICK_CHANNEL, TIMEBAR_CHANNEL],
+        [CLICK_CHANNEL, TIMEBAR_CHANNEL] + ([] if drawn else [DRAWN_CHANNEL]),
     )
     report = (clicked or {}).get(TIMEBAR_CHANNEL)
     followed = years_to_follow(
@@ -193,6 +195,8 @@ with view_area:
         # The slider is drawn already: the frame applies the years at the top of the next run.
         state[PENDING_YEARS_KEY] = followed
         st.rerun(scope="app")
+if not drawn:
+    st.stop()
 record_card(
     None
     if position is None

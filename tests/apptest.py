@@ -8,20 +8,37 @@ from collections.abc import Sequence
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from geo import keys
 from geo.data.paths import ROOT
+from geo.map.elements import DRAWN_CHANNEL
 
 TIMEOUT = 60
 
 
-def start(page: str | None = None, **query) -> AppTest:
-    """The app as opened from a URL with `query`, on `page` (the map when None)."""
+def start(page: str | None = None, map_drawn: bool = True, **query) -> AppTest:
+    """The app as opened from a URL with `query`, on `page` (the map when None); in a session
+    whose map has said it is drawn, as a browser's does, unless not `map_drawn`."""
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     for key, value in query.items():
         app.query_params[key] = value
+    if map_drawn:
+        app.session_state[keys.MAP] = drawn_report()
     app.run()
     if page:
         app.switch_page(page).run()
     return app
+
+
+def drawn_report() -> dict:
+    """What streamlit-folium holds for the map page once its map reports being drawn."""
+    return {DRAWN_CHANNEL: "drawn:1"}
+
+
+def open_more_filters(app: AppTest) -> AppTest:
+    """`app` with the sidebar's "More filters" box open, as a click on it opens it (with a rerun):
+    its widgets are drawn only then."""
+    app.session_state[keys.MORE_FILTERS] = True
+    return app.run()
 
 
 def only(elements: Sequence):

@@ -223,6 +223,30 @@ def checked(state: Mapping, defaults: dict, allowed: Mapping[str, Sequence[str]]
     )
 
 
+# The sidebar's filters in its "More filters" box, whose widgets are drawn only while it is open.
+MORE_FILTERS = (
+    params.REGION,
+    params.COUNTRY_MODE,
+    params.COUNTRIES,
+    params.ATTACK_TYPES,
+    params.TARGET_TYPES,
+    params.NATIONALITIES,
+    params.MIN_CASUALTIES,
+    params.KILLED,
+    params.PLACE_PRECISIONS,
+    params.DATE_PRECISIONS,
+    params.FOILED,
+    params.ORIGIN,
+    params.HIDE_DOUBTFUL,
+)
+
+
+def more_filters_set(state: Mapping, defaults: Mapping) -> bool:
+    """Whether a filter of the "More filters" box is set (not its default): the box then opens by
+    itself, so that no filter narrows the view unseen, from a shared link say."""
+    return any(key in state and not same(state[key], defaults[key]) for key in MORE_FILTERS)
+
+
 def same(value, default) -> bool:
     if isinstance(value, (list, tuple)) and isinstance(default, (list, tuple)):
         return list(value) == list(default)

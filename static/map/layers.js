@@ -1886,4 +1886,31 @@
     }
   });
   L.cajnZoomTo = function (payload, options) { return new L.CajnZoomTo(payload, options); };
+
+  /* ---------- the map reports that it is drawn ---------- */
+
+  /* Tell the hosting dashboard, once per frame, that the map and its events are drawn: the map
+   * page holds back what lies below the map (record card, exports, table) until then, so that a
+   * new session's first map does not share the page's one thread with them. The same channel as
+   * clicks (see reportClick), in the field of streamlit-folium's that the payload names; only while
+   * the page asks for that field (its returned_objects), so a page that knows already gets no
+   * rerun. Outside the dashboard (an exported file) there is no one to tell. */
+  L.CajnDrawnReport = L.Layer.extend({
+    initialize: function (channel) { this._channel = channel; },
+    onAdd: function (map) {
+      var channel = this._channel, data = window.__GLOBAL_DATA__;
+      if (!data || (data.returned_objects || []).indexOf(channel) < 0 || map._cajnDrawnReported) { return; }
+      map._cajnDrawnReported = true;
+      // The page's layers are added just after the map's own script, which adds this one.
+      setTimeout(function () {
+        Promise.all(eventLayers(map).map(function (layer) { return layer.ready; })).then(function () {
+          requestAnimationFrame(function () {
+            data[channel] = "drawn:" + Date.now();
+            map.fire("moveend");
+          });
+        });
+      }, 0);
+    }
+  });
+  L.cajnDrawnReport = function (channel) { return new L.CajnDrawnReport(channel); };
 }());

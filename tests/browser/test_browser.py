@@ -20,7 +20,7 @@ from geo.analysis.story import STEPS
 from geo.data.load import load_dataset
 from geo.data.paths import COMMITTED_DATA_DIR, ROOT
 from geo.map.basemap import basemap_collections, display_shapes
-from geo.map.elements import START_VIEW, basemap
+from geo.map.elements import DRAWN_CHANNEL, START_VIEW, basemap
 from geo.map.events import event_payload
 from geo.map.overlays import overlays
 from geo.map.standalone import standalone_html
@@ -263,6 +263,56 @@ def test_a_popup_lists_the_sources_and_the_card_follows(browser, app_url, served
     page.screenshot(path=str(ARTIFACTS / "map-popup.png"), full_page=True)
     assert errors == [] and hosts <= LOCAL_HOSTS
     page.close()
+
+
+# Stamps, in the page's clock (ms since the epoch, as the map's report), when the map page's table
+# and its exports first show.
+BELOW_THE_MAP = f"""(() => {{
+  window.__below = {{}};
+  new MutationObserver(() => {{
+    for (const [name, selector] of [["table", ".st-key-{keys.SELECTED_EVENTS} [data-testid='stDataFrame']"],
+                                    ["exports", "[data-testid='stDownloadButton']"]]) {{
+      if (!window.__below[name] && document.querySelector(selector)) {{ window.__below[name] = Date.now(); }}
+    }}
+  }}).observe(document, {{childList: true, subtree: true}});
+}})();"""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru"])
+def test_the_first_map_comes_before_what_lies_below_it(browser, app_url, served, lang):
+    # A new session with nothing cached, as a first visit.
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.add_init_script(BELOW_THE_MAP)
+    scripts = []
+    page.on("request", lambda r: scripts.append(urlparse(r.url).path) if "/app/static/" in r.url else None)
+    page.goto(f"{app_url}/?lang={lang}")
+    frame = map_frame(page)
+    markers(frame, len(served.attacks))
+    table = page.locator(f".st-key-{keys.SELECTED_EVENTS} [data-testid='stDataFrame']")
+    table.wait_for(timeout=60_000)
+    page.locator("[data-testid='stDownloadButton']").first.wait_for(timeout=60_000)
+    report = frame.evaluate(f"() => window.__GLOBAL_DATA__.{DRAWN_CHANNEL}")
+    assert re.fullmatch(r"drawn:\d+", report), report
+    shown = page.evaluate("() => window.__below")
+    drawn_at = int(report.split(":")[1])
+    assert shown["table"] > drawn_at and shown["exports"] > drawn_at, (shown, drawn_at)
+    assert page.get_by_role("heading", name=t("selected_events", lang)).count() == 1
+    # The map's scripts came as one file, beside the stylesheets and Leaflet's images.
+    assert [path for path in scripts if path.endswith(".js")] == ["/app/static/build/map.js"]
+    table.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"map-below-{lang}.png"))
+    # Back on the map from another page of the same session, nothing waits and no report is asked.
+    page.locator("[data-testid='stSidebarNavLink']").nth(2).click()
+    page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", state="detached", timeout=60_000)
+    page.locator("[data-testid='stSidebarNavLink']").first.click()
+    frame = map_frame(page)
+    markers(frame, len(served.attacks))
+    table.wait_for(timeout=60_000)
+    asked = frame.evaluate("() => window.__GLOBAL_DATA__.returned_objects")
+    assert DRAWN_CHANNEL not in asked and frame.evaluate(f"() => window.__GLOBAL_DATA__.{DRAWN_CHANNEL}") is None
+    context.close()
 
 
 def test_markup_in_a_summary_is_shown_as_text(browser, app_url, served):

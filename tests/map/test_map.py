@@ -19,7 +19,17 @@ from geo.map import eventpack
 from geo.map.basemap import basemap_collections
 from geo.map.card import attack_card, clicked_index
 from geo.map.choropleth import CHOROPLETH_COLORS, choropleth_collection, class_labels, color_of, nice_breaks
-from geo.map.elements import ASSETS_CSS, ASSETS_JS, SCALE_UNITS, basemap, scale_units, static_url
+from geo.map.elements import (
+    ASSETS_CSS,
+    ASSETS_JS,
+    DRAWN_CHANNEL,
+    SCALE_UNITS,
+    basemap,
+    map_drawn,
+    scale_units,
+    static_url,
+    with_drawn_report,
+)
 from geo.map.events import CLUSTER_ABOVE, event_details, event_layer, event_payload
 from geo.map.features import border_collection
 from geo.map.legend import legend_sections
@@ -393,3 +403,29 @@ def test_no_displayed_country_runs_across_the_world(shapes):
     for column in ("geometry", "coarse"):
         widths = [part.bounds[2] - part.bounds[0] for shape in shapes[column] for part in shapely.get_parts(shape)]
         assert max(widths) < 180, column
+
+
+@pytest.mark.parametrize(
+    "returned,drawn",
+    [
+        (None, False),
+        ({}, False),
+        ({DRAWN_CHANNEL: None, "last_object_clicked_tooltip": "k:1:2"}, False),
+        ({DRAWN_CHANNEL: ""}, False),
+        ({DRAWN_CHANNEL: "drawn:1764662400000"}, True),
+    ],
+)
+def test_the_map_is_drawn_once_its_returned_value_says_so(returned, drawn):
+    assert map_drawn(returned) is drawn
+
+
+def test_a_map_reports_being_drawn_through_the_channel_it_names(shapes):
+    page = with_drawn_report(basemap(basemap_collections(shapes), "en")).get_root().render()
+    assert f'L.cajnDrawnReport("{DRAWN_CHANNEL}", {{}})' in page
+    assert "cajnDrawnReport" not in basemap(basemap_collections(shapes), "en").get_root().render()
+
+
+@pytest.mark.parametrize("scripts", [ASSETS_JS, (("map", "build/map.js?v=0123456789ab"),)])
+def test_a_map_loads_the_scripts_it_is_given_and_nothing_else(shapes, scripts):
+    page = basemap(basemap_collections(shapes), "en", scripts=scripts).get_root().render()
+    assert re.findall(r'<script src="/app/static/([^"]+)"', page) == [path for _, path in scripts]

@@ -18,7 +18,7 @@ from geo.io.linking import REJECTED
 from geo.io.userfiles import save_decisions
 from geo.text.escape import escape_markdown
 from geo.text.i18n import t
-from tests.apptest import chart_spec, only, page_title, start, table
+from tests.apptest import chart_spec, drawn_report, only, open_more_filters, page_title, start, table
 from tests.samples import GTD_ROWS, PROJECT_ROW, SKIPS, gtd_export
 
 
@@ -175,6 +175,26 @@ def test_the_map_is_the_landing_page_in_each_language(data, lang, title, attacks
     assert map_ids(app) == set(data.attacks["id"])
 
 
+def below_the_map(app: AppTest) -> list[str]:
+    """What the map page shows below its map: the record card, the exports, the events' table."""
+    keyed = {key for key in (keys.RECORD_CARD, keys.SELECTED_EVENTS) if any(e.key == key for e in app.main)}
+    return sorted(keyed) + [button.label for button in app.get("download_button")]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru"])
+def test_what_lies_below_the_map_comes_once_the_map_says_it_is_drawn(data, lang):
+    app = start(lang=lang, map_drawn=False)
+    assert not app.exception
+    assert page_title(app) == t("page_map", lang) and metric(app, t("metric_attacks", lang))
+    assert below_the_map(app) == []
+    app.session_state[keys.MAP] = drawn_report()
+    app.run()
+    assert not app.exception
+    shown = below_the_map(app)
+    assert shown[:2] == sorted([keys.RECORD_CARD, keys.SELECTED_EVENTS]) and len(shown) == 2 + 4
+    assert map_ids(app) == set(data.attacks["id"])
+
+
 # The region, countries left out, precisions and killed range: tests/pages/test_sidebar_filters.py.
 @pytest.mark.parametrize(
     "query,keep",
@@ -205,7 +225,7 @@ def test_lineage_brings_the_imus_splinters_and_successors(data):
 
 
 def test_minimum_casualties_counts_the_upper_estimate(data):
-    app = start()
+    app = open_more_filters(start())
     app.number_input(key=params.MIN_CASUALTIES).set_value(100).run()
     killed = data.attacks["killed_high"].fillna(data.attacks["killed_low"]).fillna(0)
     wounded = data.attacks["wounded_high"].fillna(data.attacks["wounded_low"]).fillna(0)
@@ -516,7 +536,7 @@ def configured_import(monkeypatch, tmp_path):
 
 
 def test_configured_imports_appear_beside_the_curated_events_counted_once(data, configured_import):
-    app = start()
+    app = open_more_filters(start())
     ids = map_ids(app)
     # gtd-201700000003 is the Stockholm truck attack again: one incident, the curated row.
     assert "gtd-201001010001" in ids and "gtd-201700000003" not in ids and set(data.attacks["id"]) <= ids

@@ -9,7 +9,7 @@ from geo.data.countries import country_name
 from geo.data.load import load_dataset
 from geo.data.vocab import CENTRAL_ASIA
 from geo.text.i18n import t
-from tests.apptest import start, table
+from tests.apptest import open_more_filters, start, table
 
 IMPORTS = "tests/fixtures/imports/gtd_sample_latin1.csv"
 
@@ -23,6 +23,34 @@ def map_ids(app) -> set[str]:
     return set(table(app, keys.SELECTED_EVENTS)["id"])
 
 
+def more_filters_drawn(app) -> bool:
+    """Whether the widgets of the sidebar's "More filters" box are drawn."""
+    return any(getattr(element, "key", None) == params.COUNTRIES for element in app.sidebar)
+
+
+def test_the_more_filters_are_drawn_only_while_open_and_apply_while_closed(data):
+    app = start()
+    assert not more_filters_drawn(app)
+    open_more_filters(app)
+    app.multiselect(key=params.COUNTRIES).set_value(["AFG"]).run()
+    afghan = set(data.attacks[data.attacks["country_iso3"] == "AFG"]["id"])
+    assert map_ids(app) == afghan
+    app.session_state[keys.MORE_FILTERS] = False
+    app.run()
+    app.run()
+    assert not more_filters_drawn(app) and map_ids(app) == afghan
+    assert app.query_params[params.COUNTRIES] == "AFG"
+    assert open_more_filters(app).multiselect(key=params.COUNTRIES).value == ["AFG"]
+
+
+@pytest.mark.parametrize(
+    "query,opened",
+    [({}, False), ({"countries": ["AFG"]}, True), ({"region": "outside"}, True), ({"groups": ["iskp"]}, False)],
+)
+def test_a_link_setting_one_of_the_more_filters_opens_their_box(query, opened):
+    assert more_filters_drawn(start(**query)) is opened
+
+
 @pytest.mark.parametrize(
     "key,options,label",
     [
@@ -32,16 +60,17 @@ def map_ids(app) -> set[str]:
 )
 @pytest.mark.parametrize("lang", ["en", "fr", "ru"])
 def test_region_and_country_mode_are_choices_of_ids_labelled_in_the_language(key, options, label, lang):
-    app = start(lang=lang)
+    app = open_more_filters(start(lang=lang))
     radio = app.radio(key=key)
     assert radio.label == t(label, lang) and radio.value == options[0]
     assert radio.options == [t(f"{label.removesuffix('_filter')}_{v}", lang) for v in options]
 
 
-def test_iskp_outside_central_asia_takes_three_actions(data):
+def test_iskp_outside_central_asia_takes_four_actions(data):
     app = start()
     app.slider(key=params.YEARS).set_value((2015, 2024))
     app.multiselect(key=params.GROUPS).set_value(["iskp"])
+    open_more_filters(app)
     app.radio(key=params.REGION).set_value("outside").run()
     attacks = data.attacks
     expected = attacks[
@@ -55,14 +84,14 @@ def test_iskp_outside_central_asia_takes_three_actions(data):
 
 
 def test_leaving_countries_out_keeps_every_other(data):
-    app = start()
+    app = open_more_filters(start())
     app.radio(key=params.COUNTRY_MODE).set_value("exclude")
     app.multiselect(key=params.COUNTRIES).set_value(["AFG", "PAK"]).run()
     assert map_ids(app) == set(data.attacks[~data.attacks["country_iso3"].isin(["AFG", "PAK"])]["id"])
 
 
 def test_the_precisions_and_the_killed_range_narrow_the_map(data):
-    app = start()
+    app = open_more_filters(start())
     app.multiselect(key=params.PLACE_PRECISIONS).set_value(["exact"])
     app.multiselect(key=params.DATE_PRECISIONS).set_value(["day"]).run()
     attacks = data.attacks
@@ -79,7 +108,7 @@ def test_the_precisions_and_the_killed_range_narrow_the_map(data):
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ru"])
 def test_the_country_and_group_lists_offer_what_the_data_has_with_counts(data, lang):
-    app = start(lang=lang)
+    app = open_more_filters(start(lang=lang))
     countries = app.multiselect(key=params.COUNTRIES)
     counts = data.attacks["country_iso3"].value_counts()
     assert len(countries.options) == len(counts)
@@ -93,7 +122,7 @@ def test_the_country_and_group_lists_offer_what_the_data_has_with_counts(data, l
 def test_the_counts_take_the_imports_in_counting_each_incident_once(data, monkeypatch, tmp_path):
     monkeypatch.setenv("DASHBOARD_IMPORTS", IMPORTS)
     monkeypatch.setattr("geo.io.userfiles.USER_DIR", tmp_path / "user")
-    app = start()
+    app = open_more_filters(start())
     counts = data.attacks["country_iso3"].value_counts()
     options = app.multiselect(key=params.COUNTRIES).options
     # Two imported attacks in Tajikistan are new; the Stockholm one repeats a curated attack.

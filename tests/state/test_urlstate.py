@@ -6,10 +6,12 @@ import pytest
 
 from geo import params
 from geo.state.urlstate import (
+    MORE_FILTERS,
     allowed_values,
     checked,
     decode,
     encode,
+    more_filters_set,
     restored_ids,
     share_url,
     state_defaults,
@@ -186,3 +188,25 @@ def test_checked_keeps_ids_and_puts_defaults_for_the_rest(state, expected):
 def test_a_choice_in_another_case_decodes_to_its_id(query, expected):
     state = decode(query, DEFAULTS, ALLOWED)
     assert {key: state[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "changes,expected",
+    [
+        ({}, False),
+        ({params.COUNTRIES: ["AFG"]}, True),
+        ({params.REGION: "outside"}, True),
+        ({params.KILLED: (10, 50)}, True),
+        ({params.KILLED: [0, DEFAULTS[params.KILLED][1]]}, False),
+        ({params.FOILED: False}, True),
+        # Filters outside the box, drawn always, do not open it.
+        ({params.GROUPS: ["iskp"], params.YEARS: (2015, 2024)}, False),
+    ],
+)
+def test_the_more_filters_box_opens_when_one_of_its_filters_is_set(changes, expected):
+    assert more_filters_set({**DEFAULTS, **changes}, DEFAULTS) is expected
+
+
+def test_every_filter_of_the_box_has_a_default_that_leaves_it_closed():
+    assert set(MORE_FILTERS) <= set(DEFAULTS) and not more_filters_set(DEFAULTS, DEFAULTS)
+    assert not more_filters_set({}, DEFAULTS)
