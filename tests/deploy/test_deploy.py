@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import pytest
 
 from geo.data.paths import ROOT
+from geo.map.bundle import BUNDLE_PATH
 from tests.journeys.harness import CHROMIUM, LOCAL_HOSTS, free_port
 
 pytestmark = pytest.mark.deploy
@@ -74,7 +75,7 @@ def test_the_map_loads_its_assets_under_the_base_path(deployed, browser):
         "() => document.querySelectorAll('.leaflet-cajnEvents-pane path').length > 0", timeout=60_000
     )
     assert any(
-        f"/{BASE_PATH}/app/static/vendor/leaflet/leaflet.js" in r
+        f"/{BASE_PATH}/app/static/{BUNDLE_PATH}?v=" in r
         for r in frame.evaluate("() => Array.from(document.scripts).map(s => s.src)")
     )
     ARTIFACTS.mkdir(exist_ok=True)
