@@ -100,6 +100,10 @@ state["url_read"] = True
 state["page_shown"] = navigation.url_path
 
 
+# Session key: whether the sidebar's "More filters" box is open.
+MORE_FILTERS_OPEN = "more_filters_open"
+
+
 def choose(key: str, label: str, choices: tuple[str, ...], text, **extra):
     """A horizontal radio over ids shown by `text`, starting from the URL's value, keeping its value
     while not drawn (as in a closed "More filters" box)."""
@@ -155,8 +159,16 @@ with st.sidebar:
     st.checkbox(t("lineage", lang), value=state[params.LINEAGE], key=params.LINEAGE, help=t("lineage_help", lang))
     # Its widgets are drawn only while it is open, each keeping its value meanwhile: hidden, they
     # cost a new session's first page a tenth of a second of the browser's time.
+    # Opened by itself when the session starts, then as the reader left it, kept apart from the
+    # widget's own state: worked out on each run, the box would close under the reader's hand as
+    # they clear its last filter; the widget's state alone is lost when the language changes.
+    if MORE_FILTERS_OPEN not in state:
+        state[MORE_FILTERS_OPEN] = more_filters_set(state, defaults)
     more = st.expander(
-        t("more_filters", lang), expanded=more_filters_set(state, defaults), key=keys.MORE_FILTERS, on_change="rerun"
+        t("more_filters", lang),
+        expanded=state[MORE_FILTERS_OPEN],
+        key=keys.MORE_FILTERS,
+        on_change=lambda: state.update({MORE_FILTERS_OPEN: state[keys.MORE_FILTERS]}),
     )
     if more.open:
         with more:

@@ -51,6 +51,14 @@ def test_a_link_setting_one_of_the_more_filters_opens_their_box(query, opened):
     assert more_filters_drawn(start(**query)) is opened
 
 
+def test_clearing_the_last_of_the_more_filters_leaves_their_box_open():
+    app = start(countries=["AFG"])
+    app.multiselect(key=params.COUNTRIES).set_value([]).run()
+    assert more_filters_drawn(app) and more_filters_drawn(app.run())
+    app.multiselect(key=params.COUNTRIES).set_value(["PAK"]).run()
+    assert more_filters_drawn(app) and app.multiselect(key=params.COUNTRIES).value == ["PAK"]
+
+
 @pytest.mark.parametrize(
     "key,options,label",
     [
